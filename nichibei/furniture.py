@@ -1,0 +1,117 @@
+"""Patterns of site furniture: the kinds of line a news or government page puts around its article.
+
+Each pattern describes a kind of furniture (a dateline, a "back to top" link, a ranking widget), never a
+particular site. Patterns run on the NFKC form of a line with surrounding white space removed, as Polars
+(Rust) regular expressions and as Python ones, so they avoid look-around.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+ERAS = {"明治": 1868, "大正": 1912, "昭和": 1926, "平成": 1989, "令和": 2019}
+EN_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
+    "nov": 11, "dec": 12,
+}
+
+_EN_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+             r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_DATE_NUM = r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
+_DATE_JA = r"(?:\d{4}|(?:明治|大正|昭和|平成|令和)(?:\d{1,2}|元))年\d{1,2}月\d{1,2}日"
+_DATE_EN = rf"(?:{_EN_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_EN_MONTH},?\s+\d{{4}})"
+_WEEKDAY = r"(?:\s*\([月火水木金土日](?:曜日?)?\)|,?\s*(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?)?"
+_TIME = (r"(?:\s*,?\s*(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?|(?:午前|午後)?\d{1,2}時(?:\d{1,2}分|半)?)"
+         r"(?:\s*(?:JST|ET|EST|EDT|UTC|GMT|\(JST\)))?)?")
+_LABEL = r"(?:(?:公開日?|更新日?|掲載日?|配信日?|発表日?|投稿日?|最終更新日?|Published|Updated|Posted|Date)\s*:?\s*)?"
+_SUFFIX = r"(?:\s*(?:公開|更新|配信|掲載|発表|発行))?"
+#: A line holding only a date, or a date and time (with at most a label such as 公開日: or 配信).
+DATELINE = rf"^{_LABEL}(?:{_DATE_NUM}|{_DATE_JA}|{_DATE_EN}){_WEEKDAY}{_TIME}{_SUFFIX}$"
+
+LIST_MARKER = r"^[-–—•・*■□◆◇●○▪►›»]\s*\S"
+#: Sentence-final punctuation of Japanese, or an English sentence end followed by more text or the end.
+SENTENCE_JA = r"[。!?]"
+SENTENCE_EN = r"[a-z0-9)\"'”’][.!?][\"'”’)]?(?:\s|$)"
+NUMBERED_MARKER = r"^(?:\(\d{1,2}\)|\d{1,2}[.)]|\d{1,2}\s|[①-⑳]|\([イロハニホヘトチリヌ]\)|[一二三四五六七八九十]+[、.])"
+
+BACK_TO_TOP = (
+    r"(?i)^[▲△↑^]?\s*(?:(?:この)?ページの)?(?:先頭|トップ|top|上)(?:へ|に)(?:戻る|もどる)?\s*[▲△↑]?$"
+    r"|^(?:目次|一覧|ホーム|トップページ|前のページ|記事一覧|ニュース一覧|一覧ページ|トップ)(?:へ|に)(?:戻る|もどる)$"
+    r"|^(?:back|return|go)\s+to\s+(?:the\s+)?(?:top|index|contents|list|home)(?:\s+of\s+(?:the\s+)?page)?$"
+    r"|^(?:page\s*top|top\s+of\s+(?:the\s+)?page|[▲↑]\s*(?:top|ページトップ))$"
+)
+WIDGET_HEADER = (
+    r"(?i)^[A-Za-z ]{0,20}(?:ランキング|読まれている記事|よく読まれている|人気記事|アクセスランキング|関連記事|関連ニュース"
+    r"|おすすめ記事|オススメ記事|あわせて読みたい|合わせて読みたい|こちらもおすすめ|注目記事|最新記事|新着記事"
+    r"|ranking|related (?:articles|stories|posts|news)|most (?:read|popular|viewed)|trending|recommended"
+    r"|read (?:more|next)|more stories|you may also like)"
+)
+RANKING_HEADER = r"(?i)(?:ランキング|読まれている|人気|ranking|most (?:read|popular|viewed)|trending)"
+ADVERTISEMENT = (
+    r"(?i)^(?:広告|pr|\[pr\]|【pr】|スポンサーリンク|スポンサードリンク|advertisement|sponsored|ad|ads)$"
+    r"|^(?:\[PR\]|【PR】|PR:|広告:)"
+)
+SOCIAL_ACTION = r"(?i)(?:フォロー|登録|購読|シェア|いいね|友だち追加|follow|subscribe|sign up|share|join)"
+SOCIAL_TARGET = (r"(?i)(?:ここ|こちら|クリック|タップ|チャンネル|whatsapp|twitter|facebook|line|telegram|instagram|"
+                 r"youtube|google ?news|ニュースレター|newsletter|click|tap|channel|\bx\b)")
+SHARE_BAR = (r"(?i)^(?:(?:ツイート|シェア|tweet|share|lineで送る|はてなブックマーク|pocket|facebook|twitter|x|line|"
+             r"email|メール|印刷|print)[\s|/・]*){1,8}$")
+COPYRIGHT = r"(?i)^(?:copyright|©|\(c\))|all rights reserved|無断転載|無断複製"
+PAGE_TOOL = r"(?i)^(?:印刷する|印刷|pdf版|文字サイズ|文字の大きさ|print|print this page|このページを印刷する)$"
+AUTHOR_LABEL = (r"(?i)^(?:著者|筆者|執筆者|記者|ライター|about the author|written by|author)"
+                r"(?:プロフィール|紹介|情報)?\s*[:/]")
+CATEGORY_LABEL = r"(?i)^(?:カテゴリー?|ジャンル|タグ|category|categories|tags?|section)\s*:"
+MENU_SEPARATOR = r"[|]"
+BREADCRUMB_SEPARATOR = r"\s[>›»]\s|>"
+
+# A self-description of the kind author boxes carry: several short noun phrases, each closed by 。
+_BIO_FRAGMENT = re.compile(r"[^。、,]{1,24}。")
+_VERB_ENDINGS = ("た", "だ", "る", "す", "い", "ん", "う", "か", "ね", "よ", "ず", "て")
+
+
+def looks_like_author_bio(line: str) -> bool:
+    """Three or more short verbless phrases closed by 。, optionally in 「」 (a profile blurb, not a sentence)."""
+    body = line.strip().strip("「」\"“”").strip()
+    if not body.endswith("。"):
+        return False
+    fragments = _BIO_FRAGMENT.findall(body)
+    if len(fragments) < 3 or "".join(fragments) != body:
+        return False
+    return all(not f[:-1].endswith(_VERB_ENDINGS) for f in fragments)
+
+
+_DATELINE_PARTS = re.compile(
+    rf"(?P<num>(?P<ny>\d{{4}})[-/.](?P<nm>\d{{1,2}})[-/.](?P<nd>\d{{1,2}}))"
+    rf"|(?P<ja>(?:(?P<jy>\d{{4}})|(?P<era>明治|大正|昭和|平成|令和)(?P<ey>\d{{1,2}}|元))年(?P<jm>\d{{1,2}})月(?P<jd>\d{{1,2}})日)"
+    rf"|(?P<en1>(?P<e1m>[A-Za-z]{{3,9}})\.?\s+(?P<e1d>\d{{1,2}}),?\s+(?P<e1y>\d{{4}}))"
+    rf"|(?P<en2>(?P<e2d>\d{{1,2}})\s+(?P<e2m>[A-Za-z]{{3,9}})\.?,?\s+(?P<e2y>\d{{4}}))"
+)
+_DATELINE_RE = re.compile(DATELINE)
+
+
+def parse_dateline(normalised_line: str) -> date | None:
+    """The date a dateline states (NFKC form expected); None when the line is not a valid dateline."""
+    if not _DATELINE_RE.match(normalised_line):
+        return None
+    m = _DATELINE_PARTS.search(normalised_line)
+    if m is None:
+        return None
+    try:
+        if m.group("num"):
+            return date(int(m.group("ny")), int(m.group("nm")), int(m.group("nd")))
+        if m.group("ja"):
+            if m.group("jy"):
+                year = int(m.group("jy"))
+            else:
+                n = 1 if m.group("ey") == "元" else int(m.group("ey"))
+                year = ERAS[m.group("era")] + n - 1
+            return date(year, int(m.group("jm")), int(m.group("jd")))
+        month_name, day, year = (
+            (m.group("e1m"), m.group("e1d"), m.group("e1y")) if m.group("en1")
+            else (m.group("e2m"), m.group("e2d"), m.group("e2y"))
+        )
+        month = EN_MONTHS.get(month_name[:3].lower())
+        return date(int(year), month, int(day)) if month else None
+    except ValueError:
+        return None
