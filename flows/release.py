@@ -1,0 +1,49 @@
+"""The release flow: load → clean → extract → validate → publish, each task over the whole batch of documents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+from prefect import flow, task
+from prefect.cache_policies import NO_CACHE
+
+import schemas
+from nichibei import pipeline
+from nichibei.publish import Published, input_fingerprint, publish
+
+
+@task(name="load", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
+def load_task(raw_dir: Path) -> pipeline.Loaded:
+    """Read and decode every raw document and `sources.csv` (disk IO: retried)."""
+    return pipeline.load(raw_dir)
+
+
+@task(name="clean", cache_policy=NO_CACHE)
+def clean_task(loaded: pipeline.Loaded) -> pipeline.CleanedStage:
+    return pipeline.clean(loaded)
+
+
+@task(name="extract", cache_policy=NO_CACHE)
+def extract_task(cleaned: pipeline.CleanedStage) -> dict[str, pl.DataFrame]:
+    return pipeline.assemble(cleaned, pipeline.extract(cleaned))
+
+
+@task(name="validate", cache_policy=NO_CACHE)
+def validate_task(tables: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
+    return schemas.validate_tables(tables)
+
+
+@task(name="publish", cache_policy=NO_CACHE)
+def publish_task(tables: dict[str, pl.DataFrame], out_dir: Path, raw_dir: Path) -> Published:
+    return publish(tables, out_dir, input_fingerprint(raw_dir))
+
+
+@flow(name="nichibei-release", log_prints=False)
+def release_flow(raw_dir: Path = Path("raw"), out_dir: Path = Path("output")) -> Published:
+    """Build a release of the raw folder; publish nothing new when the data did not change."""
+    loaded = load_task(raw_dir)
+    cleaned = clean_task(loaded)
+    tables = extract_task(cleaned)
+    valid = validate_task(tables)
+    return publish_task(valid, out_dir, raw_dir)

@@ -1,0 +1,95 @@
+"""The `nichibei` command: a few lines over library functions per sub-command."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+
+EXAMPLES = {
+    "release": "example:\n  nichibei release --raw raw --out output\n  (prints the release directory as the last line)",
+    "verify": "example:\n  nichibei verify output/releases/1.0.0",
+    "diff": "example:\n  nichibei diff output/releases/1.0.0 output/releases/1.1.0",
+}
+
+
+def _release(args: argparse.Namespace) -> int:
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    from flows.release import release_flow
+
+    published = release_flow(raw_dir=Path(args.raw), out_dir=Path(args.out))
+    state = "published" if published.is_new else "unchanged; the latest release is"
+    print(f"nichibei: {state} {published.version}", file=sys.stderr)
+    print(published.path)
+    return 0
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from nichibei.verify import verify_release
+
+    problems = verify_release(Path(args.release_dir))
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"nichibei: {args.release_dir} is NOT whole: {len(problems)} problem(s)", file=sys.stderr)
+        return 1
+    print(f"{args.release_dir}: whole (checksums and schemas verified)")
+    return 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from nichibei.diff import diff_releases
+
+    print(diff_releases(Path(args.old), Path(args.new)).summary_markdown(), end="")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="nichibei",
+        description="Build, verify and compare releases of the Nichibei dataset of US–Japan meetings.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="example:\n  nichibei release && nichibei verify \"$(nichibei release | tail -1)\"",
+    )
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    r = sub.add_parser("release", help="run the pipeline and publish a new release if the data changed",
+                       description="Run the whole pipeline as a Prefect flow (embedded, no server) over the raw "
+                                   "documents and publish a new release under OUT/releases/<version>/. Prints the "
+                                   "release directory as the last line of stdout; logs go to stderr.",
+                       epilog=EXAMPLES["release"], formatter_class=argparse.RawDescriptionHelpFormatter)
+    r.add_argument("--raw", default="raw", metavar="DIR", help="folder of raw documents (default: raw)")
+    r.add_argument("--out", default="output", metavar="DIR", help="output folder (default: output)")
+    r.set_defaults(func=_release)
+    v = sub.add_parser("verify", help="check a release's checksums and schemas",
+                       description="Check a published release: every file against SHA256SUMS and "
+                                   "datapackage.json, every table against its schema. Exit 0 only if whole.",
+                       epilog=EXAMPLES["verify"], formatter_class=argparse.RawDescriptionHelpFormatter)
+    v.add_argument("release_dir", metavar="RELEASE_DIR", help="the release directory")
+    v.set_defaults(func=_verify)
+    d = sub.add_parser("diff", help="compare two releases table by table",
+                       description="Rows added, removed and changed (by primary key) and schema changes, per "
+                                   "table, between two release directories.",
+                       epilog=EXAMPLES["diff"], formatter_class=argparse.RawDescriptionHelpFormatter)
+    d.add_argument("old", metavar="OLD", help="the older release directory")
+    d.add_argument("new", metavar="NEW", help="the newer release directory")
+    d.set_defaults(func=_diff)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return args.func(args)
+    except Exception as exc:  # noqa: BLE001 - the contract: a one-line reason on stderr, non-zero exit
+        print(f"nichibei: {type(exc).__name__}: {exc}".splitlines()[0], file=sys.stderr)
+        if os.environ.get("NICHIBEI_DEBUG"):
+            raise
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,124 @@
+"""The pipeline's stages as pure functions over batches of documents: load, clean, extract.
+
+The Prefect flow in `flows/release.py` calls these in order; tests call them directly. A stage that fails on
+one document records it in `rejections` and goes on with the others.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+
+import schemas
+from nichibei.clean import CleanParams, clean_documents
+from nichibei.ingest import Rejection, load_raw, rejections_frame
+from nichibei.segments import SegmentParams, build_segments, document_language
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    raw_docs: pl.DataFrame     # doc_id, source_file, raw_sha256, encoding, format, raw_text + manifest columns
+    rejections: pl.DataFrame
+
+
+@dataclass(frozen=True)
+class CleanedStage:
+    documents: pl.DataFrame    # the `documents` table but `is_relevant`
+    boilerplate: pl.DataFrame
+    segments: pl.DataFrame
+    rejections: pl.DataFrame
+
+
+def load(raw_dir: Path) -> Loaded:
+    if not raw_dir.is_dir():
+        raise FileNotFoundError(f"raw folder {raw_dir} does not exist")
+    raw_docs, rejections = load_raw(raw_dir)
+    return Loaded(raw_docs, rejections)
+
+
+def isolate_failures(
+    fn: Callable[[pl.DataFrame], object], docs: pl.DataFrame, stage: str
+) -> tuple[object | None, pl.DataFrame, list[Rejection]]:
+    """Run `fn` on the batch; if it raises, find the documents it fails on, reject them and run it on the rest."""
+    try:
+        return fn(docs), docs, []
+    except Exception:  # noqa: BLE001 - any failure of a stage on a document must not stop the run
+        log.warning("%s failed on the batch; retrying document by document", stage, exc_info=True)
+    rejected, good = [], []
+    for row in docs.iter_rows(named=True):
+        one = pl.DataFrame([row], schema=docs.schema)
+        try:
+            fn(one)
+            good.append(row)
+        except Exception as exc:  # noqa: BLE001
+            rejected.append(Rejection(row.get("source_file") or row["doc_id"], stage, f"{stage}_failed",
+                                      f"{type(exc).__name__}: {exc}"))
+    rest = pl.DataFrame(good, schema=docs.schema)
+    return (fn(rest) if rest.height else None), rest, rejected
+
+
+def clean(loaded: Loaded, params: CleanParams = CleanParams(),
+          segment_params: SegmentParams = SegmentParams()) -> CleanedStage:
+    """Boilerplate removal, datelines, titles, segments and languages."""
+    raw = loaded.raw_docs
+    result, kept, rejected = isolate_failures(lambda d: clean_documents(d, params), raw, "clean")
+    if result is None:
+        result = clean_documents(raw.clear(), params)
+    segments = build_segments(result.units, segment_params)
+    languages = document_language(segments, segment_params)
+    documents = (
+        kept.join(result.documents, on="doc_id", how="left")
+        .join(languages, on="doc_id", how="left")
+        .with_columns(
+            pl.coalesce("dateline_date", "manifest_published_date").alias("published_date"),
+            pl.when(pl.col("dateline_date").is_not_null()).then(pl.lit("text"))
+            .when(pl.col("manifest_published_date").is_not_null()).then(pl.lit("manifest"))
+            .otherwise(pl.lit(None, pl.Utf8)).alias("published_date_source"),
+            pl.col("language").fill_null("ja"),
+            pl.col("text").str.len_chars().cast(pl.Int64).alias("n_chars"),
+        )
+    )
+    return CleanedStage(
+        documents=documents,
+        boilerplate=result.boilerplate,
+        segments=segments,
+        rejections=pl.concat([loaded.rejections, rejections_frame(rejected)]),
+    )
+
+
+def extract(cleaned: CleanedStage) -> dict[str, pl.DataFrame]:
+    """Tables extracted from the cleaned text. Stages not built yet publish their tables empty but typed."""
+    tables = {name: schemas.empty_frame(name) for name in (
+        "temporal_mentions", "entities", "offices", "mentions", "meetings", "meeting_participants",
+        "meeting_sources", "topics")}
+    return tables
+
+
+def assemble(cleaned: CleanedStage, extracted: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
+    """Every release table, in the declared columns."""
+    relevant = extracted["meeting_sources"].select("doc_id").unique().with_columns(pl.lit(True).alias("_rel"))
+    documents = (
+        cleaned.documents.join(relevant, on="doc_id", how="left")
+        .with_columns(pl.col("_rel").fill_null(False).alias("is_relevant"))
+        .select(list(schemas.polars_schema("documents")))
+    )
+    tables = {
+        "documents": documents,
+        "boilerplate": cleaned.boilerplate,
+        "segments": cleaned.segments,
+        **extracted,
+        "rejections": cleaned.rejections.unique(maintain_order=True),
+    }
+    return {name: tables[name] for name in schemas.TABLES}
+
+
+def build_tables(raw_dir: Path) -> dict[str, pl.DataFrame]:
+    """The whole pipeline without Prefect: raw folder in, validated tables out."""
+    cleaned = clean(load(raw_dir))
+    return schemas.validate_tables(assemble(cleaned, extract(cleaned)))
