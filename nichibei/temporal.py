@@ -1,0 +1,860 @@
+"""Temporal resolver: dates, times and durations in documents → ISO 8601 values with evidence.
+
+``extract_temporal`` takes one row per document (``doc_id``, ``text``, ``anchor_date``) and returns one row per
+temporal mention with its code-point span in ``text``, the surface as published, a kind, a normalised value
+and how the value was obtained (``resolved_by`` and ``rule``).
+
+How it works
+------------
+1. Candidates: one vectorised Polars pass over all documents with a single regular expression
+   (``temporal_patterns.CANDIDATE_PATTERN``). ``str.extract_all`` is run twice, once with the pattern and once
+   with ``(?s).*?(?:pattern)``: both scan leftmost-first and return the same matches in the same order, the second
+   with the text that precedes each match, so the code-point offsets are cumulative sums of ``len_chars`` —
+   never byte offsets.
+2. Parsing: each distinct surface is parsed once (NFKC form; memoised), in Python.
+3. Resolution: per document, in text order, so that 同日, a day alone or a time take their date from the
+   mention before them (``context``); relative expressions use the anchor date (``anchor``), and the tense of the
+   predicate that follows picks the direction (past/future) for a weekday or a month without a year. Nothing
+   relative is guessed without an anchor or a context: such a mention keeps ``value`` null.
+
+Zones: 日本時間 and the like name their zone; 現地時間 and bare times take the zone of the place the sentence,
+else the document, names (``infer_event_zone``; gazetteer in ``nichibei/data/timezones.csv``). No place named:
+zone null and the datetime value carries no offset.
+"""
+
+from __future__ import annotations
+
+import calendar
+import csv
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import NamedTuple
+from zoneinfo import ZoneInfo
+
+import polars as pl
+
+from nichibei import temporal_patterns as tp
+
+__all__ = [
+    "TEMPORAL_COLUMNS",
+    "TemporalParams",
+    "extract_temporal",
+    "find_candidates",
+    "infer_event_zone",
+    "kanji_to_int",
+    "load_gazetteer",
+]
+
+TEMPORAL_COLUMNS: dict[str, pl.DataType] = {
+    "doc_id": pl.Utf8(),
+    "char_start": pl.Int64(),
+    "char_end": pl.Int64(),
+    "surface": pl.Utf8(),
+    "kind": pl.Utf8(),
+    "value": pl.Utf8(),
+    "resolved_by": pl.Utf8(),
+    "precision": pl.Utf8(),
+    "tz_name": pl.Utf8(),
+    "anchor_date": pl.Date(),
+    "value_utc": pl.Datetime("us", "UTC"),
+    "is_approximate": pl.Boolean(),
+    "rule": pl.Utf8(),
+}
+
+
+@dataclass(frozen=True)
+class TemporalParams:
+    """Knobs of the resolver.
+
+    tense_window: code points after a mention searched for the tense of its predicate.
+    month_tense_penalty: months added to the distance of a month candidate that goes against the tense.
+    day_tense_penalty: days added to the distance of a month-day candidate that goes against the tense.
+    weekday_tense_penalty: days added to a weekday candidate against the tense (7: the tense always wins).
+    time_on_anchor_date: a time with no date in its sentence becomes a datetime on the anchor date.
+    gazetteer: a timezones.csv to use instead of the packaged one.
+    """
+
+    tense_window: int = 160
+    month_tense_penalty: int = 3
+    day_tense_penalty: int = 60
+    weekday_tense_penalty: int = 7
+    time_on_anchor_date: bool = True
+    gazetteer: Path | None = None
+
+
+# ---------------------------------------------------------------------------------------------------------
+# numbers
+
+_KANJI_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_KANJI_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def kanji_to_int(s: str) -> int | None:
+    """Integer value of ASCII/full-width digits or kanji numerals (二〇二四, 十一, 二十三, 百五); None if not one."""
+    s = unicodedata.normalize("NFKC", s)
+    if not s:
+        return None
+    if s.isascii() and s.isdigit():
+        return int(s)
+    if all(c in _KANJI_DIGITS for c in s):
+        return int("".join(str(_KANJI_DIGITS[c]) for c in s))
+    total, current = 0, 0
+    for c in s:
+        if c in _KANJI_DIGITS:
+            current = current * 10 + _KANJI_DIGITS[c]
+        elif c in _KANJI_UNITS:
+            total += (current or 1) * _KANJI_UNITS[c]
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+def _num(s: str | None) -> int | None:
+    return None if s is None else kanji_to_int(s)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# gazetteer and zones
+
+_GAZETTEER_COLUMNS = ("pattern", "country_code", "tz_name", "kind")
+
+
+def load_gazetteer(path: Path | None = None) -> pl.DataFrame:
+    """The place → zone table (columns pattern, country_code, tz_name, kind)."""
+    if path is None:
+        text = resources.files("nichibei").joinpath("data/timezones.csv").read_text(encoding="utf-8")
+    else:
+        text = Path(path).read_text(encoding="utf-8")
+    rows = list(csv.DictReader(text.splitlines()))
+    return pl.DataFrame(
+        {c: [r[c] or None for r in rows] for c in _GAZETTEER_COLUMNS},
+        schema={c: pl.Utf8 for c in _GAZETTEER_COLUMNS},
+    )
+
+
+class _ZoneMatcher(NamedTuple):
+    regex: re.Pattern[str]
+    strong: dict[str, str]
+    weak: dict[str, tuple[str, float]]
+    time_words: dict[str, str | None]
+
+
+_JA_LOCATIVE = r"\s*(?:で|において|にて|を訪問|を訪れ|入り|に到着|市内で|市で|都内で)"
+_EN_LOCATIVE = r"\b(?:in|at|to)\s+(?:the\s+)?"
+
+
+@lru_cache(maxsize=8)
+def _zone_matcher(path: Path | None) -> _ZoneMatcher:
+    g = load_gazetteer(path)
+    strong: dict[str, str] = {}
+    weak: dict[str, tuple[str, float]] = {}
+    time_words: dict[str, str | None] = {}
+    places: list[str] = []
+    direct: list[str] = []
+    for pattern, tz, kind in zip(g["pattern"], g["tz_name"], g["kind"]):
+        key = unicodedata.normalize("NFKC", pattern)
+        if kind in ("time_word", "local_word"):
+            time_words[key] = tz
+        elif kind in ("venue", "visit"):
+            strong[key] = tz
+            direct.append(key)
+        elif kind in ("place", "country"):
+            weak[key] = (tz, 1.0 if kind == "place" else 0.5)
+            places.append(key)
+
+    def alt(names: list[str]) -> str:
+        return "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True)) or "(?!)"
+
+    regex = re.compile(
+        rf"(?P<direct>{alt(direct)})"
+        rf"|(?P<ja>{alt(places)}){_JA_LOCATIVE}"
+        rf"|{_EN_LOCATIVE}(?P<en>{alt(places)})"
+        rf"|(?P<weak>{alt(places)})"
+    )
+    return _ZoneMatcher(regex, strong, weak, time_words)
+
+
+def infer_event_zone(text: str, gazetteer: Path | None = None, *, strong_only: bool = False) -> str | None:
+    """IANA zone of the place where the text says the event happens, or None.
+
+    Venues (ホワイトハウス, 首相官邸), visit words (訪米, 訪日) and place names used as a location
+    (東京において, ワシントンで, in Washington) count as strong evidence; a place or country merely named is
+    weak evidence. The zone with most strong evidence wins, then the zone with most weak evidence; a tie, or no
+    place at all, gives None. ``strong_only`` ignores weak evidence (used for a single sentence, where a place
+    merely named — 米国国務長官 — says nothing about where the event is).
+    """
+    if not text:
+        return None
+    m = _zone_matcher(gazetteer)
+    strong: dict[str, float] = {}
+    weak: dict[str, float] = {}
+    for hit in m.regex.finditer(unicodedata.normalize("NFKC", text)):
+        if hit.group("direct"):
+            tz = m.strong[hit.group("direct")]
+            strong[tz] = strong.get(tz, 0) + 1
+        elif hit.group("ja") or hit.group("en"):
+            tz, _ = m.weak[hit.group("ja") or hit.group("en")]
+            strong[tz] = strong.get(tz, 0) + 1
+        else:
+            tz, w = m.weak[hit.group("weak")]
+            weak[tz] = weak.get(tz, 0) + w
+    for scores in (strong, {} if strong_only else weak):
+        if scores:
+            ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+            if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+                return ranked[0][0]
+            tied = [tz for tz, s in ranked if s == ranked[0][1]]
+            if scores is strong and weak:
+                best = [tz for tz in tied if weak.get(tz, 0) == max(weak.get(t, 0) for t in tied)]
+                if len(best) == 1:
+                    return best[0]
+            return None
+    return None
+
+
+# ---------------------------------------------------------------------------------------------------------
+# candidates (vectorised)
+
+
+def find_candidates(docs: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
+    """Spans matching the candidate pattern: ``_row`` (input row), ``char_start``, ``char_end``, ``surface``."""
+    pattern = tp.CANDIDATE_PATTERN
+    return (
+        docs.lazy()
+        .select(pl.col("text").fill_null(""))
+        .with_row_index("_row")
+        .select(
+            "_row",
+            pl.col("text").str.extract_all(pattern).alias("surface"),
+            pl.col("text").str.extract_all(f"(?s).*?(?:{pattern})").alias("_upto"),
+        )
+        .explode(["surface", "_upto"])
+        .drop_nulls("surface")
+        .with_columns(
+            pl.col("_upto").str.len_chars().cast(pl.Int64).cum_sum().over("_row").alias("char_end"),
+        )
+        .with_columns((pl.col("char_end") - pl.col("surface").str.len_chars().cast(pl.Int64)).alias("char_start"))
+        .select("_row", "char_start", "char_end", "surface")
+        .collect()
+    )
+
+
+# ---------------------------------------------------------------------------------------------------------
+# parsing one surface (NFKC form)
+
+_N = r"(?:[0-9]+|[〇零一二三四五六七八九十百千]+)"
+_TZW = "日本時間|日本標準時|米東部時間|東部時間|ワシントン時間|米西部時間|ハワイ時間|現地時間"
+_JA_PARSE = re.compile(
+    rf"""
+    (?:(?P<tz1>{_TZW})(?:の|で)?\s*)?
+    (?:
+        (?:(?P<era>明治|大正|昭和|平成|令和)(?P<era_n>元|{_N})(?:\((?P<era_w>[0-9]{{4}})\))?年
+          |(?P<y4>[0-9]{{4}}|[〇零一二三四五六七八九]{{4}})年
+          |(?P<yrel>ことし|今年|本年|昨年|去年|来年|再来年|一昨年|おととし|前年|翌年|同年))
+        (?:(?P<fy>度)|(?P<m1>{_N})月(?:(?P<d1>{_N})日)?)?
+      | (?P<mrel>先月|今月|来月|同月|翌月|前月)(?:(?P<d2>{_N})日)?
+      | (?P<m3>{_N})月(?:(?P<d3>{_N})日)?
+      | (?P<d4>[0-9]{{1,2}})日
+      | (?P<drelc>[明昨本前翌])\((?P<drel_n>[0-9]{{1,2}})\)日
+      | (?P<drel>一昨日|明後日|昨日|明日|本日|同日|翌日|前日)
+    )?
+    (?:\s*\((?P<wd>[日月火水木金土])(?:曜日?)?(?:・祝)?\))?
+    (?:\s*[、,の]?\s*(?:(?P<tz2>{_TZW})(?:の|で)?\s*)?
+        (?:(?P<ampm>午前|午後|朝|夜|夕方|未明|深夜|早朝)?\s*(?P<hh>{_N})時(?:(?P<half>半)|(?P<mm>{_N})分)?
+          |(?P<ch>[0-9]{{1,2}}):(?P<cm>[0-9]{{2}})
+          |(?P<noon>正午))
+        (?P<approx>ごろ|頃)?
+    )?
+    """,
+    re.X,
+)
+_DURATION_PARSE = re.compile(
+    rf"(?P<pre>計約|計|約|およそ|おおよそ|過去|最大|最長|ほぼ|わずか|実に)?\s*"
+    rf"(?P<n>[0-9]+(?:\.[0-9]+)?|[〇零一二三四五六七八九十百千]+)"
+    rf"(?P<unit>時間|分|秒|年|か月|カ月|ヵ月|ヶ月|ケ月|箇月|週|日)間?"
+    rf"(?:(?P<n2>{_N})分間?|(?P<half>半))?"
+    rf"(?P<post>ほど|程度|余り|あまり|弱|強)?"
+)
+_YEAR_RANGE_PARSE = re.compile(
+    r"(?P<a>[0-9]{4}|[〇零一二三四五六七八九]{4})年(?P<fa>度)?\s*(?:[~〜～\-－–—]|から)\s*(?P<b>[0-9]{4}|[0-9]{2})年(?P<fb>度)?"
+)
+_ISO_PARSE = re.compile(r"(?P<y>[0-9]{4})[-/](?P<m>[0-9]{1,2})[-/](?P<d>[0-9]{1,2})(?:(?:T|\s+)(?P<hh>[0-9]{1,2}):(?P<mm>[0-9]{2}))?")
+_EN_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_EN_DATE_PARSE = re.compile(
+    r"(?:(?P<mon1>[A-Za-z]+)\.?\s+(?P<d1>[0-9]{1,2})(?:st|nd|rd|th)?|(?P<d2>[0-9]{1,2})\s+(?P<mon2>[A-Za-z]+)\.?|(?P<mon3>[A-Za-z]+)\.?)"
+    r"(?:,?\s+(?P<y>[0-9]{4}))?"
+)
+_EN_FY_PARSE = re.compile(r"(?:FY|[Ff]iscal [Yy]ear|[Ff]iscal)\s*['’]?(?P<y>[0-9]{4}|[0-9]{2})")
+_EN_WEEKDAYS = {"Monday": 0, "Tuesday": 1, "Wednesday": 2, "Thursday": 3, "Friday": 4, "Saturday": 5, "Sunday": 6}
+_JA_WEEKDAYS = {"月": 0, "火": 1, "水": 2, "木": 3, "金": 4, "土": 5, "日": 6}
+_EN_TIME_PARSE = re.compile(
+    r"(?P<h>[0-9]{1,2})(?::(?P<m>[0-9]{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am|pm|AM|PM)(?:\s*(?P<z>ET|EST|EDT|JST|GMT|UTC))?"
+)
+_EN_ZONES = {"ET": "America/New_York", "EST": "America/New_York", "EDT": "America/New_York",
+             "JST": "Asia/Tokyo", "GMT": "UTC", "UTC": "UTC"}
+_EN_DURATION_PARSE = re.compile(
+    r"(?:(?P<pre>about|around|approximately|nearly|some|roughly|over|more than)\s+)?"
+    r"(?P<n>[0-9]+(?:\.[0-9]+)?)\s*(?:-\s*)?(?P<unit>hour|minute|year|month|week|day)s?"
+)
+_ERA_BASE = {"明治": 1868, "大正": 1912, "昭和": 1926, "平成": 1989, "令和": 2019}
+_REL_YEAR = {"ことし": ("anchor", 0), "今年": ("anchor", 0), "本年": ("anchor", 0), "昨年": ("anchor", -1),
+             "去年": ("anchor", -1), "来年": ("anchor", 1), "再来年": ("anchor", 2), "一昨年": ("anchor", -2),
+             "おととし": ("anchor", -2), "前年": ("context", -1), "翌年": ("context", 1), "同年": ("context", 0)}
+_REL_MONTH = {"先月": ("anchor", -1), "今月": ("anchor", 0), "来月": ("anchor", 1), "同月": ("context", 0),
+              "翌月": ("context", 1), "前月": ("context", -1)}
+_REL_DAY = {"昨日": ("anchor", -1), "明日": ("anchor", 1), "本日": ("anchor", 0), "一昨日": ("anchor", -2),
+            "明後日": ("anchor", 2), "同日": ("context", 0), "翌日": ("context", 1), "前日": ("context", -1),
+            "明": ("anchor", 1), "昨": ("anchor", -1), "本": ("anchor", 0), "前": ("context", -1), "翌": ("context", 1)}
+_APPROX = re.compile(r"約|およそ|おおよそ|ごろ|頃|ほど|程度|余り|あまり|弱|強|\babout\b|\baround\b|\bapproximately\b|\bnearly\b|\bsome\b|\broughly\b")
+_PLURAL_NOUN_AFTER = re.compile(r"\s+[a-z]+s\b")
+_COUNTRY_AFTER_DAY = set("米本中韓英露豪仏独印欧朝")
+
+
+class Parsed(NamedTuple):
+    """What one surface says, before any anchor or context is applied."""
+
+    family: str  # date, duration, year_range, fiscal, weekday
+    rule: str
+    year: int | None = None
+    year_rel: tuple[str, int] | None = None
+    month: int | None = None
+    month_rel: tuple[str, int] | None = None
+    day: int | None = None
+    day_rel: tuple[str, int] | None = None
+    day_check: int | None = None
+    weekday: int | None = None
+    hour: int | None = None
+    minute: int | None = None
+    minute_given: bool = False
+    tz: str | None = None  # an IANA zone, "local" (現地時間) or None
+    fiscal: bool = False
+    year_end: int | None = None
+    duration: str | None = None
+    approx: bool = False
+    lead: int = 0  # code points to drop from the start of the surface
+    lang: str = "ja"
+
+
+def _iso_duration(n: float, unit: str, extra_minutes: int = 0) -> str | None:
+    if unit in ("year", "年"):
+        return f"P{n:g}Y" if n else None
+    if unit in ("month", "か月", "カ月", "ヵ月", "ヶ月", "ケ月", "箇月"):
+        return f"P{n:g}M" if n else None
+    if unit in ("week", "週"):
+        return f"P{n:g}W" if n else None
+    if unit in ("day", "日"):
+        return f"P{n:g}D" if n else None
+    if unit in ("second", "秒"):
+        return f"PT{n:g}S" if n else None
+    minutes = n * 60 if unit in ("hour", "時間") else n
+    minutes = round(minutes) + extra_minutes
+    if minutes <= 0:
+        return None
+    h, m = divmod(minutes, 60)
+    return "PT" + (f"{h}H" if h else "") + (f"{m}M" if m else "")
+
+
+def _hour24(ampm: str | None, h: int) -> int:
+    if ampm in ("午後", "夜", "夕方") and h < 12:
+        return h + 12
+    if ampm == "午前" and h == 12:
+        return 0
+    return h
+
+
+def _fullmatch(regex: str, s: str) -> bool:
+    return re.fullmatch(regex, s) is not None
+
+
+_ALT_EN_DATE = re.compile(tp.EN_DATE)
+_ALT_EN_FY = re.compile(tp.EN_FY)
+_ALT_EN_WEEKDAY = re.compile(tp.EN_WEEKDAY)
+_ALT_EN_TIME = re.compile(tp.EN_TIME)
+_ALT_EN_DURATION = re.compile(tp.EN_DURATION)
+_ALT_EN_PREP_YEAR = re.compile(tp.EN_PREP_YEAR)
+_ALT_ISO = re.compile(tp.ISO_DATE)
+_ALT_JA_DURATION = re.compile(tp.JA_DURATION)
+_ALT_JA_YEAR_RANGE = re.compile(tp.JA_YEAR_RANGE)
+_ALT_JA_WEEKDAY = re.compile(tp.JA_WEEKDAY)
+
+
+@lru_cache(maxsize=1 << 16)
+def parse_surface(surface: str) -> Parsed | None:
+    """Parse one candidate surface; None when it is not a temporal expression after all."""
+    s = unicodedata.normalize("NFKC", surface)
+    approx = _APPROX.search(s) is not None
+    if _ALT_ISO.fullmatch(surface):
+        m = _ISO_PARSE.fullmatch(s)
+        if m is None:
+            return None
+        hh, mm = _num(m["hh"]), _num(m["mm"])
+        return Parsed("date", "iso_date", year=int(m["y"]), month=int(m["m"]), day=int(m["d"]),
+                      hour=hh, minute=mm, minute_given=mm is not None, lang="iso")
+    if _ALT_EN_DATE.fullmatch(surface):
+        m = _EN_DATE_PARSE.fullmatch(s)
+        if m is None:
+            return None
+        mon = _EN_MONTHS.get((m["mon1"] or m["mon2"] or m["mon3"])[:3].lower())
+        day = _num(m["d1"] or m["d2"])
+        year = _num(m["y"])
+        return Parsed("date", "en_date", year=year, month=mon, day=day, approx=False, lang="en")
+    if _ALT_EN_FY.fullmatch(surface):
+        y = int(_EN_FY_PARSE.fullmatch(s)["y"])
+        return Parsed("fiscal", "en_fiscal_year", year=y if y >= 100 else 2000 + y, fiscal=True, lang="en")
+    if _ALT_EN_WEEKDAY.fullmatch(surface):
+        return Parsed("weekday", "en_weekday", weekday=_EN_WEEKDAYS[s], lang="en")
+    if _ALT_EN_TIME.fullmatch(surface):
+        m = _EN_TIME_PARSE.fullmatch(s)
+        if m is None:
+            return None
+        h = int(m["h"])
+        if not 1 <= h <= 12:
+            return None
+        pm = m["ap"].lower().startswith("p")
+        h = (h % 12) + (12 if pm else 0)
+        return Parsed("date", "en_time", hour=h, minute=int(m["m"] or 0), minute_given=m["m"] is not None,
+                      tz=_EN_ZONES.get(m["z"] or ""), lang="en")
+    if _ALT_EN_DURATION.fullmatch(surface):
+        m = _EN_DURATION_PARSE.fullmatch(s)
+        if m is None:
+            return None
+        iso = _iso_duration(float(m["n"]), m["unit"])
+        return None if iso is None else Parsed("duration", "en_duration", duration=iso, approx=approx, lang="en")
+    if _ALT_EN_PREP_YEAR.fullmatch(surface):
+        y = re.search(r"[0-9]{4}$", s)
+        return Parsed("date", "en_year_after_preposition", year=int(y.group()), lead=y.start(), lang="en")
+    if _ALT_JA_DURATION.fullmatch(surface):
+        m = _DURATION_PARSE.fullmatch(s)
+        if m is None:
+            return None
+        n = float(m["n"]) if m["n"][0].isdigit() else kanji_to_int(m["n"])
+        if n is None:
+            return None
+        extra = (_num(m["n2"]) or 0) + (30 if m["half"] else 0)
+        iso = _iso_duration(n, m["unit"], extra)
+        if iso is None:
+            return None
+        return Parsed("duration", "ja_duration", duration=iso, approx=approx)
+    if _ALT_JA_YEAR_RANGE.fullmatch(surface):
+        m = _YEAR_RANGE_PARSE.fullmatch(s)
+        if m is None:
+            return None
+        a = kanji_to_int(m["a"])
+        b = int(m["b"])
+        if len(m["b"]) == 2:
+            b = a - a % 100 + b + (100 if b < a % 100 else 0)
+        if b <= a:
+            return None
+        return Parsed("year_range", "ja_year_range", year=a, year_end=b)
+    if _ALT_JA_WEEKDAY.fullmatch(surface):
+        return Parsed("weekday", "ja_weekday", weekday=_JA_WEEKDAYS[s[0]])
+    m = _JA_PARSE.fullmatch(s)
+    if m is None or not m.group(0):
+        return None
+    return _parsed_ja(m, approx)
+
+
+def _parsed_ja(m: re.Match[str], approx: bool) -> Parsed | None:
+    year = year_rel = month = month_rel = day = day_rel = day_check = None
+    rule = []
+    if m["era"]:
+        n = 1 if m["era_n"] == "元" else kanji_to_int(m["era_n"])
+        if not n:
+            return None
+        year = _ERA_BASE[m["era"]] + n - 1
+        if m["era_w"]:
+            year = int(m["era_w"])
+        rule.append("era_year")
+    elif m["y4"]:
+        year = kanji_to_int(m["y4"])
+        rule.append("year")
+    elif m["yrel"]:
+        year_rel = _REL_YEAR[m["yrel"]]
+        rule.append("relative_year")
+    mon = m["m1"] or m["m3"]
+    if mon:
+        month = kanji_to_int(mon)
+        if month is None or not 1 <= month <= 12:
+            return None
+        rule.append("month")
+    elif m["mrel"]:
+        month_rel = _REL_MONTH[m["mrel"]]
+        rule.append("relative_month")
+    d = m["d1"] or m["d2"] or m["d3"] or m["d4"]
+    if d:
+        day = kanji_to_int(d)
+        if day is None or not 1 <= day <= 31:
+            return None
+        rule.append("day")
+    elif m["drelc"]:
+        day_rel = _REL_DAY[m["drelc"]]
+        day_check = int(m["drel_n"])
+        rule.append("relative_day_with_date")
+    elif m["drel"]:
+        day_rel = _REL_DAY[m["drel"]]
+        rule.append("relative_day")
+    weekday = _JA_WEEKDAYS[m["wd"]] if m["wd"] else None
+    hour = minute = None
+    minute_given = False
+    if m["hh"] is not None:
+        h = kanji_to_int(m["hh"])
+        mi = 30 if m["half"] else (_num(m["mm"]) or 0)
+        if h is None or mi is None:
+            return None
+        hour, minute = _hour24(m["ampm"], h), mi
+        minute_given = bool(m["half"] or m["mm"])
+    elif m["ch"] is not None:
+        hour, minute, minute_given = int(m["ch"]), int(m["cm"]), True
+    elif m["noon"]:
+        hour, minute, minute_given = 12, 0, True
+    if hour is not None:
+        if not (0 <= hour <= 23 and 0 <= minute <= 59):
+            return None
+        rule.append("time")
+    tz_word = m["tz1"] or m["tz2"]
+    tz = None
+    if tz_word:
+        tz = "local" if tz_word == "現地時間" else _zone_matcher(None).time_words.get(tz_word)
+        rule.append("zone_word")
+    if not rule:
+        return None
+    return Parsed("date", "ja_" + "+".join(rule), year=year, year_rel=year_rel, month=month, month_rel=month_rel,
+                  day=day, day_rel=day_rel, day_check=day_check, weekday=weekday, hour=hour, minute=minute,
+                  minute_given=minute_given, tz=tz, fiscal=bool(m["fy"]), approx=approx)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# resolution
+
+
+def _tense(text: str, start: int, lang: str, window: int) -> str | None:
+    """'past', 'future' or None: the tense of the first predicate after ``start`` in the same sentence."""
+    chunk = text[start:start + window]
+    end = tp.SENTENCE_END.search(chunk)
+    if end is not None:
+        chunk = chunk[: end.start() + 1]
+    if lang == "en":
+        m = tp.TENSE_EN.search(chunk)
+        return None if m is None else ("future" if m["fut"] else "past")
+    for m in tp.TENSE_JA.finditer(chunk):
+        if m["skip"]:
+            continue
+        return "past" if m["past"] else "future"
+    return None
+
+
+def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
+    i = y * 12 + (m - 1) + k
+    return i // 12, i % 12 + 1
+
+
+def _valid(y: int, m: int, d: int) -> dt.date | None:
+    if not (1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]):
+        return None
+    return dt.date(y, m, d)
+
+
+def _pick(cands: list[tuple[object, int]], tense: str | None, penalty: int) -> object | None:
+    """Candidates as (value, signed distance from the anchor); the nearest after the tense penalty."""
+    best, best_score = None, None
+    for value, dist in cands:
+        score = abs(dist)
+        if (tense == "past" and dist > 0) or (tense == "future" and dist < 0):
+            score += penalty
+        if best_score is None or score < best_score or (score == best_score and dist < 0):
+            best, best_score = value, score
+    return best
+
+
+class _Ctx:
+    __slots__ = ("date", "date_end", "year", "month")
+
+    def __init__(self) -> None:
+        self.date: dt.date | None = None
+        self.date_end = -1
+        self.year: int | None = None
+        self.month: tuple[int, int] | None = None
+
+
+def _same_sentence(text: str, a: int, b: int) -> bool:
+    return a >= 0 and tp.SENTENCE_END.search(text, a, b) is None
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    left = max(text.rfind("。", 0, start), text.rfind("\n", 0, start)) + 1
+    right_m = tp.SENTENCE_END.search(text, end)
+    return text[left: right_m.end() if right_m else len(text)]
+
+
+def _resolve_doc(text: str, anchor: dt.date | None, spans: list[tuple[int, int, str]], params: TemporalParams,
+                 out: list[tuple]) -> None:
+    ctx = _Ctx()
+    doc_zone: list[str | None] = []
+
+    def zone_for(start: int, end: int, tz: str | None) -> str | None:
+        if tz is not None and tz != "local":
+            return tz
+        z = infer_event_zone(_sentence_around(text, start, end), params.gazetteer, strong_only=True)
+        if z is not None:
+            return z
+        if not doc_zone:
+            doc_zone.append(infer_event_zone(text, params.gazetteer))
+        return doc_zone[0]
+
+    for start, end, surface in spans:
+        p = parse_surface(surface)
+        if p is None:
+            continue
+        if p.lead:
+            start, surface = start + p.lead, surface[p.lead:]
+        if _is_trap(text, start, end, p):
+            continue
+        row = _resolve(text, start, end, p, anchor, ctx, params, zone_for)
+        if row is None:
+            continue
+        kind, value, resolved_by, precision, tz, used_anchor, utc, rule = row
+        out.append((start, end, surface, kind, value, resolved_by, precision, tz,
+                    anchor if used_anchor else None, utc, p.approx, rule))
+
+
+def _is_trap(text: str, start: int, end: int, p: Parsed) -> bool:
+    if p.rule == "en_year_after_preposition":
+        return _PLURAL_NOUN_AFTER.match(text, end) is not None  # "of 2000 troops"
+    if p.rule == "ja_day" and end < len(text) and text[end] in _COUNTRY_AFTER_DAY:
+        line_start = text.rfind("\n", 0, start) + 1
+        if not text[line_start:start].strip(" \t　(（"):
+            return True  # list numbering before 日米…, 日本…
+    return False
+
+
+def _resolve(text, start, end, p: Parsed, anchor, ctx: _Ctx, params: TemporalParams, zone_for):
+    if p.family == "duration":
+        return ("duration", p.duration, "explicit", None, None, False, None, p.rule)
+    if p.family == "year_range":
+        ctx.year = p.year_end
+        return ("year_range", f"{p.year}/{p.year_end}", "explicit", "year", None, False, None, p.rule)
+    if p.family == "fiscal":
+        ctx.year = p.year
+        return ("fiscal_year", str(p.year), "explicit", "year", None, False, None, p.rule)
+    if p.family == "weekday":
+        if anchor is None:
+            return ("weekday", None, "unresolved", "day", None, False, None, p.rule)
+        tense = _tense(text, end, p.lang, params.tense_window)
+        back = (anchor.weekday() - p.weekday) % 7
+        cands = [(anchor - dt.timedelta(days=back), -back), (anchor + dt.timedelta(days=(7 - back) % 7), (7 - back) % 7)]
+        d = _pick(cands, tense, params.weekday_tense_penalty)
+        _remember_date(ctx, d, end)
+        return ("weekday", d.isoformat(), "anchor", "day", None, True, None, p.rule + f"+tense_{tense or 'nearest'}")
+
+    # date family: year / month / day / time in any combination
+    used_anchor = used_context = False
+    rule = p.rule
+    year, month, day = p.year, p.month, p.day
+    date_value: dt.date | None = None
+    fiscal = p.fiscal
+
+    if p.year_rel is not None:
+        ref, off = p.year_rel
+        if ref == "anchor" and anchor is not None:
+            base = anchor.year
+            if fiscal and anchor.month < 4:
+                base -= 1
+            year, used_anchor = base + off, True
+        elif ref == "context" and ctx.year is not None:
+            year, used_context = ctx.year + off, True
+        else:
+            return _unresolved(p, rule)
+    if p.month_rel is not None:
+        ref, off = p.month_rel
+        if ref == "anchor" and anchor is not None:
+            year, month = _shift_month(anchor.year, anchor.month, off)
+            used_anchor = True
+        elif ref == "context" and ctx.month is not None:
+            year, month = _shift_month(*ctx.month, off)
+            used_context = True
+        else:
+            return _unresolved(p, rule)
+
+    if p.day_rel is not None:
+        ref, off = p.day_rel
+        base = anchor if ref == "anchor" else ctx.date
+        if base is None:
+            return _unresolved(p, rule)
+        date_value = base + dt.timedelta(days=off)
+        if p.day_check is not None and date_value.day != p.day_check:
+            return _unresolved(p, rule + "+day_mismatch")
+        used_anchor, used_context = ref == "anchor", ref == "context"
+    elif day is not None:
+        if month is None:  # a day alone
+            if ctx.date is not None:
+                date_value = _valid(ctx.date.year, ctx.date.month, day)
+                used_context = True
+            elif anchor is not None:
+                tense = _tense(text, end, p.lang, params.tense_window)
+                cands = []
+                for k in (-1, 0, 1):
+                    y, mo = _shift_month(anchor.year, anchor.month, k)
+                    c = _valid(y, mo, day)
+                    if c is not None:
+                        cands.append((c, (c - anchor).days))
+                date_value = _pick(cands, tense, 10)
+                used_anchor = True
+            else:
+                return _unresolved(p, rule)
+        elif year is None:  # month and day, no year
+            if ctx.date is not None:
+                cands = [(c, (c - ctx.date).days) for y in (ctx.date.year - 1, ctx.date.year, ctx.date.year + 1)
+                         if (c := _valid(y, month, day)) is not None]
+                date_value = _pick(cands, None, 0)
+                used_context = True
+            elif anchor is not None:
+                tense = _tense(text, end, p.lang, params.tense_window)
+                cands = [(c, (c - anchor).days) for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+                         if (c := _valid(y, month, day)) is not None]
+                date_value = _pick(cands, tense, params.day_tense_penalty)
+                used_anchor = True
+                rule += f"+tense_{tense or 'nearest'}"
+            else:
+                return _unresolved(p, rule)
+        else:
+            date_value = _valid(year, month, day)
+        if date_value is None:
+            return _unresolved(p, rule + "+invalid_date")
+    elif month is not None and year is None:  # a month without a year
+        if anchor is not None:
+            tense = _tense(text, end, p.lang, params.tense_window)
+            cands = [((y, month), (y - anchor.year) * 12 + month - anchor.month)
+                     for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+            year, _ = _pick(cands, tense, params.month_tense_penalty)
+            used_anchor = True
+            rule += f"+tense_{tense or 'nearest'}"
+        elif ctx.year is not None:
+            year, used_context = ctx.year, True
+        else:
+            return _unresolved(p, rule)
+
+    resolved_by = "anchor" if used_anchor else "context" if used_context else "explicit"
+
+    if p.hour is not None:
+        if date_value is None and (year is not None or month is not None):
+            return None  # a time after a bare month or year is not a datetime we can state
+        if date_value is None:
+            if _same_sentence(text, ctx.date_end, start) and ctx.date is not None:
+                date_value, resolved_by = ctx.date, "context"
+            elif anchor is not None and params.time_on_anchor_date:
+                date_value, resolved_by, used_anchor = anchor, "anchor", True
+        precision = "minute" if p.minute_given else "hour"
+        if p.lang == "iso" and p.tz is None:
+            tz = None  # a dateline's clock is the publisher's, not the event's
+        else:
+            tz = zone_for(start, end, p.tz)
+        hm = f"{p.hour:02d}:{p.minute:02d}"
+        if date_value is None:
+            return ("time", hm, "explicit", precision, tz, False, None, rule)
+        _remember_date(ctx, date_value, end)
+        local = dt.datetime.combine(date_value, dt.time(p.hour, p.minute))
+        if tz is None:
+            return ("datetime", local.isoformat(), resolved_by, precision, None, used_anchor, None, rule)
+        aware = local.replace(tzinfo=ZoneInfo(tz))
+        utc = aware.astimezone(dt.timezone.utc).replace(tzinfo=None)
+        return ("datetime", aware.isoformat(), resolved_by, precision, tz, used_anchor, utc, rule)
+
+    if date_value is not None:
+        _remember_date(ctx, date_value, end)
+        return ("date", date_value.isoformat(), resolved_by, "day", None, used_anchor, None, rule)
+    if month is not None:
+        ctx.year, ctx.month = year, (year, month)
+        return ("month", f"{year:04d}-{month:02d}", resolved_by, "month", None, used_anchor, None, rule)
+    if year is not None:
+        ctx.year = year
+        kind = "fiscal_year" if fiscal else "year"
+        return (kind, f"{year:04d}", resolved_by, "year", None, used_anchor, None, rule)
+    return None
+
+
+def _remember_date(ctx: _Ctx, d: dt.date, end: int) -> None:
+    ctx.date, ctx.date_end, ctx.year, ctx.month = d, end, d.year, (d.year, d.month)
+
+
+def _unresolved(p: Parsed, rule: str):
+    if p.hour is not None and p.day is None and p.day_rel is None and p.month is None and p.month_rel is None:
+        kind = "time"
+    elif p.hour is not None:
+        kind = "datetime"
+    elif p.day is not None or p.day_rel is not None:
+        kind = "date"
+    elif p.month is not None or p.month_rel is not None:
+        kind = "month"
+    else:
+        kind = "fiscal_year" if p.fiscal else "year"
+    return (kind, None, "unresolved", None, None, False, None, rule)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# public entry point
+
+
+def _empty() -> pl.DataFrame:
+    return pl.DataFrame(schema=TEMPORAL_COLUMNS)
+
+
+def extract_temporal(docs: pl.DataFrame, params: TemporalParams = TemporalParams()) -> pl.DataFrame:
+    """One row per temporal mention in ``docs`` (columns ``doc_id``, ``text``, ``anchor_date``).
+
+    Output columns and types: ``TEMPORAL_COLUMNS``; sorted by (doc_id, char_start, char_end);
+    ``text[char_start:char_end] == surface`` for every row.
+    """
+    if docs.height == 0:
+        return _empty()
+    cand = find_candidates(docs.select("text"))
+    if cand.height == 0:
+        return _empty()
+    doc_ids = docs["doc_id"].to_list()
+    texts = docs["text"].to_list()
+    anchors = docs["anchor_date"].to_list() if "anchor_date" in docs.columns else [None] * docs.height
+
+    rows_col = cand["_row"].to_list()
+    starts, ends, surfaces = cand["char_start"].to_list(), cand["char_end"].to_list(), cand["surface"].to_list()
+    out_doc: list[str] = []
+    records: list[tuple] = []
+    i, n = 0, len(rows_col)
+    while i < n:
+        r = rows_col[i]
+        j = i
+        while j < n and rows_col[j] == r:
+            j += 1
+        before = len(records)
+        _resolve_doc(texts[r] or "", anchors[r], list(zip(starts[i:j], ends[i:j], surfaces[i:j])), params, records)
+        out_doc.extend([doc_ids[r]] * (len(records) - before))
+        i = j
+    if not records:
+        return _empty()
+    cols = list(zip(*records))
+    frame = pl.DataFrame(
+        {
+            "doc_id": out_doc,
+            "char_start": cols[0],
+            "char_end": cols[1],
+            "surface": cols[2],
+            "kind": cols[3],
+            "value": cols[4],
+            "resolved_by": cols[5],
+            "precision": cols[6],
+            "tz_name": cols[7],
+            "anchor_date": cols[8],
+            "value_utc": cols[9],
+            "is_approximate": cols[10],
+            "rule": cols[11],
+        },
+        schema={**TEMPORAL_COLUMNS, "value_utc": pl.Datetime("us")},
+    ).with_columns(pl.col("value_utc").dt.replace_time_zone("UTC"))
+    return frame.sort("doc_id", "char_start", "char_end", maintain_order=True)

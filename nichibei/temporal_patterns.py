@@ -1,0 +1,135 @@
+"""Regular expressions of the temporal resolver.
+
+The candidate pattern is written for the Rust ``regex`` engine that Polars uses (no look-around,
+leftmost-first alternation), and is run over the raw ``documents.text`` so that offsets point into the
+text as published. Full-width digits and kanji numerals are matched in place; the surface is NFKC-normalised
+only afterwards, when it is parsed.
+"""
+
+from __future__ import annotations
+
+import re
+
+D = "[0-9０-９]"
+KD = "[〇零一二三四五六七八九]"
+KN = "[〇零一二三四五六七八九十百千]"
+NUM = f"(?:{D}+|{KN}+)"
+OPEN = "[(（]"
+CLOSE = "[)）]"
+SP = r"[ \t　]*"
+
+ERA = "(?:明治|大正|昭和|平成|令和)"
+REL_YEAR = "(?:ことし|今年|本年|昨年|去年|来年|再来年|一昨年|おととし|前年|翌年|同年)"
+YEAR = (
+    f"(?:{ERA}(?:元|{D}{{1,2}}|{KN}{{1,3}})(?:{OPEN}{D}{{4}}{CLOSE})?年"
+    f"|{D}{{4}}年|{KD}{{4}}年|{REL_YEAR})"
+)
+MONTH = f"(?:{D}{{1,2}}|{KN}{{1,3}})月"
+REL_MONTH = "(?:先月|今月|来月|同月|翌月|前月)"
+DAY_ANY = f"(?:{D}{{1,2}}|{KN}{{1,3}})日"
+DAY_DIGIT = f"{D}{{1,2}}日"
+REL_DAY = f"(?:[明昨本前翌]{OPEN}{D}{{1,2}}{CLOSE}日|一昨日|明後日|昨日|明日|本日|同日|翌日|前日)"
+WEEKDAY_JA = f"(?:{SP}{OPEN}[日月火水木金土](?:曜日?)?(?:・祝)?{CLOSE})"
+
+# words naming a clock's zone (日本時間, 現地時間, ...): kept in sync with nichibei/data/timezones.csv
+TZ_WORDS = "(?:日本時間|日本標準時|米東部時間|東部時間|ワシントン時間|米西部時間|ハワイ時間|現地時間)"
+TZ_PREFIX = f"(?:{TZ_WORDS}(?:の|で)?{SP})"
+AMPM = "(?:午前|午後|朝|夜|夕方|未明|深夜|正午|早朝)"
+TIME_DIGIT = f"(?:{AMPM}{SP})?{D}{{1,2}}時(?:半|{D}{{1,2}}分)?(?:ごろ|頃)?"
+TIME_KANJI = f"{AMPM}{SP}{KN}{{1,3}}時(?:半|{KN}{{1,3}}分)?(?:ごろ|頃)?"
+TIME_COLON = f"{D}{{1,2}}[:：]{D}{{2}}(?:ごろ|頃)?"
+TIME_NOON = "正午(?:ごろ|頃)?"
+TIME = f"(?:{TIME_KANJI}|{TIME_DIGIT}|{TIME_COLON}|{TIME_NOON})"
+
+DATE_CORE = (
+    f"(?:{YEAR}(?:度|{MONTH}(?:{DAY_ANY})?)?"
+    f"|{REL_MONTH}(?:{DAY_ANY})?"
+    f"|{MONTH}(?:{DAY_ANY})?"
+    f"|{DAY_DIGIT}"
+    f"|{REL_DAY})"
+)
+JA_DATETIME = f"(?:{TZ_PREFIX}?{DATE_CORE}{WEEKDAY_JA}?(?:{SP}[、,の]?{SP}{TZ_PREFIX}?{TIME})?|{TZ_PREFIX}?{TIME})"
+
+APPROX_JA = "(?:計約|計|約|およそ|おおよそ|過去|最大|最長|ほぼ|わずか|実に)"
+DUR_UNIT_DIGIT = f"(?:時間(?:{D}{{1,2}}分間?|半)?|分間?|秒間?|年間|か月間?|カ月間?|ヵ月間?|ヶ月間?|ケ月間?|箇月間?|週間|日間)"
+DUR_UNIT_KANJI = f"(?:時間(?:{KN}{{1,3}}分間?|半)?|分間|秒間|年間|か月間?|カ月間?|ヵ月間?|ヶ月間?|ケ月間?|箇月間?|週間|日間)"
+JA_DURATION = (
+    f"(?:{APPROX_JA}{SP})?(?:{D}+(?:[.．]{D}+)?{DUR_UNIT_DIGIT}|{KN}+{DUR_UNIT_KANJI})"
+    "(?:ほど|程度|余り|あまり|弱|強)?"
+)
+YEAR4 = f"(?:{D}{{4}}|{KD}{{4}})年"
+JA_YEAR_RANGE = f"{YEAR4}(?:度)?{SP}(?:[~〜～\\-－–—]|から){SP}(?:{D}{{4}}|{D}{{2}})年(?:度)?"
+JA_WEEKDAY = "[日月火水木金土]曜日?"
+
+ISO_DATE = f"{D}{{4}}[-/]{D}{{1,2}}[-/]{D}{{1,2}}(?:(?:T|[ \t]+){D}{{1,2}}:{D}{{2}})?"
+
+EN_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\."
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+)
+EN_DATE = (
+    rf"\b{EN_MONTH}[ \t]+[0-9]{{1,2}}(?:st|nd|rd|th)?\b(?:,?[ \t]+[0-9]{{4}}\b)?"
+    rf"|\b[0-9]{{1,2}}[ \t]+{EN_MONTH}\b(?:,?[ \t]+[0-9]{{4}}\b)?"
+    rf"|\b{EN_MONTH}\b,?[ \t]+[0-9]{{4}}\b"
+)
+EN_FY = r"\b(?:FY|[Ff]iscal [Yy]ear|[Ff]iscal)[ \t]*['’]?(?:[0-9]{4}|[0-9]{2})\b"
+EN_WEEKDAY = r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+EN_PREP_YEAR = (
+    r"\b(?:in|by|since|until|till|through|from|before|after|during|between|and|to|of|early|late|mid|end of)"
+    r"[ \t]+(?:1[89]|20)[0-9]{2}\b"
+)
+EN_TIME = (
+    r"\b[0-9]{1,2}(?::[0-9]{2})?[ \t]*(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)"
+    r"(?:[ \t]*(?:ET|EST|EDT|JST|GMT|UTC)\b)?"
+)
+EN_DURATION = (
+    r"\b(?:(?:about|around|approximately|nearly|some|roughly|over|more than)[ \t]+)?"
+    r"[0-9]+(?:\.[0-9]+)?[ \t]*(?:-[ \t]*)?(?:hours?|minutes?|years?|months?|weeks?|days?)\b"
+)
+
+CANDIDATE_PATTERN = "|".join(
+    [
+        ISO_DATE,
+        EN_DATE,
+        EN_FY,
+        EN_WEEKDAY,
+        EN_TIME,
+        EN_DURATION,
+        EN_PREP_YEAR,
+        JA_DURATION,
+        JA_YEAR_RANGE,
+        JA_DATETIME,
+        JA_WEEKDAY,
+    ]
+)
+
+# ---- Python-side patterns, applied to the NFKC form of one surface ---------------------------------
+_N = "(?:[0-9]+|[〇零一二三四五六七八九十百千]+)"
+NFKC_ERA = re.compile(rf"(明治|大正|昭和|平成|令和)(元|{_N})(?:\(([0-9]{{4}})\))?年")
+NFKC_YEAR4 = re.compile(r"(?<![0-9])([0-9]{4}|[〇零一二三四五六七八九]{4})年")
+NFKC_REL_YEAR = re.compile(r"(ことし|今年|本年|昨年|去年|来年|再来年|一昨年|おととし|前年|翌年|同年)")
+NFKC_MONTH = re.compile(rf"(?<![0-9])({_N})月")
+NFKC_REL_MONTH = re.compile(r"(先月|今月|来月|同月|翌月|前月)")
+NFKC_DAY = re.compile(rf"(?<![0-9])({_N})日")
+NFKC_REL_DAY = re.compile(r"(?:([明昨本前翌])\(([0-9]{1,2})\)日|(一昨日|明後日|昨日|明日|本日|同日|翌日|前日))")
+NFKC_WEEKDAY = re.compile(r"([日月火水木金土])(?:曜日?|(?:・祝)?\))")
+NFKC_TIME = re.compile(
+    rf"(午前|午後|朝|夜|夕方|未明|深夜|早朝)?\s*({_N})時(半|({_N})分)?|(?<![0-9])([0-9]{{1,2}}):([0-9]{{2}})|(正午)"
+)
+NFKC_TZ = re.compile(r"(日本時間|日本標準時|米東部時間|東部時間|ワシントン時間|米西部時間|ハワイ時間|現地時間)")
+NFKC_APPROX = re.compile(r"約|およそ|おおよそ|ごろ|頃|ほど|程度|余り|あまり|弱|強|about|around|approximately|nearly|some|roughly")
+
+# tense of the clause that follows a mention (Japanese and English)
+_BOUNDARY = r"(?=[。、，,」』)）\n]|と(?:述べ|語|発表|明らか|し|の)|が|ので|ため|上で|後|ところ|際|$)"
+TENSE_JA = re.compile(
+    r"(?P<skip>における|に対する|に関する|による|とする|に基づく|にわたる|に向ける|に係る|をめぐる|に至る|とともに|について)"
+    r"|(?P<fut>予定|見通し|見込み|意向|つもり|ことにな[っる])"
+    r"|(?P<past>(?:[しれっいきけせめえねべみりびちじん]|でし|まし|だっ|であっ)[ただ]" + _BOUNDARY + r")"
+    r"|(?P<fut2>(?:する|される|させる|します|されます|[うくすつぬぶむるぐ])" + _BOUNDARY + r")"
+)
+TENSE_EN = re.compile(
+    r"\b(?:(?P<fut>will|shall|plans?\s+to|is\s+to|are\s+to|to\s+be\s+held|scheduled|upcoming|next)"
+    r"|(?P<past>met|held|said|took|was|were|had|made|gave|began|spoke|told|did|came|went|signed|\w{3,}ed))\b"
+)
+SENTENCE_END = re.compile(r"[。！？\n]|\.(?:\s|$)")
