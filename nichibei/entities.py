@@ -132,6 +132,9 @@ class MatchRules:
         ("仏", "訪"),
         ("独", "訪"),
     )
+    # 中 after a stay (訪米中, 滞日中) means "during".
+    during_chars: str = "中"
+    stay_prefixes: str = "訪来滞在離"
     abbreviation_suffixes: tuple[str, ...] = (
         "側", "政府", "政権", "軍", "議会", "首脳", "両国", "関係", "間", "大使館", "大使", "当局", "企業", "経済",
         "海軍", "空軍", "陸軍", "海兵隊", "国防総省", "国務省", "財務省", "商務省", "連邦", "ドル", "製", "産",
@@ -561,6 +564,13 @@ def _abbreviation_ok(text: str, start: int, index: _Index, rules: MatchRules, ti
 
     if not is_abbrev(start):
         return False
+    if ch in rules.during_chars and is_abbrev(start - 1):
+        # 訪米中, 滞日中: "during a stay in", not China
+        run = start - 1
+        while is_abbrev(run - 1):
+            run -= 1
+        if run > 0 and text[run - 1] in rules.stay_prefixes:
+            return False
     if is_abbrev(start - 1) or is_abbrev(start + 1):
         return True
     prefixes = dict(rules.abbreviation_prefixes).get(ch, "")
@@ -945,8 +955,8 @@ def _resolve_japanese_title(state: _DocState, t: _Hit, index: _Index, rules: Mat
                          ["no_holder_at_date" if state.date is not None else "undated"])
             )
             return
-        if is_all_katakana(name) and not country:
-            office_country = None  # a foreign name with a Japanese-default title (モディ首相): country unknown
+        if is_all_katakana(name) and not country and office_country == "JP":
+            office_country = None  # a foreign name with a Japanese title (モディ首相, ラブロフ外相): country unknown
         eid = _add_provisional(state, name, office_country)
         state.mentions.append(
             _Mention(s, t.end, eid, "person", "provisional", title.office, title.office_detail, office_country,
