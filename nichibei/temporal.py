@@ -79,10 +79,11 @@ class TemporalParams:
     gazetteer: a timezones.csv to use instead of the packaged one.
     """
 
-    tense_window: int = 160
-    month_tense_penalty: int = 3
-    day_tense_penalty: int = 60
+    tense_window: int = 300
+    month_tense_penalty: int = 12
+    day_tense_penalty: int = 366
     weekday_tense_penalty: int = 7
+    day_alone_tense_penalty: int = 31
     time_on_anchor_date: bool = True
     gazetteer: Path | None = None
 
@@ -545,11 +546,18 @@ def _tense(text: str, start: int, lang: str, window: int) -> str | None:
     if lang == "en":
         m = tp.TENSE_EN.search(chunk)
         return None if m is None else ("future" if m["fut"] else "past")
+    # 「4月の…訪問が…確認した」「月曜日、…協力する計画を発表した」: a mention inside a noun phrase, or set off
+    # by a comma or は, belongs to the sentence's final predicate; 「5月に…開く」: a mention with a case particle
+    # belongs to the first predicate after it
+    last = chunk[:1] in ("の", "、", ",", "，", "は", " ", "　")
+    found = None
     for m in tp.TENSE_JA.finditer(chunk):
         if m["skip"]:
             continue
-        return "past" if m["past"] else "future"
-    return None
+        found = "past" if m["past"] else "future"
+        if not last:
+            break
+    return found
 
 
 def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
@@ -706,7 +714,7 @@ def _resolve(text, start, end, p: Parsed, anchor, ctx: _Ctx, params: TemporalPar
                     c = _valid(y, mo, day)
                     if c is not None:
                         cands.append((c, (c - anchor).days))
-                date_value = _pick(cands, tense, 10)
+                date_value = _pick(cands, tense, params.day_alone_tense_penalty)
                 used_anchor = True
             else:
                 return _unresolved(p, rule)

@@ -121,12 +121,15 @@ NFKC_TZ = re.compile(r"(日本時間|日本標準時|米東部時間|東部時�
 NFKC_APPROX = re.compile(r"約|およそ|おおよそ|ごろ|頃|ほど|程度|余り|あまり|弱|強|about|around|approximately|nearly|some|roughly")
 
 # tense of the clause that follows a mention (Japanese and English)
-_BOUNDARY = r"(?=[。、，,」』)）\n]|と(?:述べ|語|発表|明らか|し|の)|が|ので|ため|上で|後|ところ|際|$)"
+# a predicate ends where the inflected word ends: before a non-kana character or a clause particle;
+# a verb followed by こと/もの/の/よう is nominalised and says nothing of the mention's tense
+_WORD_END = r"(?=[^ぁ-ん]|と|が|ので|ため|ところ|$)"
 TENSE_JA = re.compile(
-    r"(?P<skip>における|に対する|に関する|による|とする|に基づく|にわたる|に向ける|に係る|をめぐる|に至る|とともに|について)"
+    r"(?P<skip>における|に対する|に関する|による|とする|に基づく|にわたる|に向ける|に係る|をめぐる|に至る|とともに|について"
+    r"|てい(?:る|ます)|[うくすつぬぶむるぐ](?:こと|もの|よう|べき|わけ|の))"
     r"|(?P<fut>予定|見通し|見込み|意向|つもり|ことにな[っる])"
-    r"|(?P<past>(?:[しれっいきけせめえねべみりびちじん]|でし|まし|だっ|であっ)[ただ]" + _BOUNDARY + r")"
-    r"|(?P<fut2>(?:する|される|させる|します|されます|[うくすつぬぶむるぐ])" + _BOUNDARY + r")"
+    r"|(?P<past>(?:[しれっいきけせめえねべみりびちじん]|でし|まし|だっ|であっ)[ただ]" + _WORD_END + r")"
+    r"|(?P<fut2>(?:する|される|させる|します|されます|[うくすつぬぶむるぐ])" + _WORD_END + r")"
 )
 TENSE_EN = re.compile(
     r"\b(?:(?P<fut>will|shall|plans?\s+to|is\s+to|are\s+to|to\s+be\s+held|scheduled|upcoming|next)"

@@ -1,0 +1,423 @@
+"""Tests of the temporal resolver (nichibei.temporal): constructions, traps, zones, the seeds' gold."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import polars as pl
+import pytest
+from polars.testing import assert_frame_equal
+
+from nichibei.temporal import (
+    TEMPORAL_COLUMNS,
+    TemporalParams,
+    extract_temporal,
+    infer_event_zone,
+    kanji_to_int,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# fixture: documents.text of the seeds, rebuilt from the raw files and the gold boilerplate lines
+
+
+def rebuild_document_text(raw: str, boilerplate_lines: list[int]) -> str:
+    """documents.text: the raw text split on \\n, minus the 1-based boilerplate line numbers, joined with \\n."""
+    drop = set(boilerplate_lines)
+    return "\n".join(line for i, line in enumerate(raw.split("\n"), start=1) if i not in drop)
+
+
+def seed_documents() -> pl.DataFrame:
+    rows = []
+    for line in (FIXTURES / "seeds-gold.jsonl").read_text(encoding="utf-8").splitlines():
+        g = json.loads(line)
+        raw = (ROOT / "raw" / g["file"]).read_text(encoding="utf-8").replace("\r\n", "\n").replace("\r", "\n")
+        rows.append(
+            {
+                "doc_id": g["file"],
+                "text": rebuild_document_text(raw, g["boilerplate_lines"]),
+                "anchor_date": dt.date.fromisoformat(g["published_date"]),
+            }
+        )
+    return pl.DataFrame(rows, schema={"doc_id": pl.Utf8, "text": pl.Utf8, "anchor_date": pl.Date})
+
+
+def temporal_gold() -> list[dict]:
+    return [json.loads(x) for x in (FIXTURES / "seeds-temporal-gold.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.fixture(scope="module")
+def seeds() -> pl.DataFrame:
+    return seed_documents()
+
+
+@pytest.fixture(scope="module")
+def seed_mentions(seeds: pl.DataFrame) -> pl.DataFrame:
+    return extract_temporal(seeds)
+
+
+def test_rebuild_document_text_drops_only_the_listed_lines() -> None:
+    assert rebuild_document_text("a\nb\n\nc\nd", [2, 4]) == "a\n\nd"
+    assert rebuild_document_text("", []) == ""
+
+
+# ---------------------------------------------------------------------------------------------------------
+# comparison of values as the gold scorer does it
+
+
+def _minutes(iso: str) -> float:
+    m = re.fullmatch(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?", iso)
+    assert m is not None, iso
+    y, mo, w, d, h, mi, s = (int(g) if g else 0 for g in m.groups())
+    return y * 525600 + mo * 43800 + w * 10080 + d * 1440 + h * 60 + mi + s / 60
+
+
+def same_value(kind: str, got: str | None, want: str | None) -> bool:
+    if got is None or want is None:
+        return got is want
+    if kind == "datetime":
+        a, b = dt.datetime.fromisoformat(got), dt.datetime.fromisoformat(want)
+        if (a.tzinfo is None) != (b.tzinfo is None):
+            return False
+        return a == b
+    if kind == "duration":
+        return _minutes(got) == _minutes(want)
+    return got == want
+
+
+def compatible_kind(got: str, want: str) -> bool:
+    return got == want or {got, want} == {"date", "weekday"}
+
+
+# ---------------------------------------------------------------------------------------------------------
+# the seeds' temporal gold, every row
+
+
+@pytest.mark.parametrize(
+    "gold", [pytest.param(g, id=f"{g['file'][:3]}-{g['surface']}") for g in temporal_gold()]
+)
+def test_seed_temporal_gold(gold: dict, seeds: pl.DataFrame, seed_mentions: pl.DataFrame) -> None:
+    text = seeds.filter(pl.col("doc_id") == gold["file"])["text"][0]
+    start = text.find(gold["surface"])
+    assert start >= 0, "gold surface not in documents.text"
+    end = start + len(gold["surface"])
+    overlapping = (
+        seed_mentions.filter(
+            (pl.col("doc_id") == gold["file"]) & (pl.col("char_start") < end) & (pl.col("char_end") > start)
+        )
+        .with_columns(
+            (pl.min_horizontal(pl.col("char_end"), pl.lit(end)) - pl.max_horizontal(pl.col("char_start"), pl.lit(start)))
+            .alias("overlap")
+        )
+        .sort("overlap", descending=True, maintain_order=True)
+    )
+    if gold["kind"] == "none":
+        assert overlapping.height == 0, overlapping.to_dicts()
+        return
+    assert overlapping.height >= 1, "no mention overlaps the gold span"
+    best = overlapping.row(0, named=True)
+    assert compatible_kind(best["kind"], gold["kind"]), best
+    assert same_value(gold["kind"], best["value"], gold["value"]), best
+
+
+def test_seed_mentions_point_at_their_surface(seeds: pl.DataFrame, seed_mentions: pl.DataFrame) -> None:
+    texts = dict(zip(seeds["doc_id"], seeds["text"]))
+    for r in seed_mentions.iter_rows(named=True):
+        assert texts[r["doc_id"]][r["char_start"] : r["char_end"]] == r["surface"]
+    assert seed_mentions.height > 25
+
+
+# ---------------------------------------------------------------------------------------------------------
+# constructions: sentence, anchor → expected surface, kind, value, resolved_by
+
+A = dt.date
+
+CASES = [
+    # Japanese calendar dates
+    pytest.param("平成21年11月13日、首脳会談が行われた。", None, "平成21年11月13日", "date", "2009-11-13", "explicit", id="era-heisei"),
+    pytest.param("令和元年5月1日に即位した。", None, "令和元年5月1日", "date", "2019-05-01", "explicit", id="era-gannen"),
+    pytest.param("昭和47年5月15日に返還された。", None, "昭和47年5月15日", "date", "1972-05-15", "explicit", id="era-showa"),
+    pytest.param("二〇二四年十一月十三日に会談した。", None, "二〇二四年十一月十三日", "date", "2024-11-13", "explicit", id="kanji-numerals"),
+    pytest.param("平成二十一年十一月十三日", None, "平成二十一年十一月十三日", "date", "2009-11-13", "explicit", id="era-kanji"),
+    pytest.param("２０２４年７月２８日に会談した。", None, "２０２４年７月２８日", "date", "2024-07-28", "explicit", id="full-width-digits"),
+    pytest.param("令和6(2024)年7月28日(日)に会談した。", None, "令和6(2024)年7月28日(日)", "date", "2024-07-28", "explicit", id="era-bracketed-western-weekday"),
+    pytest.param("令和6（2024）年7月28日に", None, "令和6（2024）年7月28日", "date", "2024-07-28", "explicit", id="era-full-width-brackets"),
+    pytest.param("十一月十三日に会談した。", A(2009, 11, 20), "十一月十三日", "date", "2009-11-13", "anchor", id="kanji-month-day-anchor"),
+    pytest.param(" 13日午後6時50分より約90分間、首脳会談を行った。", A(2009, 11, 13), "13日午後6時50分", "datetime", "2009-11-13T18:50:00", "anchor", id="day-alone-time-no-place"),
+    pytest.param("2022年12月に採択した。", None, "2022年12月", "month", "2022-12", "explicit", id="year-month"),
+    pytest.param("2050年までに削減する。", None, "2050年", "year", "2050", "explicit", id="year"),
+    pytest.param("2024-7-31 10:10", None, "2024-7-31 10:10", "datetime", "2024-07-31T10:10:00", "explicit", id="dateline"),
+    pytest.param("2024-07-31", None, "2024-07-31", "date", "2024-07-31", "explicit", id="iso-date"),
+    # relative expressions
+    pytest.param("ことし5月の広島サミット", A(2023, 1, 14), "ことし5月", "month", "2023-05", "anchor", id="kotoshi-month"),
+    pytest.param("今年の夏", A(2023, 1, 14), "今年", "year", "2023", "anchor", id="konnen"),
+    pytest.param("昨年、合意した。", A(2023, 1, 14), "昨年", "year", "2022", "anchor", id="sakunen"),
+    pytest.param("去年の会談", A(2023, 1, 14), "去年", "year", "2022", "anchor", id="kyonen"),
+    pytest.param("来年の日米安保条約改定50周年", A(2009, 11, 13), "来年", "year", "2010", "anchor", id="rainen"),
+    pytest.param("先月の会談", A(2024, 1, 10), "先月", "month", "2023-12", "anchor", id="sengetsu-across-year"),
+    pytest.param("今月末", A(2024, 7, 31), "今月", "month", "2024-07", "anchor", id="kongetsu"),
+    pytest.param("来月訪米する。", A(2024, 12, 5), "来月", "month", "2025-01", "anchor", id="raigetsu-across-year"),
+    pytest.param("昨日、会談した。", A(2024, 3, 1), "昨日", "date", "2024-02-29", "anchor", id="kinou-leap-day"),
+    pytest.param("明日、会談する。", A(2024, 12, 31), "明日", "date", "2025-01-01", "anchor", id="ashita"),
+    pytest.param("明(14)日実施予定のスピーチ", A(2009, 11, 13), "明(14)日", "date", "2009-11-14", "anchor", id="ashita-bracketed-day"),
+    pytest.param("明(15)日実施予定のスピーチ", A(2009, 11, 13), "明(15)日", "date", None, "unresolved", id="ashita-bracketed-day-mismatch"),
+    pytest.param("令和6年7月28日に発表し、同日、実施した。", None, "同日", "date", "2024-07-28", "context", id="doujitsu"),
+    pytest.param("2024年7月28日に会談し、同月30日に帰国した。", None, "同月30日", "date", "2024-07-30", "context", id="dougetsu-day"),
+    pytest.param("2024年7月28日に会談し、翌日帰国した。", None, "翌日", "date", "2024-07-29", "context", id="yokujitsu"),
+    pytest.param("首相は水曜日、新時代を発表した。", A(2024, 4, 11), "水曜日", "weekday", "2024-04-10", "anchor", id="weekday-past"),
+    pytest.param("3か国は月曜日、協力する計画を発表した。", A(2024, 4, 11), "月曜日", "weekday", "2024-04-08", "anchor", id="weekday-past-monday"),
+    pytest.param("首相は金曜日に訪問する予定だ。", A(2024, 4, 11), "金曜日", "weekday", "2024-04-12", "anchor", id="weekday-future"),
+    pytest.param("首相は月曜日に訪米する。", A(2024, 4, 11), "月曜日", "weekday", "2024-04-15", "anchor", id="weekday-future-monday"),
+    pytest.param("首相は水曜日、来月訪米すると述べた。", A(2024, 4, 11), "水曜日", "weekday", "2024-04-10", "anchor", id="weekday-reported-speech"),
+    pytest.param("首相は、来年1月に訪米すると述べた。", A(2024, 4, 11), "来年1月", "month", "2025-01", "anchor", id="relative-year-month-in-speech"),
+    pytest.param("日米双方は、4月の首相の米国公式訪問が歴史的な訪問であることを確認しました。", A(2024, 7, 31), "4月", "month", "2024-04", "anchor", id="month-past-visit"),
+    pytest.param("5月に日本が議長国として開くサミットの成功に向けて結束を確認しました。", A(2023, 1, 14), "5月", "month", "2023-05", "anchor", id="month-future-summit"),
+    pytest.param("12月に訪米する予定だ。", A(2024, 1, 20), "12月", "month", "2024-12", "anchor", id="month-future-far"),
+    pytest.param("7月28日に会談した。", A(2024, 7, 31), "7月28日", "date", "2024-07-28", "anchor", id="month-day-past"),
+    pytest.param("1月5日に訪米する予定だ。", A(2024, 12, 20), "1月5日", "date", "2025-01-05", "anchor", id="month-day-future-next-year"),
+    pytest.param("7日から8日まで訪日した。", A(2024, 7, 31), "8日", "date", "2024-07-08", "context", id="day-range-second"),
+    # times and zones
+    pytest.param("ホワイトハウスで日本時間の午前1時半ごろから会談した。", A(2023, 1, 14), "日本時間の午前1時半ごろ", "datetime", "2023-01-14T01:30:00+09:00", "anchor", id="jst-half-hour-anchor"),
+    pytest.param("東京において7月28日午後3時15分から会談した。", A(2024, 7, 31), "7月28日午後3時15分", "datetime", "2024-07-28T15:15:00+09:00", "anchor", id="tokyo-venue"),
+    pytest.param("ワシントンで、現地時間2月7日、午前11時55分から会談した。", A(2025, 2, 9), "現地時間2月7日、午前11時55分", "datetime", "2025-02-07T11:55:00-05:00", "anchor", id="local-time-washington"),
+    pytest.param("訪米中の首相は日本時間2月8日、午前1時55分から会談した。", A(2025, 2, 9), "日本時間2月8日、午前1時55分", "datetime", "2025-02-08T01:55:00+09:00", "anchor", id="jst-explicit"),
+    pytest.param("訪米中の首相は7月10日午後2時から会談した。", A(2024, 7, 11), "7月10日午後2時", "datetime", "2024-07-10T14:00:00-04:00", "anchor", id="visit-word-zone-dst"),
+    pytest.param("オバマ大統領が日本を訪問した。13日午後6時50分より会談した。", A(2009, 11, 13), "13日午後6時50分", "datetime", "2009-11-13T18:50:00+09:00", "anchor", id="presidents-visit-to-japan"),
+    pytest.param("防衛省は7月28日18時45分、同日午後3時15分から東京において会談を実施したことを公表した。", A(2024, 7, 31), "7月28日18時45分", "datetime", "2024-07-28T18:45:00+09:00", "anchor", id="announcement-time"),
+    pytest.param("防衛省は7月28日18時45分、同日午後3時15分から東京において会談を実施したことを公表した。", A(2024, 7, 31), "同日午後3時15分", "datetime", "2024-07-28T15:15:00+09:00", "context", id="meeting-time-after-announcement"),
+    pytest.param("7月28日、首脳会談は午後3時から行われた。", A(2024, 7, 31), "午後3時", "datetime", "2024-07-28T15:00:00", "context", id="time-with-date-in-sentence"),
+    pytest.param("会談は正午ごろ始まった。", None, "正午ごろ", "time", "12:00", "explicit", id="noon-no-anchor"),
+    pytest.param("会談は午後三時半に始まった。", None, "午後三時半", "time", "15:30", "explicit", id="kanji-time-no-anchor"),
+    pytest.param("会談は１８時４５分に始まった。", None, "１８時４５分", "time", "18:45", "explicit", id="full-width-24h-time"),
+    # durations, ranges, fiscal years
+    pytest.param("約1時間20分、会談した。", None, "約1時間20分", "duration", "PT1H20M", "explicit", id="duration-h-m"),
+    pytest.param("約90分間、会談した。", None, "約90分間", "duration", "PT1H30M", "explicit", id="duration-minutes"),
+    pytest.param("およそ2時間にわたって", None, "およそ2時間", "duration", "PT2H", "explicit", id="duration-oyoso"),
+    pytest.param("計約1時間50分間", None, "計約1時間50分間", "duration", "PT1H50M", "explicit", id="duration-kei"),
+    pytest.param("2時間半にわたり", None, "2時間半", "duration", "PT2H30M", "explicit", id="duration-half"),
+    pytest.param("十分間の休憩", None, "十分間", "duration", "PT10M", "explicit", id="duration-kanji-minutes"),
+    pytest.param("過去3年間で進化した", None, "過去3年間", "duration", "P3Y", "explicit", id="duration-years"),
+    pytest.param("今後3か月で", None, "3か月", "duration", "P3M", "explicit", id="duration-months"),
+    pytest.param("2010年~11年を捉え", None, "2010年~11年", "year_range", "2010/2011", "explicit", id="year-range-abbrev"),
+    pytest.param("2024年〜2026年の計画", None, "2024年〜2026年", "year_range", "2024/2026", "explicit", id="year-range-full"),
+    pytest.param("2024年度予算", None, "2024年度", "fiscal_year", "2024", "explicit", id="fiscal-year"),
+    pytest.param("令和6年度の予算", None, "令和6年度", "fiscal_year", "2024", "explicit", id="fiscal-year-era"),
+    pytest.param("今年度の予算", A(2024, 2, 1), "今年度", "fiscal_year", "2023", "anchor", id="fiscal-year-relative-before-april"),
+    # English
+    pytest.param("February 7, 2025", None, "February 7, 2025", "date", "2025-02-07", "explicit", id="en-date"),
+    pytest.param("They met on Feb. 7 in Washington.", A(2025, 2, 9), "Feb. 7", "date", "2025-02-07", "anchor", id="en-abbrev-no-year"),
+    pytest.param("on 7 February 2025", None, "7 February 2025", "date", "2025-02-07", "explicit", id="en-day-month-year"),
+    pytest.param("in May 2025", None, "May 2025", "month", "2025-05", "explicit", id="en-month-year"),
+    pytest.param("capabilities by FY 2027 to consolidate", None, "FY 2027", "fiscal_year", "2027", "explicit", id="en-fy"),
+    pytest.param("a new exercise will begin in 2025.", None, "2025", "year", "2025", "explicit", id="en-bare-year"),
+    pytest.param("Biden said on Wednesday that the alliance is strong.", A(2024, 4, 11), "Wednesday", "weekday", "2024-04-10", "anchor", id="en-weekday-past"),
+    pytest.param("They talked for 90 minutes.", None, "90 minutes", "duration", "PT1H30M", "explicit", id="en-duration"),
+    pytest.param("The meeting began at 11:55 a.m. ET on February 7, 2025.", None, "11:55 a.m. ET", "time", "11:55", "explicit", id="en-time-zone"),
+    # no anchor, no guess
+    pytest.param("水曜日に発表した。", None, "水曜日", "weekday", None, "unresolved", id="no-anchor-weekday"),
+    pytest.param("来年の会議", None, "来年", "year", None, "unresolved", id="no-anchor-rainen"),
+    pytest.param("4月の訪問", None, "4月", "month", None, "unresolved", id="no-anchor-month"),
+    pytest.param("13日に会談した。", None, "13日", "date", None, "unresolved", id="no-anchor-day"),
+    pytest.param("日本時間の午前1時半ごろから会談した。", None, "日本時間の午前1時半ごろ", "time", "01:30", "explicit", id="no-anchor-time"),
+    pytest.param("同日、実施した。", None, "同日", "date", None, "unresolved", id="no-context-doujitsu"),
+]
+
+
+def _one(text: str, anchor: dt.date | None, params: TemporalParams = TemporalParams()) -> pl.DataFrame:
+    docs = pl.DataFrame(
+        {"doc_id": ["d"], "text": [text], "anchor_date": [anchor]},
+        schema={"doc_id": pl.Utf8, "text": pl.Utf8, "anchor_date": pl.Date},
+    )
+    return extract_temporal(docs, params)
+
+
+@pytest.mark.parametrize(("text", "anchor", "surface", "kind", "value", "resolved_by"), CASES)
+def test_construction(text, anchor, surface, kind, value, resolved_by) -> None:
+    out = _one(text, anchor)
+    hit = out.filter(pl.col("surface") == surface)
+    assert hit.height >= 1, out.select("surface", "kind", "value").to_dicts()
+    row = hit.row(0, named=True)
+    assert (row["kind"], row["value"], row["resolved_by"]) == (kind, value, resolved_by)
+    assert row["anchor_date"] == (anchor if resolved_by == "anchor" else None)
+    assert text[row["char_start"] : row["char_end"]] == surface
+
+
+# ---------------------------------------------------------------------------------------------------------
+# traps: look temporal, are not
+
+
+@pytest.mark.parametrize(
+    ("text", "trap"),
+    [
+        pytest.param("十分かつ透明性の高い疫学的データ", "十分", id="juubun-sufficient"),
+        pytest.param("それで十分だ。", "十分", id="juubun-predicate"),
+        pytest.param("G8/20を通じた世界経済の回復", "G8/20", id="g8-20"),
+        pytest.param("1.日米関係\n\n(1)日米関係総論", "1.日米関係", id="section-number"),
+        pytest.param("1日米関係\n", "1日米", id="section-number-no-dot"),
+        pytest.param("日米安全保障協議委員会(「2+2」)を実施", "「2+2」", id="two-plus-two"),
+        pytest.param("経済版の「2プラス2」", "2プラス2", id="two-plus-two-kana"),
+        pytest.param("一時的に停止した。", "一時", id="ichiji-temporarily"),
+        pytest.param("5年連続で最大の投資国", "5年連続", id="five-years-running"),
+        pytest.param("a force of 2,000 troops", "2,000", id="en-thousands"),
+        pytest.param("the deployment of 2000 troops", "2000", id="en-count-after-of"),
+        pytest.param("日米安保条約改定50周年", "50周年", id="anniversary"),
+        pytest.param("80%削減", "80%", id="percent"),
+    ],
+)
+def test_trap_yields_no_mention(text: str, trap: str) -> None:
+    out = _one(text, A(2024, 7, 31))
+    start = text.find(trap)
+    end = start + len(trap)
+    overlapping = out.filter((pl.col("char_start") < end) & (pl.col("char_end") > start))
+    assert overlapping.height == 0, overlapping.to_dicts()
+
+
+# ---------------------------------------------------------------------------------------------------------
+# the date line, instants and the full row
+
+
+def test_local_and_japan_time_are_the_same_instant() -> None:
+    text = "米国・ワシントンで、現地時間2月7日、午前11時55分(日本時間2月8日、午前1時55分)から会談した。"
+    out = _one(text, A(2025, 2, 9)).filter(pl.col("kind") == "datetime")
+    assert out["value"].to_list() == ["2025-02-07T11:55:00-05:00", "2025-02-08T01:55:00+09:00"]
+    assert out["tz_name"].to_list() == ["America/New_York", "Asia/Tokyo"]
+    assert out["value_utc"].n_unique() == 1
+    assert out["value_utc"][0] == dt.datetime(2025, 2, 7, 16, 55, tzinfo=dt.timezone.utc)
+
+
+def test_full_row_of_a_datetime() -> None:
+    out = _one("ホワイトハウスで日本時間の午前1時半ごろから会談した。", A(2023, 1, 14))
+    expected = pl.DataFrame(
+        {
+            "doc_id": ["d"],
+            "char_start": [8],
+            "char_end": [20],
+            "surface": ["日本時間の午前1時半ごろ"],
+            "kind": ["datetime"],
+            "value": ["2023-01-14T01:30:00+09:00"],
+            "resolved_by": ["anchor"],
+            "precision": ["minute"],
+            "tz_name": ["Asia/Tokyo"],
+            "anchor_date": [A(2023, 1, 14)],
+            "value_utc": [dt.datetime(2023, 1, 13, 16, 30)],
+            "is_approximate": [True],
+            "rule": ["ja_time+zone_word"],
+        },
+        schema={**TEMPORAL_COLUMNS, "value_utc": pl.Datetime("us")},
+    ).with_columns(pl.col("value_utc").dt.replace_time_zone("UTC"))
+    assert_frame_equal(out, expected)
+
+
+def test_time_stays_time_when_anchor_dates_are_switched_off() -> None:
+    out = _one("日本時間の午前1時半ごろから会談した。", A(2023, 1, 14), TemporalParams(time_on_anchor_date=False))
+    assert out.select("kind", "value").row(0) == ("time", "01:30")
+
+
+def test_bare_japanese_time_without_a_place_has_no_zone() -> None:
+    out = _one("7月28日午後3時15分から会談した。", A(2024, 7, 31))
+    assert out.select("value", "tz_name", "value_utc").row(0) == ("2024-07-28T15:15:00", None, None)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# schema, order, empty and odd input
+
+
+def test_schema_matches_temporal_columns(seed_mentions: pl.DataFrame) -> None:
+    assert seed_mentions.schema == pl.Schema(TEMPORAL_COLUMNS)
+
+
+def test_sorted_by_doc_and_offsets(seed_mentions: pl.DataFrame) -> None:
+    assert seed_mentions.equals(seed_mentions.sort("doc_id", "char_start", "char_end"))
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        pytest.param([], id="no-documents"),
+        pytest.param([""], id="empty-text"),
+        pytest.param([None], id="null-text"),
+        pytest.param(["日米関係は重要だ。"], id="no-temporal-expression"),
+    ],
+)
+def test_empty_outputs_keep_the_schema(texts: list[str | None]) -> None:
+    docs = pl.DataFrame(
+        {"doc_id": [f"d{i}" for i in range(len(texts))], "text": texts, "anchor_date": [None] * len(texts)},
+        schema={"doc_id": pl.Utf8, "text": pl.Utf8, "anchor_date": pl.Date},
+    )
+    out = extract_temporal(docs)
+    assert_frame_equal(out, pl.DataFrame(schema=TEMPORAL_COLUMNS))
+
+
+def test_offsets_are_code_points_not_bytes() -> None:
+    text = "𠮷野家で😀、２０２４年７月２８日に会談した。"
+    out = _one(text, None)
+    row = out.row(0, named=True)
+    assert (row["char_start"], row["char_end"]) == (6, 16)
+    assert text[row["char_start"] : row["char_end"]] == row["surface"] == "２０２４年７月２８日"
+
+
+def test_documents_keep_their_own_anchor_and_context() -> None:
+    docs = pl.DataFrame(
+        {
+            "doc_id": ["b", "a", "c"],
+            "text": ["来年の会議", "2024年7月28日に会談。同日発表。", "同日発表。"],
+            "anchor_date": [A(2009, 11, 13), None, None],
+        },
+        schema={"doc_id": pl.Utf8, "text": pl.Utf8, "anchor_date": pl.Date},
+    )
+    out = extract_temporal(docs).select("doc_id", "surface", "value", "resolved_by")
+    expected = pl.DataFrame(
+        {
+            "doc_id": ["a", "a", "b", "c"],
+            "surface": ["2024年7月28日", "同日", "来年", "同日"],
+            "value": ["2024-07-28", "2024-07-28", "2010", None],
+            "resolved_by": ["explicit", "context", "anchor", "unresolved"],
+        }
+    )
+    assert_frame_equal(out, expected)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# helpers
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        pytest.param("ワシントンのホワイトハウスで会談した。", "America/New_York", id="white-house"),
+        pytest.param("訪米中の首相は会談した。", "America/New_York", id="houbei"),
+        pytest.param("東京において実施した。", "Asia/Tokyo", id="tokyo-locative"),
+        pytest.param("大統領が日本を訪問した。", "Asia/Tokyo", id="visit-to-japan"),
+        pytest.param("They met at the White House.", "America/New_York", id="en-venue"),
+        pytest.param("held their meeting in Tokyo", "Asia/Tokyo", id="en-locative"),
+        pytest.param("首脳会談を行った。", None, id="no-place"),
+        pytest.param("", None, id="empty"),
+        pytest.param("東京で会談し、ワシントンで会談した。", None, id="tie"),
+        pytest.param("ホノルルで会談した。", "Pacific/Honolulu", id="honolulu"),
+    ],
+)
+def test_infer_event_zone(text: str, zone: str | None) -> None:
+    assert infer_event_zone(text) == zone
+
+
+@pytest.mark.parametrize(
+    ("s", "n"),
+    [
+        pytest.param("二〇二四", 2024, id="digit-by-digit"),
+        pytest.param("十一", 11, id="eleven"),
+        pytest.param("二十三", 23, id="twenty-three"),
+        pytest.param("三十一", 31, id="thirty-one"),
+        pytest.param("百五", 105, id="hundred-five"),
+        pytest.param("１８", 18, id="full-width"),
+        pytest.param("", None, id="empty"),
+        pytest.param("十a", None, id="not-a-number"),
+    ],
+)
+def test_kanji_to_int(s: str, n: int | None) -> None:
+    assert kanji_to_int(s) == n
