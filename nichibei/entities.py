@@ -226,6 +226,8 @@ class _Index:
     offices_by_person: dict[str, tuple[_Office, ...]]
     titles: tuple[_Title, ...]
     abbreviations: frozenset[str]
+    abbreviation_prefixes: dict[str, str]
+    offices_by_code: dict[str, tuple[_Office, ...]]
     blocked: re.Pattern[str] | None
     known_kanji_names: tuple[str, ...]
     known_kana_families: frozenset[str]
@@ -497,6 +499,8 @@ def _build_index(ref: Reference) -> _Index:
         offices_by_person={k: tuple(v) for k, v in by_person.items()},
         titles=tuple(titles),
         abbreviations=frozenset(abbreviations),
+        abbreviation_prefixes=dict(rules.abbreviation_prefixes),
+        offices_by_code={code: tuple(o for o in offices if o.office == code) for code in {o.office for o in offices}},
         blocked=blocked,
         known_kanji_names=tuple(sorted({k for p in persons.values() for k in p.kanji_names})),
         known_kana_families=frozenset(f for p in persons.values() for f in p.kana_families),
@@ -573,30 +577,36 @@ def _abbreviation_ok(text: str, start: int, index: _Index, rules: MatchRules, ti
             return False
     if is_abbrev(start - 1) or is_abbrev(start + 1):
         return True
-    prefixes = dict(rules.abbreviation_prefixes).get(ch, "")
+    prefixes = index.abbreviation_prefixes.get(ch, "")
     if start > 0 and text[start - 1] in prefixes:
         return True
     if start + 1 in title_starts:
         return True
-    rest = text[start + 1 : start + 6]
-    return any(rest.startswith(s) for s in rules.abbreviation_suffixes)
+    return text.startswith(rules.abbreviation_suffixes, start + 1)
 
 
 def _select_longest(hits: Iterable[_Hit]) -> list[_Hit]:
     """Greedy longest-first, then leftmost, non-overlapping selection."""
+    hits = sorted(hits, key=lambda h: (-(h.end - h.start), h.start))
+    if not hits:
+        return []
+    taken = bytearray(max(h.end for h in hits))
     chosen: list[_Hit] = []
-    taken: list[tuple[int, int]] = []
-    for h in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
-        if any(h.start < e and s < h.end for s, e in taken):
+    for h in hits:
+        if taken.find(1, h.start, h.end) != -1:
             continue
+        taken[h.start : h.end] = b"\x01" * (h.end - h.start)
         chosen.append(h)
-        taken.append((h.start, h.end))
     return sorted(chosen, key=lambda h: h.start)
 
 
-def _filter_hits(ft: FoldedText, hits: list[_Hit], index: _Index, rules: MatchRules) -> tuple[list[_Hit], list[_Hit], list[_Hit]]:
-    """Apply the language rules; return (titles, person alias hits, other alias hits), each non-overlapping."""
+def _filter_hits(
+    ft: FoldedText, hits: list[_Hit], index: _Index, rules: MatchRules
+) -> tuple[list[_Hit], list[_Hit], list[_Hit]]:
+    """Apply the language rules; return (titles, person alias hits, other alias hits), each non-overlapping
+    (people sharing one span excepted)."""
     text = ft.text
+    n = len(text)
     titles = []
     for h in hits:
         if h.kind != "title":
@@ -607,48 +617,76 @@ def _filter_hits(ft: FoldedText, hits: list[_Hit], index: _Index, rules: MatchRu
         titles.append(h)
     titles = _select_longest(titles)
     title_starts = {h.start for h in titles}
+    blocked_at: list[int] | None = None
     blocked_spans = [m.span() for m in index.blocked.finditer(text)] if index.blocked else []
+    if blocked_spans:
+        blocked_at = [-1] * n
+        for i, (bs, be) in enumerate(blocked_spans):
+            for q in range(bs, be):
+                blocked_at[q] = i
 
     persons, others = [], []
     for h in hits:
         if h.kind != "alias":
             continue
         form = h.form or ""
-        if is_latin(form):
-            if not _latin_case_ok(text, h, rules) or not _latin_boundary_ok(text, h.start, h.end):
+        if form.isascii():  # Latin words, and keys such as "2+2" or "G7": whole words only
+            if is_latin(form) and not _latin_case_ok(text, h, rules):
                 continue
-        elif is_all_katakana(form.replace(" ", "").replace("=", "・")):
-            if h.start > 0 and is_katakana(text[h.start - 1]):
-                continue
-            if h.end < len(text) and is_katakana(text[h.end]):
+            if not _latin_boundary_ok(text, h.start, h.end):
                 continue
         elif len(form) == 1 and form in index.abbreviations:
             if not _abbreviation_ok(text, h.start, index, rules, title_starts):
                 continue
+        elif is_all_katakana(form.replace(" ", "").replace("=", "・")):
+            if h.start > 0 and is_katakana(text[h.start - 1]):
+                continue
+            if h.end < n and is_katakana(text[h.end]):
+                continue
         if h.entity_type == "person":
             persons.append(h)
             continue
-        if any(s <= h.start and h.end <= e and (e - s) > (h.end - h.start) for s, e in blocked_spans):
-            continue
+        if blocked_at is not None:
+            b = blocked_at[h.start]
+            if b != -1 and blocked_at[h.end - 1] == b:
+                bs, be = blocked_spans[b]
+                if (be - bs) > (h.end - h.start):
+                    continue
         others.append(h)
 
     # A dictionary entry strictly containing a title (首相官邸) wins over the title; otherwise the title wins.
-    kept_titles = []
-    for t in titles:
-        if any(o.start <= t.start and t.end <= o.end and (o.end - o.start) > (t.end - t.start) for o in others):
-            continue
-        kept_titles.append(t)
-    others = [
-        o for o in others
-        if not any(o.start < t.end and t.start < o.end and not (o.start <= t.start and t.end <= o.end) for t in kept_titles)
-    ]
+    if titles:
+        title_at = [-1] * n
+        for i, t in enumerate(titles):
+            for q in range(t.start, t.end):
+                title_at[q] = i
+        dropped_titles: set[int] = set()
+        partial: list[tuple[_Hit, set[int]]] = []
+        for o in others:
+            ids = set(title_at[o.start : o.end])
+            ids.discard(-1)
+            if not ids:
+                continue
+            for i in ids:
+                t = titles[i]
+                if o.start <= t.start and t.end <= o.end and (o.end - o.start) > (t.end - t.start):
+                    dropped_titles.add(i)
+            partial.append((o, ids))
+        drop_others: set[int] = set()
+        for o, ids in partial:
+            for i in ids - dropped_titles:
+                t = titles[i]
+                if not (o.start <= t.start and t.end <= o.end):
+                    drop_others.add(id(o))
+        titles = [t for i, t in enumerate(titles) if i not in dropped_titles]
+        others = [o for o in others if id(o) not in drop_others]
     by_type: dict[str, list[_Hit]] = defaultdict(list)
     for o in others:
         by_type[o.entity_type].append(o)
     selected_others = [h for hs in by_type.values() for h in _select_longest(hs)]
     person_spans = {(h.start, h.end) for h in _select_longest(persons)}
     persons = [h for h in persons if (h.start, h.end) in person_spans]  # several people may share a span
-    return kept_titles, persons, sorted(selected_others, key=lambda h: h.start)
+    return titles, persons, sorted(selected_others, key=lambda h: h.start)
 
 
 # --- person resolution ---------------------------------------------------------------------------------------
@@ -677,16 +715,37 @@ class _DocState:
     mentions: list[_Mention] = field(default_factory=list)
     provisional: dict[str, dict] = field(default_factory=dict)
     learned_families: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    person_mask: bytearray = field(init=False)
+    other_mask: bytearray = field(init=False)
+    country_by_end: dict[int, _Hit] = field(init=False)
+
+    def __post_init__(self) -> None:
+        n = len(self.ft.text) + 1
+        self.person_mask = bytearray(n)
+        self.other_mask = bytearray(n)
+        self.country_by_end = {}
+        for h in self.others:
+            self.other_mask[h.start : h.end] = b"\x01" * (h.end - h.start)
+            if h.entity_type in ("country", "region"):
+                self.country_by_end.setdefault(h.end, h)
 
     def person_taken(self, s: int, e: int) -> bool:
-        return any(m.start < e and s < m.end for m in self.mentions if m.entity_type == "person")
+        s = max(s, 0)
+        return e > s and self.person_mask.find(1, s, e) != -1
+
+    def other_overlaps(self, s: int, e: int) -> bool:
+        s = max(s, 0)
+        return e > s and self.other_mask.find(1, s, e) != -1
+
+    def add(self, m: _Mention) -> None:
+        self.mentions.append(m)
+        if m.entity_type == "person":
+            self.person_mask[m.start : m.end] = b"\x01" * (m.end - m.start)
 
 
 def _holders(index: _Index, title: _Title, country: str | None, d: date | None, any_date: bool = False) -> list[str]:
     out: list[str] = []
-    for o in index.offices:
-        if o.office != title.office:
-            continue
+    for o in index.offices_by_code.get(title.office, ()):
         if country is not None and (o.country_code or "").upper() != country:
             continue
         if title.host_country_code and (o.host_country_code or "").upper() != title.host_country_code.upper():
@@ -720,10 +779,7 @@ def _role_for(index: _Index, eid: str, d: date | None, title: _Title | None) -> 
 
 
 def _country_hit_ending_at(state: _DocState, pos: int, index: _Index) -> _Hit | None:
-    for h in state.others:
-        if h.end == pos and h.entity_type in ("country", "region"):
-            return h
-    return None
+    return state.country_by_end.get(pos)
 
 
 def _context_country(state: _DocState, name_start: int, index: _Index) -> tuple[str | None, int]:
@@ -845,7 +901,7 @@ def _unknown_name_before(text: str, pos: int, rules: MatchRules, state: _DocStat
         s += 1
     run = text[s:pos]
     if len(run) >= 2 and any(is_katakana(c) for c in run):
-        if any(o.start < pos and s < o.end for o in state.others):
+        if state.other_overlaps(s, pos):
             return None
         return s, run
     s = pos
@@ -856,7 +912,7 @@ def _unknown_name_before(text: str, pos: int, rules: MatchRules, state: _DocStat
         return None
     if run[0] in rules.provisional_stop_first or any(c in rules.provisional_stop_chars for c in run):
         return None
-    if any(o.start < pos and s < o.end for o in state.others):
+    if state.other_overlaps(s, pos):
         return None
     return s, run
 
@@ -878,7 +934,7 @@ def _add_person(state: _DocState, index: _Index, eid: str, s: int, e: int, kind:
     flags = list(flags)
     if title is not None and not held:
         flags.append("title_not_held_at_date" if state.date is not None else "undated")
-    state.mentions.append(
+    state.add(
         _Mention(s, e, eid, "person", kind, role, detail, index.entity_country.get(eid), flags)
     )
     if family_surface:
@@ -950,7 +1006,7 @@ def _resolve_japanese_title(state: _DocState, t: _Hit, index: _Index, rules: Mat
             return
         office_country = country or (title.country_code.upper() if title.country_code else None)
         if _is_known_namesake(index, name):
-            state.mentions.append(
+            state.add(
                 _Mention(s, t.end, None, "person", "unresolved", title.office, title.office_detail, office_country,
                          ["no_holder_at_date" if state.date is not None else "undated"])
             )
@@ -958,7 +1014,7 @@ def _resolve_japanese_title(state: _DocState, t: _Hit, index: _Index, rules: Mat
         if is_all_katakana(name) and not country and office_country == "JP":
             office_country = None  # a foreign name with a Japanese title (モディ首相, ラブロフ外相): country unknown
         eid = _add_provisional(state, name, office_country)
-        state.mentions.append(
+        state.add(
             _Mention(s, t.end, eid, "person", "provisional", title.office, title.office_detail, office_country,
                      ["provisional"])
         )
@@ -1013,7 +1069,7 @@ def _resolve_english_title(state: _DocState, t: _Hit, index: _Index, rules: Matc
                         flags.append("undated")
                     _add_person(state, index, eid, start, end, "title_name", title, flags)
             return
-        name_toks = [tk for tk in toks if not any(o.start <= tk[0] < o.end for o in state.others)]
+        name_toks = [tk for tk in toks if not state.other_overlaps(tk[0], tk[0] + 1)]
         if name_toks and name_toks[0] == toks[0]:
             last = toks.index(name_toks[-1])
             name_toks = toks[: last + 1]
@@ -1023,13 +1079,13 @@ def _resolve_english_title(state: _DocState, t: _Hit, index: _Index, rules: Matc
                 return
             office_country = country or (title.country_code.upper() if title.country_code else None)
             if _is_known_namesake(index, name):
-                state.mentions.append(
+                state.add(
                     _Mention(start, end, None, "person", "unresolved", title.office, title.office_detail,
                              office_country, ["no_holder_at_date" if state.date is not None else "undated"])
                 )
                 return
             eid = _add_provisional(state, name, office_country)
-            state.mentions.append(
+            state.add(
                 _Mention(start, end, eid, "person", "provisional", title.office, title.office_detail, office_country,
                          ["provisional"])
             )
@@ -1099,7 +1155,7 @@ def _resolve_family_names(state: _DocState, index: _Index, rules: MatchRules) ->
                 ok = ok and not (e < len(text) and is_kanji(text[e]))
             else:
                 ok = not (i > 0 and is_kanji(text[i - 1])) and not (e < len(text) and is_kanji(text[e]))
-            if ok and not state.person_taken(i, e) and not any(o.start < e and i < o.end for o in state.others):
+            if ok and not state.person_taken(i, e) and not state.other_overlaps(i, e):
                 _add_person(state, index, eid, i, e, "family_name", None, [])
             i = text.find(surface, i + 1)
 
@@ -1138,7 +1194,7 @@ def _resolve_doc(text: str, d: date | None, ref: Reference) -> _DocState:
         _add_person(state, index, h.entity_id, h.start, h.end, "alias", None, [])
     _resolve_family_names(state, index, rules)
     for h in others:
-        state.mentions.append(
+        state.add(
             _Mention(h.start, h.end, h.entity_id, h.entity_type, "alias", None, None,
                      index.entity_country.get(h.entity_id), [])
         )
