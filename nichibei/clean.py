@@ -111,7 +111,7 @@ def _menu_items(norm: str, separator: str) -> list[str]:
 
 
 def _is_menu(row: dict, params: CleanParams) -> bool:
-    if row["n_menu_separators"] < 2 or "。" in row["norm"]:
+    if row["n_menu_separators"] < 2 or "。" in row["norm"] or row["is_social"]:
         return False
     items = _menu_items(row["norm"], f.MENU_SEPARATOR)
     return all(0 < len(i) <= params.max_menu_item_chars for i in items)
@@ -161,7 +161,7 @@ def _classify_document(rows: list[dict], params: CleanParams) -> dict[int, str]:
         if r["is_widget_header"] and not r["is_sentence"]:
             widget = "ranking_widget" if r["is_ranking"] else "related_articles"
             rules[n] = widget
-        elif head and r["is_date_only"] and not dateline_seen:
+        elif head and r["is_date_only"] and not dateline_seen and f.parse_dateline(r["norm"]) is not None:
             rules[n] = "dateline"
             dateline_seen = True
         elif head and not r["is_sentence"] and (

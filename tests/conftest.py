@@ -1,0 +1,41 @@
+"""Shared fixtures: the seed documents, their gold, and one real release of raw/ built through the CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+RAW = ROOT / "raw"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def load_gold() -> list[dict]:
+    with (FIXTURES / "seeds-gold.jsonl").open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def seed_gold() -> dict[str, dict]:
+    return {g["file"]: g for g in load_gold()}
+
+
+@pytest.fixture(scope="session")
+def seed_tables():
+    """Every table built from raw/ by the pipeline without Prefect, validated."""
+    from nichibei.pipeline import build_tables
+
+    return build_tables(RAW)
+
+
+@pytest.fixture(scope="session")
+def seed_release(tmp_path_factory) -> Path:
+    """A real release of raw/, published by `nichibei release` (the Prefect flow, embedded)."""
+    from nichibei.cli import main
+
+    out = tmp_path_factory.mktemp("output")
+    assert main(["release", "--raw", str(RAW), "--out", str(out)]) == 0
+    (release,) = (out / "releases").iterdir()
+    return release

@@ -1,0 +1,152 @@
+"""Furniture rules on documents written for the purpose: input lines beside the lines removed and why."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import polars as pl
+import pytest
+
+from nichibei.clean import clean_documents, clean_title
+from nichibei.furniture import looks_like_author_bio, parse_dateline
+
+BODY_JA = "両首脳は日米同盟の抑止力・対処力を一層強化していくことで一致した。"
+BODY_EN = "The two leaders reaffirmed that the alliance remains the cornerstone of peace and security in the region."
+
+
+def run(lines: list[str], fmt: str = "text"):
+    docs = pl.DataFrame({"doc_id": ["d"], "format": [fmt], "raw_text": ["\n".join(lines)]})
+    return clean_documents(docs)
+
+
+CASES = [
+    pytest.param(["日米首脳会談", "- 政治", "2024年7月31日 10時10分", BODY_JA], {2: "category_tag", 3: "dateline"},
+                 date(2024, 7, 31), "日米首脳会談", id="ja-category-and-dateline"),
+    pytest.param(["Summit in Tokyo", "Published: March 3, 2025", BODY_EN], {2: "dateline"}, date(2025, 3, 3),
+                 "Summit in Tokyo", id="en-labelled-dateline"),
+    pytest.param(["令和元年5月1日", "新天皇即位に祝意", BODY_JA], {1: "dateline"}, date(2019, 5, 1), "新天皇即位に祝意",
+                 id="era-first-year-dateline"),
+    pytest.param(["２０２４年７月３１日（水）", "見出し", BODY_JA], {1: "dateline"}, date(2024, 7, 31), "見出し",
+                 id="full-width-dateline-with-weekday"),
+    pytest.param(["見出し", BODY_JA, "2024年7月31日", BODY_JA], {}, None, "見出し",
+                 id="date-line-after-the-body-starts-is-body"),
+    pytest.param(["見出し", "2024-7-31", "2024-8-1", BODY_JA], {2: "dateline"}, date(2024, 7, 31), "見出し",
+                 id="at-most-one-dateline"),
+    pytest.param(["見出し", "2024-2-30", BODY_JA], {}, None, "見出し", id="impossible-date-is-no-dateline"),
+    pytest.param(["ホーム > 政治 > 外交", "見出し", BODY_JA], {1: "breadcrumb"}, None, "見出し", id="breadcrumb-trail"),
+    pytest.param(["政治", "ホーム | 政治 | 経済 | 国際", "見出し", BODY_JA],
+                 {1: "breadcrumb", 2: "navigation_menu"}, None, "見出し", id="section-label-from-the-menu"),
+    pytest.param(["見出し", BODY_JA, "関連記事", "- 別の記事の見出し", "- もう一つの見出し"],
+                 {3: "related_articles", 4: "related_articles", 5: "related_articles"}, None, "見出し",
+                 id="related-articles-widget"),
+    pytest.param(["見出し", BODY_JA, "アクセスランキング", "1. 記事A", "2. 記事B", "", BODY_JA],
+                 {3: "ranking_widget", 4: "ranking_widget", 5: "ranking_widget"}, None, "見出し",
+                 id="ranking-widget-ends-at-body"),
+    pytest.param(["見出し", BODY_JA, "スポンサーリンク", BODY_JA], {3: "advertisement"}, None, "見出し",
+                 id="advertisement"),
+    pytest.param(["見出し", "LINEで友だち追加はこちら", BODY_JA], {2: "social_widget"}, None, "見出し",
+                 id="follow-call-to-action"),
+    pytest.param(["Headline", BODY_EN, "Share | Tweet | Email"], {3: "social_widget"}, None, "Headline",
+                 id="share-bar"),
+    pytest.param(["見出し", BODY_JA, "ページの先頭へ戻る", "記事一覧へ戻る"], {3: "back_to_top", 4: "back_to_top"},
+                 None, "見出し", id="back-links"),
+    pytest.param(["Headline", BODY_EN, "Back to top"], {3: "back_to_top"}, None, "Headline", id="back-to-top-en"),
+    pytest.param(["見出し", BODY_JA, "Copyright © 2024 Example News. All rights reserved."], {3: "copyright"},
+                 None, "見出し", id="copyright"),
+    pytest.param(["見出し", BODY_JA, "「旅行好き。コーヒー中毒。元新聞記者。」"], {3: "author_bio"}, None, "見出し",
+                 id="author-blurb-last-line"),
+    pytest.param(["見出し", BODY_JA, "筆者プロフィール：外交担当の記者。"], {3: "author_bio"}, None, "見出し",
+                 id="author-label"),
+    pytest.param(["見出し", BODY_JA, "会談は1時間行われた。両首脳は握手した。声明を出した。"], {}, None, "見出し",
+                 id="short-sentences-are-body"),
+    pytest.param([BODY_JA, BODY_JA], {}, None, None, id="no-title-when-the-first-line-is-a-sentence"),
+    pytest.param(["日米首脳会談 同盟強化で一致【動画あり】", BODY_JA], {}, None, "日米首脳会談 同盟強化で一致",
+                 id="title-decoration-left-out-of-title-only"),
+    pytest.param([""], {}, None, None, id="empty"),
+    pytest.param(["(1)日米関係総論", "(2)米軍再編", BODY_JA], {}, None, "(1)日米関係総論", id="numbered-headings-kept"),
+]
+
+
+@pytest.mark.parametrize("lines,removed,dateline,title", CASES)
+def test_furniture_rules(lines, removed, dateline, title):
+    cleaned = run(lines)
+    got = dict(cleaned.boilerplate.select("line_no", "rule").iter_rows())
+    assert got == removed
+    doc = cleaned.documents.row(0, named=True)
+    assert doc["dateline_date"] == dateline
+    assert doc["title"] == title
+    kept = [line for i, line in enumerate(lines, 1) if i not in removed]
+    assert doc["text"] == "\n".join(kept)
+
+
+@pytest.mark.parametrize("line,expected", [
+    pytest.param("2024-7-31 10:10", date(2024, 7, 31), id="iso-ish-with-time"),
+    pytest.param("平成21年11月13日", date(2009, 11, 13), id="heisei"),
+    pytest.param("昭和64年1月7日", date(1989, 1, 7), id="showa-last-day"),
+    pytest.param("2025/02/09 13:05 更新", date(2025, 2, 9), id="slashes-updated"),
+    pytest.param("Feb. 7, 2025", date(2025, 2, 7), id="en-abbreviated"),
+    pytest.param("7 February 2025", date(2025, 2, 7), id="en-day-first"),
+    pytest.param("2025年2月9日 午後1時5分", date(2025, 2, 9), id="ja-time"),
+    pytest.param("2025年2月9日に会談", None, id="sentence-is-not-a-dateline"),
+    pytest.param("February 30, 2025", None, id="invalid-date"),
+    pytest.param("", None, id="empty"),
+])
+def test_parse_dateline(line, expected):
+    assert parse_dateline(line) == expected
+
+
+@pytest.mark.parametrize("line,expected", [
+    pytest.param("「Webライター。猫好き。元エンジニア。」", True, id="blurb"),
+    pytest.param("両首脳は会談した。声明を出した。握手した。", False, id="sentences"),
+    pytest.param("猫好き。", False, id="one-phrase"),
+])
+def test_author_bio_shape(line, expected):
+    assert looks_like_author_bio(line) is expected
+
+
+@pytest.mark.parametrize("title,expected", [
+    pytest.param("日米首脳会談【詳報】【動画】", "日米首脳会談", id="two-decorations"),
+    pytest.param("【速報】日米首脳会談", "【速報】日米首脳会談", id="leading-tag-kept"),
+    pytest.param("Summit", "Summit", id="plain"),
+])
+def test_clean_title(title, expected):
+    assert clean_title(title) == expected
+
+
+HTML = """<!doctype html><html><head><title>Site | Summit</title><script>var x=1;</script></head>
+<body><header><a href="/">Home</a></header>
+<nav><ul><li><a href="/a">A</a></li><li><a href="/b">B</a></li></ul></nav>
+<main><article><header><h1>Leaders meet in Tokyo</h1><p class="date">March 3, 2025</p></header>
+<p>The two leaders met in Tokyo on Monday and agreed to strengthen the alliance further, officials said.</p>
+<div class="share-buttons"><a href="#">Share</a></div>
+<ul><li><a href="/1">Related one</a></li><li><a href="/2">Related two</a></li><li><a href="/3">Three</a></li></ul>
+<p>They also discussed<br>North Korea.</p></article></main>
+<aside>Most read</aside><footer>(c) Example</footer></body></html>"""
+
+
+def test_html_page():
+    cleaned = run([HTML], fmt="html")
+    doc = cleaned.documents.row(0, named=True)
+    assert doc["text"].split("\n") == [
+        "Leaders meet in Tokyo",
+        "The two leaders met in Tokyo on Monday and agreed to strengthen the alliance further, officials said.",
+        "They also discussed",
+        "North Korea.",
+    ]
+    assert doc["title"] == "Leaders meet in Tokyo"
+    assert doc["dateline_date"] == date(2025, 3, 3)
+    removed = cleaned.boilerplate
+    assert removed["line_no"].null_count() == removed.height
+    assert dict(zip(removed["rule"], removed["text"])) == {
+        "html_head": "Site | Summit",
+        "html_header": "Home",
+        "html_navigation": "A B",
+        "dateline": "March 3, 2025",
+        "social_widget": "Share",
+        "link_dense_list": "Related one Related two Three",
+        "html_aside": "Most read",
+        "html_footer": "(c) Example",
+    }
+    locators = dict(zip(removed["rule"], removed["locator"]))
+    assert locators["html_navigation"] == "html > body > nav"
+    assert locators["dateline"] == "html > body > main > article > header > p"
