@@ -163,6 +163,8 @@ class MatchRules:
     latin_case_sensitive_max_len: int = 4
     max_english_name_tokens: int = 4
     max_kanji_name_len: int = 5
+    # Kanji that may stand right before a name without being part of it (日本側平野官房長官, 及び).
+    name_left_kanji_ok: str = "側及並与"
     # Name segments that are not a family name (フェルディナンド・マルコス・ジュニア, Ferdinand Marcos Jr.).
     name_suffixes: tuple[str, ...] = ("ジュニア", "シニア", "jr", "jr.", "sr", "sr.", "ii", "iii", "iv")
     # A kanji run next to a title is not taken for an unknown person's name if it contains these ...
@@ -795,7 +797,7 @@ def _context_country(state: _DocState, name_start: int, index: _Index) -> tuple[
     return index.entity_country.get(h.entity_id), h.start
 
 
-def _match_name_before(text: str, pos: int, p: _Person) -> tuple[int, str | None] | None:
+def _match_name_before(text: str, pos: int, p: _Person, left_ok: str = "") -> tuple[int, str | None] | None:
     """Does a name of ``p`` end at ``pos``? Returns (name start, flag) for the longest such name."""
     best: tuple[int, str | None] | None = None
     for full in p.kanji_names:
@@ -803,7 +805,7 @@ def _match_name_before(text: str, pos: int, p: _Person) -> tuple[int, str | None
             s = pos - k
             if s < 0 or text[s:pos] != full[:k]:
                 continue
-            if s > 0 and is_kanji(text[s - 1]):
+            if s > 0 and is_kanji(text[s - 1]) and text[s - 1] not in left_ok:
                 continue
             if best is None or s < best[0]:
                 best = (s, None)
@@ -979,7 +981,7 @@ def _resolve_japanese_title(state: _DocState, t: _Hit, index: _Index, rules: Mat
             p = index.persons.get(eid)
             if p is None:
                 continue
-            m = _match_name_before(text, pos, p)
+            m = _match_name_before(text, pos, p, rules.name_left_kanji_ok)
             if m is not None:
                 matches[eid] = m
         if matches:
@@ -1114,7 +1116,8 @@ def _resolve_family_names(state: _DocState, index: _Index, rules: MatchRules) ->
                 for pool in (anchored, active):
                     matches: dict[str, tuple[int, str | None]] = {}
                     for eid in dict.fromkeys(pool):
-                        m = _match_name_before(text, i, index.persons[eid]) if eid in index.persons else None
+                        m = (_match_name_before(text, i, index.persons[eid], rules.name_left_kanji_ok)
+                             if eid in index.persons else None)
                         if m is not None and i - m[0] >= 1:
                             matches[eid] = m
                     if matches:
@@ -1138,8 +1141,9 @@ def _resolve_family_names(state: _DocState, index: _Index, rules: MatchRules) ->
             if len(fam) >= 2 or not is_all_kanji(fam):
                 surfaces[fam].add(p.entity_id)
         if p.name_en:
-            for fam in p.latin_families:
-                surfaces[fam.capitalize()].add(p.entity_id)
+            for tok in fold(p.name_en).replace(",", " ").split():
+                if tok.lower() in p.latin_families:
+                    surfaces[tok].add(p.entity_id)
     for surface, eids in surfaces.items():
         if len(eids) != 1 or not surface:
             continue
