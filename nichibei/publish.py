@@ -60,7 +60,7 @@ def csv_frame(table: str, frame: pl.DataFrame) -> pl.DataFrame:
     """A table as its CSV holds it: lists joined with `|`, timestamps ISO 8601 in UTC, text escaped."""
     exprs = []
     for c in schemas.columns(table):
-        col = pl.col(c.name)
+        col = pl.col(c.name).cast(c.dtype)
         if isinstance(c.dtype, pl.List):
             col = escape_formula(col.list.join("|"))
         elif isinstance(c.dtype, pl.Datetime):
