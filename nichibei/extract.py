@@ -1,0 +1,88 @@
+"""The extraction stage: temporal mentions, entities, meetings and topics from cleaned documents.
+
+Order of work:
+
+1. temporal mentions, anchored on each document's publication date;
+2. entity mentions, with offices looked up at the publication date;
+3. meetings as each document reports them; where a document's primary meeting took place on another date than
+   its publication, its entity mentions are resolved again at the meeting's date (who held an office is a
+   question about the day the text speaks of) and its meetings are found again with them;
+4. meetings merged across documents, and topics tagged per segment.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import polars as pl
+
+import schemas
+from nichibei.entities import entities_table, load_reference, offices_table, resolve_entities
+from nichibei.meetings import MeetingParams, find_doc_meetings, merge_meetings, primary_dates
+from nichibei.temporal import extract_temporal
+from nichibei.topics import load_codebook, tag_topics
+
+__all__ = ["ExtractParams", "extract_all", "EXTRACTED_TABLES"]
+
+EXTRACTED_TABLES = ("temporal_mentions", "entities", "offices", "mentions", "meetings", "meeting_participants",
+                    "meeting_sources", "topics")
+
+
+@dataclass(frozen=True)
+class ExtractParams:
+    meetings: MeetingParams = MeetingParams()
+    reresolve_at_meeting_date: bool = True
+
+
+def _with_title_span(documents: pl.DataFrame, segments: pl.DataFrame) -> pl.DataFrame:
+    titles = (
+        segments.filter(pl.col("kind") == "title")
+        .group_by("doc_id")
+        .agg(pl.col("char_start").min().alias("title_start"), pl.col("char_end").max().alias("title_end"))
+    ) if not segments.is_empty() else pl.DataFrame(
+        schema={"doc_id": pl.Utf8, "title_start": pl.Int64, "title_end": pl.Int64})
+    return documents.select("doc_id", "text", "published_date").join(titles, on="doc_id", how="left")
+
+
+def extract_all(documents: pl.DataFrame, segments: pl.DataFrame,
+                params: ExtractParams = ExtractParams()) -> dict[str, pl.DataFrame]:
+    """The eight extracted tables, conformed to the schemas.
+
+    documents: doc_id, text, published_date (Date, nullable); segments: doc_id, seg_no, kind, char_start,
+    char_end, text (the `segments` table).
+    """
+    docs = _with_title_span(documents, segments)
+    temporal = extract_temporal(docs.select("doc_id", "text", pl.col("published_date").alias("anchor_date")))
+    ref = load_reference()
+    offices = offices_table(ref)
+    mentions, provisional = resolve_entities(
+        docs.select("doc_id", "text", pl.col("published_date").alias("reference_date")), ref)
+    doc_meetings = find_doc_meetings(docs, temporal, mentions, offices, params.meetings)
+
+    if params.reresolve_at_meeting_date and doc_meetings:
+        dates = (primary_dates(doc_meetings).join(docs.select("doc_id", "published_date"), on="doc_id")
+                 .filter(pl.col("meeting_date").is_not_null()
+                         & (pl.col("published_date").is_null() | (pl.col("meeting_date") != pl.col("published_date")))))
+        if dates.height:
+            again = docs.join(dates.select("doc_id", "meeting_date"), on="doc_id")
+            redone, prov2 = resolve_entities(
+                again.select("doc_id", "text", pl.col("meeting_date").alias("reference_date")), ref)
+            ids = dates["doc_id"].implode()
+            mentions = pl.concat([mentions.filter(~pl.col("doc_id").is_in(ids)), redone])
+            provisional = pl.concat([provisional, prov2]).unique("entity_id", keep="first")
+            doc_meetings = [m for m in doc_meetings if m.doc_id not in set(dates["doc_id"])] + find_doc_meetings(
+                again, temporal, redone, offices, params.meetings)
+
+    meeting_tables = merge_meetings(doc_meetings)
+    topics = tag_topics(segments, load_codebook())
+    used = set(mentions["entity_id"].to_list())
+    provisional = provisional.filter(pl.col("entity_id").is_in(list(used))) if provisional.height else provisional
+    tables = {
+        "temporal_mentions": temporal,
+        "entities": entities_table(ref, provisional),
+        "offices": offices,
+        "mentions": mentions.unique(["doc_id", "char_start", "char_end", "entity_id"], keep="first"),
+        **meeting_tables,
+        "topics": topics,
+    }
+    return {name: schemas.conform(name, tables[name]) for name in EXTRACTED_TABLES}

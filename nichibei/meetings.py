@@ -1,0 +1,811 @@
+"""US–Japan meetings: which meetings a document reports, when, where, how long and who took part.
+
+``find_meetings`` reads one row per document (its text, title span and publication date) together with the
+temporal mentions and the entity mentions of the same documents, and returns the `meetings`,
+`meeting_participants` and `meeting_sources` tables.
+
+The rules are about the language, never about particular documents:
+
+* **Meeting words.** 首脳会談, 電話会談, テレビ会議/オンライン会談, 日米安全保障協議委員会/「2+2」, 外相会談,
+  防衛相会談, 表敬, 三か国首脳会談/日米比首脳会談 and their English counterparts (summit, phone call, video
+  conference, Security Consultative Committee, courtesy call, trilateral summit) name a meeting and its type. A
+  bare 会談/"meeting"/"talks" takes its type from the people named in the same sentence (the Prime Minister and the
+  President: a summit; the foreign ministers: a foreign ministers' meeting ...). A prefix of country abbreviations
+  that does not pair Japan with the United States (日中首脳会談) is not a US–Japan meeting.
+* **The primary meeting** is the one the document is about: the first US–Japan meeting word in the title or in the
+  lead (first sentences of the body) that is not a passing reference (昨年の, 前回の, 次回, 予定 ...). It always has
+  a row, with what the text does not give left null.
+* **Other meetings** a document announces or reports in passing have a row only when the sentence that names them
+  gives their date to the day; an undated reference yields nothing. Another mention of the primary meeting's type
+  without a date of its own is the primary meeting again.
+* **When.** A start is a date-and-time mention in a sentence reporting the meeting that is followed by a start
+  marker (から, より, に始まり, began, from ...): the time an announcement was made is never taken. The local
+  date is the start seen in the zone of the meeting place; with no start, the first date to the day in the
+  sentences reporting the meeting or in the lead.
+* **Where.** A city or a venue named in those sentences with a locative (で, において, の, への, を訪問, in, at),
+  the country of a visit (訪米, 日本を訪問, a visit to Japan) when no city is named. Phone and video calls have
+  no place. The zone comes from the city (``temporal.infer_event_zone``), else from a country with one zone.
+* **Who.** The principals a meeting's type calls for (the Prime Minister and the President, the four ministers of a
+  2+2 ...), taken from the people the text names with that office at the meeting's date, else from the office
+  holders of that date (``is_inferred``); attendees are the people named in a 同席/陪席 clause.
+* **One meeting, many reports.** ``meeting_id`` is a digest of the meeting's type, date and principals (and, for
+  a meeting without a date, of the document), so the reports of one meeting in any number of documents, in any
+  order, become one row with ``n_sources`` counting them.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from zoneinfo import ZoneInfo
+
+import polars as pl
+
+import schemas
+from nichibei.entities_text import fold_text
+from nichibei.temporal import infer_event_zone
+
+__all__ = [
+    "MeetingParams",
+    "DocMeeting",
+    "find_doc_meetings",
+    "merge_meetings",
+    "find_meetings",
+    "primary_dates",
+    "sentence_spans",
+    "load_places",
+]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# parameters
+
+
+@dataclass(frozen=True)
+class MeetingParams:
+    """Knobs of the meeting extractor.
+
+    lead_sentences: body sentences (after the title) in which the primary meeting may be introduced.
+    start_marker_window: code points after a time searched for a start marker (から, より, began ...).
+    max_duration_minutes: longer durations are not the length of a meeting.
+    hedge_window: code points before a meeting word searched for a passing-reference word (昨年の, 前回の).
+    """
+
+    lead_sentences: int = 3
+    start_marker_window: int = 30
+    max_duration_minutes: int = 12 * 60
+    hedge_window: int = 12
+
+
+# principals each type calls for: (country, office)
+SLOTS: dict[str, tuple[tuple[str, str], ...]] = {
+    "leaders": (("JP", "prime_minister"), ("US", "president")),
+    "2plus2": (("JP", "foreign_minister"), ("JP", "defense_minister"), ("US", "secretary_of_state"),
+               ("US", "secretary_of_defense")),
+    "foreign": (("JP", "foreign_minister"), ("US", "secretary_of_state")),
+    "defense": (("JP", "defense_minister"), ("US", "secretary_of_defense")),
+}
+TYPE_LEVEL = {"summit": "leaders", "trilateral_summit": "leaders", "2plus2": "2plus2",
+              "foreign_ministers": "foreign", "defense_ministers": "defense"}
+LEADER_OFFICES = ("prime_minister", "president")
+
+
+# ---------------------------------------------------------------------------------------------------------
+# language rules (matched against NFKC-folded text)
+
+_PAIR = r"(?P<pfx>[日米中韓露英仏独豪印比加朝台越]{2,4})?"
+_JA_MEETING = re.compile(
+    _PAIR
+    + r"(?P<lvl>首脳|外相|外務大臣|防衛相|防衛大臣|国防相)?"
+    + r"(?:(?P<phone>電話会談|電話での会談|電話で会談|電話協議)"
+    r"|(?P<video>テレビ会議|テレビ会談|ビデオ会議|ビデオ会談|オンライン会談|オンライン形式で会談|オンライン形式の会談"
+    r"|オンラインでの会談|オンラインで会談)"
+    r"|(?P<tri>(?:[三3][かカヵケヶ]国|[三3]者)(?:首脳)?会談)"
+    r"|(?P<twoplus>日米安全保障協議委員会|安全保障協議委員会|2\+2|2プラス2|ツープラスツー)"
+    r"|(?P<courtesy>表敬訪問|表敬)"
+    r"|(?P<generic>会談))"
+)
+_EN_MEETING = re.compile(
+    r"(?P<phone>\b(?:tele)?phone (?:call|talks|conversation|conference)|\bspoke (?:by|over the) (?:tele)?phone"
+    r"|\btalked (?:by|over the) (?:tele)?phone)"
+    r"|(?P<video>\bvideo ?(?:conference|call|link|meeting)|\bvirtual (?:meeting|summit|talks)|\bonline (?:meeting|summit))"
+    r"|(?P<tri>\btrilateral (?:leaders'? )?(?:summit|meeting)|\bthree-way summit)"
+    r"|(?P<twoplus>\bsecurity consultative committee|\b2\+2|\btwo-plus-two)"
+    r"|(?P<fm>\bforeign ministers'? (?:meeting|talks)|\bforeign ministerial)"
+    r"|(?P<dm>\bdefen[cs]e ministers'? (?:meeting|talks)|\bdefen[cs]e ministerial)"
+    r"|(?P<courtesy>\bcourtesy call)"
+    r"|(?P<summit>\bsummit(?: meeting| talks)?\b)"
+    r"|(?P<generic>\b(?:held|hold|holding) (?:a |their |the )?(?:first |second |bilateral |official |in-person |"
+    r"face-to-face )*(?:meeting|talks)\b|\bmet (?:with )?\b|\bmeeting with\b|\btalks with\b)",
+    re.IGNORECASE,
+)
+# a meeting word after one of these (within its clause) is a passing reference, not a report
+_HEDGE_BEFORE = re.compile(r"(?:昨年|一昨年|前年|前回|先月|先週|過去|かつて|これまで|次回|来年|来月|来週|last year|previous|"
+                           r"earlier|next|upcoming|future)[^。、,]*$", re.IGNORECASE)
+_HEDGE_AFTER = re.compile(r"^[^。]{0,12}?(?:予定|に向け|へ向け|を控え|の開催を|を調整|を目指)")
+_START_MARKER = re.compile(r"^(?:\s*[((][^))]{0,40}[))])?\s*(?:ごろ|頃)?\s*(?:から|より|に始ま|に開始|開始)"
+                           r"|^\s*(?:\([^)]{0,40}\))?\s*(?:began|started|starting|kicked off)", re.IGNORECASE)
+_START_BEFORE_EN = re.compile(r"(?:began|started|starting|from|beginning)\s+(?:at\s+)?$", re.IGNORECASE)
+_ATTEND_END = re.compile(r"(?:他|ら|等)?(?:が)?(?:同席|陪席)")
+_ATTEND_EN = re.compile(r"\b(?:attended by|joined by|accompanied by)\b", re.IGNORECASE)
+_JA_LOCATIVE = re.compile(r"^\s*(?:で|において|にて|での|の|への|へ|を訪問|を訪れ|入り|に到着|市内|市で|市の)")
+_EN_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|to|visiting|visit to|held in)\s+(?:the\s+)?$", re.IGNORECASE)
+_VISIT_JA = re.compile(r"(?P<c>日本|米国|アメリカ)(?:を(?:公式|国賓として)?訪問|を訪れ|への(?:公式|国賓|公賓|実務)?訪問)"
+                       r"|(?P<jp>訪日|来日)|(?P<us>訪米|渡米)")
+_VISIT_EN = re.compile(r"\b(?:visit(?:ing)? to|visiting|trip to|arrived in)\s+(?P<c>Japan|the United States|"
+                       r"the U\.S\.|Washington)", re.IGNORECASE)
+_ANNOUNCE = re.compile(r"公表|発表した|発表しました|明らかにした|announced|said in a statement", re.IGNORECASE)
+_US_JAPAN = re.compile(r"日米|米日|U\.S\.-Japan|Japan-U\.S\.|US-Japan|Japan-US|Japanese and U\.?S\.?|U\.?S\.? and Japan",
+                       re.IGNORECASE)
+_SENTENCE_END_JA = "。!?！？"
+_EN_BOUNDARY = re.compile(r"(?<=[a-z0-9\)”\"’][.!?])\s+(?=[A-Z“\"])")
+_NON_BILATERAL_SUMMIT_EN = re.compile(r"(?:G7|G8|G20|APEC|NATO|Quad|ASEAN|East Asia|Hiroshima|Nuclear Security|"
+                                      r"Democracy|Climate|UN|United Nations)\S*\s*(?:Leaders'?\s*)?$", re.IGNORECASE)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentences of a text as (start, end) code-point spans: split at 。!? and line ends, and at English full
+    stops followed by a capital (not after a single capital, so D. C. and U.S. stay whole)."""
+    spans: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text):
+        ls, le = line.span()
+        cuts = [ls]
+        for i in range(ls, le):
+            if text[i] in _SENTENCE_END_JA:
+                cuts.append(i + 1)
+        for m in _EN_BOUNDARY.finditer(text, ls, le):
+            cuts.append(m.start())
+        cuts = sorted(set(cuts + [le]))
+        for a, b in zip(cuts, cuts[1:]):
+            while a < b and text[a].isspace():
+                a += 1
+            if a < b:
+                spans.append((a, b))
+    return spans
+
+
+# ---------------------------------------------------------------------------------------------------------
+# gazetteer
+
+
+@dataclass(frozen=True)
+class Place:
+    kind: str
+    name_en: str | None
+    name_ja: str | None
+    country_code: str
+
+
+@lru_cache(maxsize=1)
+def load_places() -> tuple[dict[str, Place], re.Pattern[str]]:
+    """The city/venue/country table (`data/reference/places.csv`) and one regex over its folded patterns."""
+    text = resources.files("nichibei").joinpath("data/reference/places.csv").read_text(encoding="utf-8")
+    table: dict[str, Place] = {}
+    for r in csv.DictReader(text.splitlines()):
+        key = unicodedata.normalize("NFKC", r["pattern"])
+        table[key] = Place(r["kind"], r["name_en"] or None, r["name_ja"] or None, r["country_code"])
+    alts = "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))
+    return table, re.compile(rf"(?<![A-Za-z])(?:{alts})(?![a-z])")
+
+
+@lru_cache(maxsize=64)
+def _zone_of_place(place_ja: str) -> str | None:
+    return infer_event_zone(place_ja + "で", strong_only=True)
+
+
+_COUNTRY_ZONE = {"JP": "Asia/Tokyo"}  # countries with a single zone
+
+
+# ---------------------------------------------------------------------------------------------------------
+# per-document records
+
+
+@dataclass
+class _Mention:
+    start: int  # folded offsets
+    end: int
+    src_start: int
+    src_end: int
+    mtype: str | None
+    level: str | None
+    sentence: int
+    hedged: bool
+    pair_ok: bool | None  # True: 日米 prefix, False: a pair without the US or Japan, None: no prefix
+
+
+@dataclass
+class Participant:
+    entity_id: str
+    role: str | None
+    country_code: str | None
+    side: str
+    is_inferred: bool
+    doc_id: str
+    start: int
+    end: int
+
+
+@dataclass
+class DocMeeting:
+    """A meeting as one document reports it."""
+
+    doc_id: str
+    is_primary: bool
+    meeting_type: str
+    date_local: dt.date | None
+    start_utc: dt.datetime | None
+    tz_local: str | None
+    city: str | None
+    city_ja: str | None
+    country_code: str | None
+    venue: str | None
+    duration_minutes: int | None
+    evidence_start: int
+    evidence_end: int
+    participants: list[Participant] = field(default_factory=list)
+
+    def principals(self) -> tuple[str, ...]:
+        return tuple(sorted({p.entity_id for p in self.participants if p.side == "principal"}))
+
+    def key(self) -> tuple:
+        return (self.meeting_type, self.date_local, self.principals(),
+                None if self.date_local is not None else self.doc_id)
+
+
+def meeting_id(m: DocMeeting) -> str:
+    """Deterministic id: the date (or `undated`), the type and a digest of type, date, principals (and document
+    for an undated meeting)."""
+    t, d, principals, doc = m.key()
+    basis = "|".join([t, d.isoformat() if d else "", ",".join(principals), doc or ""])
+    digest = hashlib.sha256(basis.encode("utf-8")).hexdigest()[:10]
+    return f"{d.isoformat() if d else 'undated'}_{t}_{digest}"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# helpers
+
+
+def _sentence_of(sentences: list[tuple[int, int]], pos: int) -> int:
+    for i, (a, b) in enumerate(sentences):
+        if a <= pos < b:
+            return i
+    return -1
+
+
+def _minutes(iso: str | None) -> int | None:
+    if not iso:
+        return None
+    m = re.fullmatch(r"PT(?:(\d+(?:\.\d+)?)H)?(?:(\d+)M)?", iso)
+    if not m or not (m.group(1) or m.group(2)):
+        return None
+    return int(round(float(m.group(1) or 0) * 60)) + int(m.group(2) or 0)
+
+
+def _day_value(row: dict) -> dt.date | None:
+    v = row.get("value")
+    if not v or row.get("kind") not in ("date", "datetime", "weekday"):
+        return None
+    try:
+        return dt.date.fromisoformat(v[:10])
+    except ValueError:
+        return None
+
+
+def _holders(offices: pl.DataFrame, country: str, office: str, d: dt.date | None) -> list[str]:
+    if d is None:
+        return []
+    rows = offices.filter(
+        (pl.col("office") == office) & (pl.col("country_code") == country) & (pl.col("start_date") <= d)
+        & (pl.col("end_date").is_null() | (pl.col("end_date") >= d))
+    )
+    if office == "ambassador" or rows.is_empty():
+        return []
+    latest = rows.sort("start_date", descending=True)
+    return [latest["entity_id"][0]]
+
+
+def _person_level(persons: list[dict]) -> str | None:
+    roles = {(p["country_code"], p["role"]) for p in persons}
+    if ("JP", "prime_minister") in roles or ("US", "president") in roles:
+        return "leaders"
+    fm = ("JP", "foreign_minister") in roles or ("US", "secretary_of_state") in roles
+    dm = ("JP", "defense_minister") in roles or ("US", "secretary_of_defense") in roles
+    if fm and dm:
+        return "2plus2"
+    if fm:
+        return "foreign"
+    if dm:
+        return "defense"
+    return None
+
+
+_LEVEL_WORD = {"首脳": "leaders", "外相": "foreign", "外務大臣": "foreign", "防衛相": "defense", "防衛大臣": "defense",
+               "国防相": "defense"}
+_LEVEL_TYPE = {"leaders": "summit", "foreign": "foreign_ministers", "defense": "defense_ministers",
+               "2plus2": "2plus2"}
+
+
+# ---------------------------------------------------------------------------------------------------------
+# one document
+
+
+@dataclass
+class _Doc:
+    doc_id: str
+    text: str
+    title_span: tuple[int, int] | None
+    temporal: list[dict]
+    persons: list[dict]
+    sentences: list[tuple[int, int]]
+
+    def sentence_text(self, i: int) -> str:
+        a, b = self.sentences[i]
+        return self.text[a:b]
+
+    def persons_in(self, a: int, b: int) -> list[dict]:
+        return [p for p in self.persons if a <= p["char_start"] and p["char_end"] <= b]
+
+
+def _find_mentions(doc: _Doc, params: MeetingParams) -> list[_Mention]:
+    ft = fold_text(doc.text)
+    out: list[_Mention] = []
+    for regex, lang in ((_JA_MEETING, "ja"), (_EN_MEETING, "en")):
+        for m in regex.finditer(ft.text):
+            s, e = ft.source_span(*m.span())
+            if lang == "en" and m.group("summit"):
+                before = ft.text[max(0, m.start() - 25):m.start()]
+                if _NON_BILATERAL_SUMMIT_EN.search(before):
+                    continue
+            if lang == "ja" and m.group("generic") and ft.text[m.end():m.end() + 1] in ("見", "場"):
+                continue
+            sent = _sentence_of(doc.sentences, s)
+            level = None
+            if lang == "ja" and m.group("lvl"):
+                level = _LEVEL_WORD[m.group("lvl")]
+            mtype: str | None
+            if m.group("phone"):
+                mtype = "phone_call"
+            elif m.group("video"):
+                mtype = "video_call"
+            elif m.group("tri"):
+                mtype = "trilateral_summit"
+            elif m.group("twoplus"):
+                before = ft.text[max(0, m.start() - 8):m.start()]
+                mtype = "other" if re.search(r"経済|economic", before, re.IGNORECASE) else "2plus2"
+            elif m.group("courtesy"):
+                mtype = "courtesy_call"
+            elif lang == "en" and m.group("fm"):
+                mtype = "foreign_ministers"
+            elif lang == "en" and m.group("dm"):
+                mtype = "defense_ministers"
+            elif lang == "en" and m.group("summit"):
+                mtype, level = "summit", "leaders"
+            else:
+                mtype = _LEVEL_TYPE.get(level) if level else None  # 首脳会談, 外相会談; bare 会談 decided later
+            pair_ok = None
+            if lang == "ja" and m.group("pfx"):
+                pfx = m.group("pfx")
+                pair_ok = "日" in pfx and "米" in pfx
+                if pair_ok and len(pfx) >= 3 and mtype == "summit":
+                    mtype = "trilateral_summit"
+            clause_start = max(ft.text.rfind(c, 0, m.start()) for c in "。、,\n")
+            before = ft.text[max(clause_start + 1, m.start() - params.hedge_window):m.start()]
+            hedged = bool(_HEDGE_BEFORE.search(before)) or bool(_HEDGE_AFTER.search(ft.text[m.end():]))
+            out.append(_Mention(m.start(), m.end(), s, e, mtype, level, sent, hedged, pair_ok))
+    out.sort(key=lambda x: x.src_start)
+    # 「2プラス2」会談, "2+2 meeting": a bare meeting word right after a typed one names the same meeting
+    kept: list[_Mention] = []
+    for mm in out:
+        if kept and mm.mtype is None and mm.start - kept[-1].end <= 2:
+            continue
+        kept.append(mm)
+    out = kept
+    # resolve bare 会談 / "meeting" from the people named in the sentence
+    for mm in out:
+        if mm.sentence < 0:
+            continue
+        a, b = doc.sentences[mm.sentence]
+        persons = doc.persons_in(a, b)
+        level = mm.level or _person_level(persons)
+        if mm.mtype is None:
+            mm.mtype = _LEVEL_TYPE.get(level) if level else None
+        if mm.level is None:
+            mm.level = level
+    return [mm for mm in out if mm.mtype is not None]
+
+
+def _is_us_japan(doc: _Doc, mm: _Mention) -> bool:
+    if mm.pair_ok is not None:
+        return mm.pair_ok
+    if mm.sentence < 0:
+        return False
+    a, b = doc.sentences[mm.sentence]
+    if _US_JAPAN.search(fold_text(doc.text[a:b]).text):
+        return True
+    countries = {p["country_code"] for p in doc.persons_in(a, b)}
+    if {"JP", "US"} <= countries:
+        return True
+    if mm.mtype == "2plus2" and ("日米" in doc.text or _US_JAPAN.search(doc.text)):
+        return True
+    return False
+
+
+def _dated(doc: _Doc, mm: _Mention) -> tuple[dt.date | None, dict | None]:
+    """The date to the day the mention's sentence gives, nearest to the meeting word (before it first)."""
+    a, b = doc.sentences[mm.sentence]
+    best, best_row, best_dist = None, None, None
+    for row in doc.temporal:
+        if not (a <= row["char_start"] < b):
+            continue
+        d = _day_value(row)
+        if d is None or row.get("precision") not in ("day", "hour", "minute"):
+            continue
+        dist = mm.src_start - row["char_end"] if row["char_end"] <= mm.src_start else 2 * (row["char_start"] - mm.src_end) + 1
+        if best_dist is None or abs(dist) < best_dist:
+            best, best_row, best_dist = d, row, abs(dist)
+    return best, best_row
+
+
+def _start_time(doc: _Doc, sentences: list[int], params: MeetingParams) -> dict | None:
+    for i in sentences:
+        a, b = doc.sentences[i]
+        for row in doc.temporal:
+            if row["kind"] != "datetime" or row.get("value_utc") is None or not (a <= row["char_start"] < b):
+                continue
+            after = fold_text(doc.text[row["char_end"]:min(b, row["char_end"] + params.start_marker_window)]).text
+            before = doc.text[max(a, row["char_start"] - 20):row["char_start"]]
+            if _START_MARKER.search(after) or _START_BEFORE_EN.search(before):
+                return row
+    return None
+
+
+def _duration(doc: _Doc, sentences: list[int], start_row: dict | None, params: MeetingParams) -> int | None:
+    cands = []
+    for i in sentences:
+        a, b = doc.sentences[i]
+        for row in doc.temporal:
+            if row["kind"] != "duration" or not (a <= row["char_start"] < b):
+                continue
+            mins = _minutes(row.get("value"))
+            if mins is None or mins <= 0 or mins > params.max_duration_minutes:
+                continue
+            same = start_row is not None and a <= start_row["char_start"] < b
+            cands.append((0 if same else 1, row["char_start"], mins))
+    return min(cands)[2] if cands else None
+
+
+def _place(doc: _Doc, sentences: list[int]) -> tuple[Place | None, Place | None, str | None]:
+    """City, venue and country of a visit named with a locative in the given sentences."""
+    table, regex = load_places()
+    city = venue = None
+    visit: str | None = None
+    for i in sentences:
+        a, b = doc.sentences[i]
+        s_text = doc.text[a:b]
+        ft = fold_text(s_text)
+        for m in regex.finditer(ft.text):
+            p = table[m.group(0)]
+            after = ft.text[m.end():]
+            before = ft.text[:m.start()]
+            if m.group(0) == "Washington" and re.match(r"\s*Post\b", after):
+                continue
+            located = bool(_JA_LOCATIVE.match(after)) or bool(_EN_LOCATIVE_BEFORE.search(before))
+            if p.kind == "city" and city is None and located:
+                if p.name_ja == "東京" and re.match(r"^\s*(?:電力|都知事|大学|証券|地検|五輪|株)", after):
+                    continue
+                city = p
+            elif p.kind == "venue" and venue is None and located:
+                venue = p
+        for m in _VISIT_JA.finditer(ft.text):
+            if visit is None:
+                visit = "JP" if (m.group("jp") or m.group("c") == "日本") else "US"
+        for m in _VISIT_EN.finditer(ft.text):
+            if visit is None:
+                visit = "JP" if m.group("c").lower() == "japan" else "US"
+    return city, venue, visit
+
+
+def _doc_visit_country(doc: _Doc) -> str | None:
+    """The one country the whole document says someone visited, if only one."""
+    ft = fold_text(doc.text)
+    found = set()
+    for m in _VISIT_JA.finditer(ft.text):
+        found.add("JP" if (m.group("jp") or m.group("c") == "日本") else "US")
+    for m in _VISIT_EN.finditer(ft.text):
+        found.add("JP" if m.group("c").lower() == "japan" else "US")
+    return found.pop() if len(found) == 1 else None
+
+
+def _attendee_regions(doc: _Doc, sentences: list[int]) -> list[tuple[int, int]]:
+    regions = []
+    for i in sentences:
+        a, b = doc.sentences[i]
+        s = doc.text[a:b]
+        for m in _ATTEND_END.finditer(s):
+            begin = max(s.rfind(c, 0, m.start()) for c in "((::;;")
+            regions.append((a + begin + 1, a + m.start()))
+        for m in _ATTEND_EN.finditer(s):
+            end = min([x for x in (s.find(".", m.end()), s.find(";", m.end())) if x >= 0] or [len(s)])
+            regions.append((a + m.end(), a + end))
+    return regions
+
+
+def _participants(doc: _Doc, mtype: str, level: str | None, d: dt.date | None, sentences: list[int],
+                  search_whole_doc: bool, evidence: tuple[int, int], offices: pl.DataFrame,
+                  clause: tuple[int, int] | None = None) -> list[Participant]:
+    out: list[Participant] = []
+    seen: set[str] = set()
+    spans = [doc.sentences[i] for i in sentences]
+    if clause is not None:
+        spans = [clause]
+
+    def in_spans(p: dict) -> bool:
+        return any(a <= p["char_start"] and p["char_end"] <= b for a, b in spans)
+
+    def pick(country: str, office: str) -> dict | None:
+        pool = [p for p in doc.persons if p["role"] == office and p["country_code"] == country]
+        near = [p for p in pool if in_spans(p)]
+        cands = near or (pool if search_whole_doc else [])
+        cands = sorted(cands, key=lambda p: (bool(p["is_flagged"]), p["char_start"]))
+        return cands[0] if cands else None
+
+    def add(eid: str, role, country, side, inferred, s, e):
+        if eid in seen:
+            return
+        seen.add(eid)
+        out.append(Participant(eid, role, country, side, inferred, doc.doc_id, s, e))
+
+    level = level or TYPE_LEVEL.get(mtype)
+    if mtype in ("phone_call", "video_call") and level is None:
+        level = "leaders"
+    if mtype in ("courtesy_call", "other") or level is None:
+        for p in sorted(doc.persons, key=lambda p: p["char_start"]):
+            if in_spans(p):
+                add(p["entity_id"], p["role"], p["country_code"], "principal", False, p["char_start"], p["char_end"])
+        return out
+    for country, office in SLOTS[level]:
+        p = pick(country, office)
+        if p is not None:
+            add(p["entity_id"], office, country, "principal", False, p["char_start"], p["char_end"])
+            continue
+        for eid in _holders(offices, country, office, d):
+            add(eid, office, country, "principal", True, evidence[0], evidence[1])
+    if mtype == "trilateral_summit":
+        for p in sorted(doc.persons, key=lambda p: p["char_start"]):
+            if in_spans(p) and p["role"] in LEADER_OFFICES and p["country_code"] not in ("JP", "US", None):
+                add(p["entity_id"], p["role"], p["country_code"], "principal", False, p["char_start"], p["char_end"])
+    return out
+
+
+def _attendees(doc: _Doc, sentences: list[int], principals: set[str]) -> list[Participant]:
+    out, seen = [], set(principals)
+    for a, b in _attendee_regions(doc, sentences):
+        for p in sorted(doc.persons_in(a, b), key=lambda p: p["char_start"]):
+            if p["entity_id"] in seen:
+                continue
+            seen.add(p["entity_id"])
+            out.append(Participant(p["entity_id"], p["role"], p["country_code"], "attendee", False, doc.doc_id,
+                                   p["char_start"], p["char_end"]))
+    return out
+
+
+def _local_date(start_utc: dt.datetime | None, tz: str | None, start_row: dict | None) -> dt.date | None:
+    if start_utc is None:
+        return None
+    zone = tz or (start_row or {}).get("tz_name")
+    if zone is None:
+        return None
+    return start_utc.astimezone(ZoneInfo(zone)).date()
+
+
+def _build(doc: _Doc, mtype: str, level: str | None, is_primary: bool, sentences: list[int],
+           date_sentences: list[int], own_date: dt.date | None, offices: pl.DataFrame, params: MeetingParams,
+           evidence: tuple[int, int], clause: tuple[int, int] | None = None,
+           inherit: DocMeeting | None = None, place_sentences: list[int] | None = None) -> DocMeeting:
+    remote = mtype in ("phone_call", "video_call")
+    start_row = _start_time(doc, sentences, params)
+    start_utc = start_row["value_utc"] if start_row else None
+    if start_utc is not None and start_utc.tzinfo is None:
+        start_utc = start_utc.replace(tzinfo=dt.timezone.utc)
+    city = venue = None
+    country = tz = None
+    if not remote:
+        city, venue, visit = _place(doc, place_sentences or sentences)
+        country = city.country_code if city else venue.country_code if venue else visit
+        if country is None and is_primary:
+            country = _doc_visit_country(doc)
+        if city is not None:
+            tz = _zone_of_place(city.name_ja)
+        elif venue is not None:
+            tz = _zone_of_place(venue.name_ja)
+        elif country is not None:
+            tz = _COUNTRY_ZONE.get(country)
+    d = _local_date(start_utc, tz, start_row)
+    if d is None:
+        d = own_date
+    if d is None:
+        for i in date_sentences:
+            a, b = doc.sentences[i]
+            rows = [r for r in doc.temporal if a <= r["char_start"] < b and _day_value(r) is not None
+                    and r.get("precision") in ("day", "hour", "minute")]
+            if rows:
+                d = _day_value(rows[0])
+                break
+    if inherit is not None and not remote and d == inherit.date_local and city is None and venue is None \
+            and country is None:
+        city = None if inherit.city is None else Place("city", inherit.city, inherit.city_ja, inherit.country_code or "")
+        country, tz = inherit.country_code, inherit.tz_local
+    dur = _duration(doc, sentences, start_row, params) if clause is None else None
+    parts = _participants(doc, mtype, level, d, sentences, is_primary, evidence, offices, clause)
+    if is_primary:
+        parts += _attendees(doc, sentences, {p.entity_id for p in parts})
+    return DocMeeting(
+        doc_id=doc.doc_id, is_primary=is_primary, meeting_type=mtype, date_local=d, start_utc=start_utc,
+        tz_local=tz, city=city.name_en if city else None, city_ja=city.name_ja if city else None,
+        country_code=country, venue=venue.name_en if venue else None, duration_minutes=dur,
+        evidence_start=evidence[0], evidence_end=evidence[1], participants=parts,
+    )
+
+
+def _clause(doc: _Doc, mm: _Mention) -> tuple[int, int]:
+    """The clause of a meeting word: back to the previous 、/。/line end, on to the end of the sentence."""
+    a, b = doc.sentences[mm.sentence]
+    s = doc.text[a:mm.src_start]
+    cut = max(s.rfind(c) for c in "、,;;")
+    return a + cut + 1, b
+
+
+def _doc_meetings(doc: _Doc, offices: pl.DataFrame, params: MeetingParams) -> list[DocMeeting]:
+    mentions = [m for m in _find_mentions(doc, params) if m.sentence >= 0 and _is_us_japan(doc, m)]
+    if not mentions:
+        return []
+    title_sent = set()
+    if doc.title_span is not None:
+        title_sent = {i for i, (a, b) in enumerate(doc.sentences) if a < doc.title_span[1] and b > doc.title_span[0]}
+    body = [i for i in range(len(doc.sentences)) if i not in title_sent]
+    lead = body[:params.lead_sentences]
+    primary = next((m for m in mentions if not m.hedged and (m.sentence in title_sent or m.sentence in lead)), None)
+    out: list[DocMeeting] = []
+    primary_sents: list[int] = []
+    if primary is not None:
+        head = [i for i in sorted(title_sent) + lead]
+        head_dates = {_day_value(r) for r in doc.temporal for i in head
+                      if doc.sentences[i][0] <= r["char_start"] < doc.sentences[i][1] and _day_value(r) is not None}
+        own = {m.sentence for m in mentions if m.mtype == primary.mtype and
+               (m.sentence in head or _dated(doc, m)[0] in head_dates | {None})}
+        primary_sents = sorted(own | {primary.sentence})
+        body_sents = [i for i in primary_sents if i not in title_sent] or primary_sents
+        date_sents = sorted(set(body_sents) | set(lead)) + sorted(title_sent)
+        ev = doc.sentences[body_sents[0]]
+        out.append(_build(doc, primary.mtype, primary.level, True, body_sents, date_sents, None, offices, params,
+                          ev, place_sentences=sorted(set(body_sents) | set(lead))))
+    for m in mentions:
+        if primary is not None and m.sentence in primary_sents and m.mtype == primary.mtype:
+            continue
+        if primary is not None and m is primary:
+            continue
+        d, _ = _dated(doc, m)
+        if d is None:
+            continue
+        clause = _clause(doc, m)
+        ev = doc.sentences[m.sentence]
+        dm = _build(doc, m.mtype, m.level, False, [m.sentence], [m.sentence], d, offices, params, ev, clause,
+                    inherit=out[0] if out else None)
+        if dm.meeting_type in ("courtesy_call", "other") and len(dm.participants) < 2:
+            continue
+        out.append(dm)
+    # one row per meeting per document
+    uniq: dict[tuple, DocMeeting] = {}
+    for dm in out:
+        k = dm.key()
+        if k not in uniq:
+            uniq[k] = dm
+    return list(uniq.values())
+
+
+# ---------------------------------------------------------------------------------------------------------
+# frames
+
+
+def _rows_by_doc(frame: pl.DataFrame | None) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {}
+    if frame is None or frame.is_empty():
+        return out
+    for row in frame.sort("doc_id", "char_start").iter_rows(named=True):
+        out.setdefault(row["doc_id"], []).append(row)
+    return out
+
+
+def find_doc_meetings(documents: pl.DataFrame, temporal: pl.DataFrame, mentions: pl.DataFrame,
+                      offices: pl.DataFrame, params: MeetingParams = MeetingParams()) -> list[DocMeeting]:
+    """Meetings as each document reports them.
+
+    documents: doc_id, text, and optionally title_start/title_end (the title's span in `text`).
+    temporal: the temporal_mentions columns; mentions: the mentions columns (people with role, country_code);
+    offices: entity_id, office, country_code, start_date, end_date.
+    """
+    t_by = _rows_by_doc(temporal)
+    p_by = _rows_by_doc(mentions.filter(pl.col("entity_type") == "person") if not mentions.is_empty() else mentions)
+    has_title = "title_start" in documents.columns
+    out: list[DocMeeting] = []
+    for row in documents.sort("doc_id").iter_rows(named=True):
+        text = row["text"] or ""
+        if not text:
+            continue
+        title = (row["title_start"], row["title_end"]) if has_title and row["title_start"] is not None else None
+        doc = _Doc(row["doc_id"], text, title, t_by.get(row["doc_id"], []), p_by.get(row["doc_id"], []),
+                   sentence_spans(text))
+        out.extend(_doc_meetings(doc, offices, params))
+    return out
+
+
+def primary_dates(doc_meetings: list[DocMeeting]) -> pl.DataFrame:
+    """doc_id → date of the document's primary meeting (for re-resolving offices at that date)."""
+    rows = [(m.doc_id, m.date_local) for m in doc_meetings if m.is_primary]
+    return pl.DataFrame(rows, schema={"doc_id": pl.Utf8, "meeting_date": pl.Date}, orient="row")
+
+
+_FIELDS = ("date_local", "start_utc", "tz_local", "city", "city_ja", "country_code", "venue", "duration_minutes")
+
+
+def merge_meetings(doc_meetings: list[DocMeeting]) -> dict[str, pl.DataFrame]:
+    """One row per meeting whatever the number and order of its reports: `meetings`, `meeting_participants`,
+    `meeting_sources` (schemas' columns). Fields come from primary reports first, then by doc_id."""
+    groups: dict[tuple, list[DocMeeting]] = {}
+    for dm in doc_meetings:
+        groups.setdefault(dm.key(), []).append(dm)
+    meetings, parts, sources = [], [], []
+    for _, reports in sorted(groups.items(), key=lambda kv: meeting_id(kv[1][0])):
+        reports = sorted(reports, key=lambda r: (not r.is_primary, r.doc_id))
+        mid = meeting_id(reports[0])
+        row = {"meeting_id": mid, "meeting_type": reports[0].meeting_type}
+        for f in _FIELDS:
+            row[f] = next((getattr(r, f) for r in reports if getattr(r, f) is not None), None)
+        # place fields travel together from one report
+        placed = next((r for r in reports if r.city or r.country_code or r.venue), None)
+        if placed is not None:
+            for f in ("city", "city_ja", "country_code", "venue", "tz_local"):
+                row[f] = getattr(placed, f) if getattr(placed, f) is not None else row[f]
+        by_doc: dict[str, DocMeeting] = {}
+        for r in reports:
+            by_doc.setdefault(r.doc_id, r)
+        row["n_sources"] = len(by_doc)
+        meetings.append(row)
+        for doc_id, r in sorted(by_doc.items()):
+            sources.append({"meeting_id": mid, "doc_id": doc_id, "is_primary": r.is_primary,
+                            "evidence_start": r.evidence_start, "evidence_end": r.evidence_end})
+        seen: dict[str, dict] = {}
+        for r in reports:
+            for p in r.participants:
+                prev = seen.get(p.entity_id)
+                cand = {"meeting_id": mid, "entity_id": p.entity_id, "role": p.role, "country_code": p.country_code,
+                        "side": p.side, "is_inferred": p.is_inferred, "evidence_doc_id": p.doc_id,
+                        "evidence_start": p.start, "evidence_end": p.end}
+                if prev is None or (prev["is_inferred"] and not p.is_inferred) or (
+                        prev["side"] == "attendee" and p.side == "principal"):
+                    seen[p.entity_id] = cand
+        parts.extend(seen.values())
+    return {
+        "meetings": _frame("meetings", meetings),
+        "meeting_participants": _frame("meeting_participants", parts),
+        "meeting_sources": _frame("meeting_sources", sources),
+    }
+
+
+def _frame(table: str, rows: list[dict]) -> pl.DataFrame:
+    schema = schemas.polars_schema(table)
+    if not rows:
+        return schemas.empty_frame(table)
+    return schemas.conform(table, pl.DataFrame(rows, schema=schema))
+
+
+def find_meetings(documents: pl.DataFrame, temporal: pl.DataFrame, mentions: pl.DataFrame,
+                  offices: pl.DataFrame, params: MeetingParams = MeetingParams()) -> dict[str, pl.DataFrame]:
+    """`meetings`, `meeting_participants` and `meeting_sources` from documents and their mentions."""
+    return merge_meetings(find_doc_meetings(documents, temporal, mentions, offices, params))
