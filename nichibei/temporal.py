@@ -46,6 +46,7 @@ __all__ = [
     "extract_temporal",
     "find_candidates",
     "infer_event_zone",
+    "infer_event_zones",
     "kanji_to_int",
     "load_gazetteer",
 ]
@@ -146,8 +147,13 @@ class _ZoneMatcher(NamedTuple):
     time_words: dict[str, str | None]
 
 
-_JA_LOCATIVE = r"\s*(?:で|において|にて|を訪問|を訪れ|入り|に到着|市内で|市で|都内で)"
-_EN_LOCATIVE = r"\b(?:in|at|to)\s+(?:the\s+)?"
+_JA_LOCATIVE = r"[ \t]*(?:で|において|にて|を訪問|を訪れ|入り|に到着|市内で|市で|都内で)"
+_EN_LOCATIVE = r"\b(?:in|at|to)[ \t]+(?:the[ \t]+)?"
+
+
+def _escape(s: str) -> str:
+    """Escape for both Python ``re`` and the Rust engine (which rejects escaped spaces)."""
+    return re.sub(r"([.^$*+?()\[\]{}|\\-])", r"\\\1", s)
 
 
 @lru_cache(maxsize=8)
@@ -170,7 +176,7 @@ def _zone_matcher(path: Path | None) -> _ZoneMatcher:
             places.append(key)
 
     def alt(names: list[str]) -> str:
-        return "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True)) or "(?!)"
+        return "|".join(_escape(n) for n in sorted(set(names), key=len, reverse=True)) or "(?!)"
 
     regex = re.compile(
         rf"(?P<direct>{alt(direct)})"
@@ -179,6 +185,43 @@ def _zone_matcher(path: Path | None) -> _ZoneMatcher:
         rf"|(?P<weak>{alt(places)})"
     )
     return _ZoneMatcher(regex, strong, weak, time_words)
+
+
+def _zone_hit(m: _ZoneMatcher, hit: re.Match[str]) -> tuple[str, bool, float]:
+    """(zone, strong?, weight) of one gazetteer match."""
+    if hit.group("direct"):
+        return m.strong[hit.group("direct")], True, 1.0
+    if hit.group("ja") or hit.group("en"):
+        return m.weak[hit.group("ja") or hit.group("en")][0], True, 1.0
+    tz, w = m.weak[hit.group("weak")]
+    return tz, False, w
+
+
+@lru_cache(maxsize=1 << 14)
+def _classify_zone_match(surface: str, path: Path | None) -> tuple[str, bool, float] | None:
+    m = _zone_matcher(path)
+    hit = m.regex.fullmatch(surface)
+    return None if hit is None else _zone_hit(m, hit)
+
+
+def _decide_zone(hits, strong_only: bool) -> str | None:
+    strong: dict[str, float] = {}
+    weak: dict[str, float] = {}
+    for tz, is_strong, w in hits:
+        scores = strong if is_strong else weak
+        scores[tz] = scores.get(tz, 0) + w
+    for scores in (strong, {} if strong_only else weak):
+        if scores:
+            ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+            if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+                return ranked[0][0]
+            tied = [tz for tz, s in ranked if s == ranked[0][1]]
+            if scores is strong and weak:
+                best = [tz for tz in tied if weak.get(tz, 0) == max(weak.get(t, 0) for t in tied)]
+                if len(best) == 1:
+                    return best[0]
+            return None
+    return None
 
 
 def infer_event_zone(text: str, gazetteer: Path | None = None, *, strong_only: bool = False) -> str | None:
@@ -193,30 +236,18 @@ def infer_event_zone(text: str, gazetteer: Path | None = None, *, strong_only: b
     if not text:
         return None
     m = _zone_matcher(gazetteer)
-    strong: dict[str, float] = {}
-    weak: dict[str, float] = {}
-    for hit in m.regex.finditer(unicodedata.normalize("NFKC", text)):
-        if hit.group("direct"):
-            tz = m.strong[hit.group("direct")]
-            strong[tz] = strong.get(tz, 0) + 1
-        elif hit.group("ja") or hit.group("en"):
-            tz, _ = m.weak[hit.group("ja") or hit.group("en")]
-            strong[tz] = strong.get(tz, 0) + 1
-        else:
-            tz, w = m.weak[hit.group("weak")]
-            weak[tz] = weak.get(tz, 0) + w
-    for scores in (strong, {} if strong_only else weak):
-        if scores:
-            ranked = sorted(scores.items(), key=lambda kv: -kv[1])
-            if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
-                return ranked[0][0]
-            tied = [tz for tz, s in ranked if s == ranked[0][1]]
-            if scores is strong and weak:
-                best = [tz for tz in tied if weak.get(tz, 0) == max(weak.get(t, 0) for t in tied)]
-                if len(best) == 1:
-                    return best[0]
-            return None
-    return None
+    hits = (_zone_hit(m, h) for h in m.regex.finditer(unicodedata.normalize("NFKC", text)))
+    return _decide_zone(hits, strong_only)
+
+
+def infer_event_zones(texts: pl.Series, gazetteer: Path | None = None) -> list[str | None]:
+    """``infer_event_zone`` for many documents: one Polars pass finds the gazetteer's names in all of them."""
+    pattern = _zone_matcher(gazetteer).regex.pattern.replace(r"\b", r"(?-u:\b)")
+    found = texts.fill_null("").str.normalize("NFKC").str.extract_all(pattern).to_list()
+    return [
+        _decide_zone((h for s in matches if (h := _classify_zone_match(s, gazetteer)) is not None), False)
+        for matches in found
+    ]
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -604,19 +635,14 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 
 
 def _resolve_doc(text: str, anchor: dt.date | None, spans: list[tuple[int, int, str]], params: TemporalParams,
-                 out: list[tuple]) -> None:
+                 out: list[tuple], doc_zone: str | None) -> None:
     ctx = _Ctx()
-    doc_zone: list[str | None] = []
 
     def zone_for(start: int, end: int, tz: str | None) -> str | None:
         if tz is not None and tz != "local":
             return tz
         z = infer_event_zone(_sentence_around(text, start, end), params.gazetteer, strong_only=True)
-        if z is not None:
-            return z
-        if not doc_zone:
-            doc_zone.append(infer_event_zone(text, params.gazetteer))
-        return doc_zone[0]
+        return z if z is not None else doc_zone
 
     for start, end, surface in spans:
         p = parse_surface(surface)
@@ -830,6 +856,17 @@ def extract_temporal(docs: pl.DataFrame, params: TemporalParams = TemporalParams
     texts = docs["text"].to_list()
     anchors = docs["anchor_date"].to_list() if "anchor_date" in docs.columns else [None] * docs.height
 
+    # zones are needed only where a clock time was found
+    timed = (
+        cand.lazy()
+        .filter(pl.col("surface").str.contains(r"時|正午|[0-9０-９][:：][0-9０-９]|[0-9](?:\s*)(?:[ap]\.m\.|[AaPp][Mm])"))
+        .select(pl.col("_row").unique())
+        .collect()["_row"]
+        .to_list()
+    )
+    zones: dict[int, str | None] = dict(
+        zip(timed, infer_event_zones(docs["text"].gather(timed), params.gazetteer) if timed else [])
+    )
     rows_col = cand["_row"].to_list()
     starts, ends, surfaces = cand["char_start"].to_list(), cand["char_end"].to_list(), cand["surface"].to_list()
     out_doc: list[str] = []
@@ -841,7 +878,7 @@ def extract_temporal(docs: pl.DataFrame, params: TemporalParams = TemporalParams
         while j < n and rows_col[j] == r:
             j += 1
         before = len(records)
-        _resolve_doc(texts[r] or "", anchors[r], list(zip(starts[i:j], ends[i:j], surfaces[i:j])), params, records)
+        _resolve_doc(texts[r] or "", anchors[r], list(zip(starts[i:j], ends[i:j], surfaces[i:j])), params, records, zones.get(r))
         out_doc.extend([doc_ids[r]] * (len(records) - before))
         i = j
     if not records:
