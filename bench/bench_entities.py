@@ -85,14 +85,14 @@ def run_approach(name: str, n_docs: int, q: mp.Queue) -> None:
         s = pl.Series("t", folded)
         starts = s.str.find_many(keys, overlapping=True)
         found = s.str.extract_many(keys, overlapping=True)
-        frame = pl.DataFrame({"i": range(len(folded)), "start": starts, "key": found}).explode("start", "key")
-        # byte offsets -> code points: count the characters of the prefix
-        frame = frame.with_columns(
-            pl.Series("t", folded).gather(frame["i"]).str.slice(0, None).alias("t")
-        ).with_columns(
-            pl.col("t").cast(pl.Binary).bin.slice(0, pl.col("start")).cast(pl.Utf8).str.len_chars().alias("char_start")
-        )
-        hits = frame.height
+        # byte offsets -> code points, walking each document's sorted match starts once
+        for t, byte_starts, keys_found in zip(folded, starts.to_list(), found.to_list()):
+            raw = t.encode("utf-8")
+            pos_b, pos_c = 0, 0
+            for b, k in sorted(zip(byte_starts, keys_found)):
+                pos_c += len(raw[pos_b:b].decode("utf-8"))
+                pos_b = b
+                hits += 1
     elif name == "re":
         pattern = re.compile("|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True)))
         for t in folded:

@@ -1006,6 +1006,8 @@ def _resolve_japanese_title(state: _DocState, t: _Hit, index: _Index, rules: Mat
         s, name = unknown
         if state.person_taken(s, t.end):
             return
+        if country is None:  # 中国の王毅外相: the country named before the name
+            country, _ = _context_country(state, s, index)
         office_country = country or (title.country_code.upper() if title.country_code else None)
         if _is_known_namesake(index, name):
             state.add(

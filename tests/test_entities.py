@@ -260,6 +260,8 @@ PROVISIONAL_CASES = [
     pytest.param("高市首相は", date(2025, 11, 1), "高市首相", "高市", "prime_minister", "JP", id="new-prime-minister"),
     pytest.param("エマニュエル駐日大使が", date(2023, 1, 1), "エマニュエル駐日大使", "エマニュエル", "ambassador", "US",
                  id="unknown-ambassador"),
+    pytest.param("中国の王毅外相と", date(2024, 1, 1), "王毅外相", "王毅", "foreign_minister", "CN",
+                 id="foreign-minister-of-another-country"),
     pytest.param("Secretary of State Marco Rubio said", date(2025, 3, 1), "Secretary of State Marco Rubio",
                  "Marco Rubio", "secretary_of_state", "US", id="unknown-english"),
 ]
