@@ -420,20 +420,24 @@ def _find_mentions(doc: _Doc, params: MeetingParams) -> list[_Mention]:
     return [mm for mm in out if mm.mtype is not None]
 
 
-def _is_us_japan(doc: _Doc, mm: _Mention) -> bool:
+def _us_japan(doc: _Doc, mm: _Mention) -> bool | None:
+    """True: the mention is of a US–Japan meeting; False: of a meeting of other countries; None: the sentence
+    does not say (such a mention may name the document's primary meeting again, never a meeting of its own)."""
     if mm.pair_ok is not None:
         return mm.pair_ok
     if mm.sentence < 0:
-        return False
+        return None
     a, b = doc.sentences[mm.sentence]
     if _US_JAPAN.search(fold_text(doc.text[a:b]).text):
         return True
-    countries = {p["country_code"] for p in doc.persons_in(a, b)}
+    countries = {p["country_code"] for p in doc.persons_in(a, b)} - {None}
     if {"JP", "US"} <= countries:
         return True
-    if mm.mtype == "2plus2" and ("日米" in doc.text or _US_JAPAN.search(doc.text)):
+    if countries - {"JP", "US"} and mm.mtype != "trilateral_summit":
+        return False
+    if mm.mtype == "2plus2" and _US_JAPAN.search(fold_text(doc.text).text):
         return True
-    return False
+    return None
 
 
 def _dated(doc: _Doc, mm: _Mention) -> tuple[dt.date | None, dict | None]:
@@ -595,11 +599,40 @@ def _attendees(doc: _Doc, sentences: list[int], principals: set[str]) -> list[Pa
     return out
 
 
-def _local_date(start_utc: dt.datetime | None, tz: str | None, start_row: dict | None) -> dt.date | None:
-    if start_utc is None:
-        return None
-    zone = tz or (start_row or {}).get("tz_name")
+_ZONE_WORD = re.compile(r"日本時間|日本標準時|現地時間|東部時間|西部時間|ワシントン時間|ハワイ時間|\bJST\b|\bE[SD]?T\b|"
+                        r"\bUTC\b|\bGMT\b|local time|Japan time|Tokyo time|Washington time", re.IGNORECASE)
+
+
+def _start_instant(doc: _Doc, row: dict | None, tz_local: str | None) -> tuple[dt.datetime | None, str | None]:
+    """UTC instant of a start time. A time that names its zone (日本時間, 現地時間, JST, ET) is taken as
+    resolved; a bare time is a time of the meeting place; with no place (a phone call), a bare time in a
+    Japanese sentence is Japan time, as Japanese readouts and news state times, and otherwise unknown."""
+    if row is None or not row.get("value"):
+        return None, None
+    if _ZONE_WORD.search(fold_text(row["surface"]).text):
+        v = row.get("value_utc")
+        if v is None:
+            return None, None
+        return (v if v.tzinfo else v.replace(tzinfo=dt.timezone.utc)), row.get("tz_name")
+    zone = tz_local
     if zone is None:
+        i = _sentence_of(doc.sentences, row["char_start"])
+        sent = doc.sentence_text(i) if i >= 0 else ""
+        if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", sent):
+            zone = "Asia/Tokyo"
+    if zone is None:
+        return None, None
+    try:
+        local = dt.datetime.fromisoformat(row["value"][:19])
+    except ValueError:
+        return None, None
+    return local.replace(tzinfo=ZoneInfo(zone)).astimezone(dt.timezone.utc), zone
+
+
+def _local_date(start_utc: dt.datetime | None, tz_local: str | None, zone_used: str | None) -> dt.date | None:
+    """The start's date at the meeting place, else in the zone the start was read in."""
+    zone = tz_local or zone_used
+    if start_utc is None or zone is None:
         return None
     return start_utc.astimezone(ZoneInfo(zone)).date()
 
@@ -610,9 +643,6 @@ def _build(doc: _Doc, mtype: str, level: str | None, is_primary: bool, sentences
            inherit: DocMeeting | None = None, place_sentences: list[int] | None = None) -> DocMeeting:
     remote = mtype in ("phone_call", "video_call")
     start_row = _start_time(doc, sentences, params)
-    start_utc = start_row["value_utc"] if start_row else None
-    if start_utc is not None and start_utc.tzinfo is None:
-        start_utc = start_utc.replace(tzinfo=dt.timezone.utc)
     city = venue = None
     country = tz = None
     if not remote:
@@ -626,7 +656,8 @@ def _build(doc: _Doc, mtype: str, level: str | None, is_primary: bool, sentences
             tz = _zone_of_place(venue.name_ja)
         elif country is not None:
             tz = _COUNTRY_ZONE.get(country)
-    d = _local_date(start_utc, tz, start_row)
+    start_utc, zone_used = _start_instant(doc, start_row, tz)
+    d = _local_date(start_utc, tz, zone_used)
     if d is None:
         d = own_date
     if d is None:
@@ -662,15 +693,18 @@ def _clause(doc: _Doc, mm: _Mention) -> tuple[int, int]:
 
 
 def _doc_meetings(doc: _Doc, offices: pl.DataFrame, params: MeetingParams) -> list[DocMeeting]:
-    mentions = [m for m in _find_mentions(doc, params) if m.sentence >= 0 and _is_us_japan(doc, m)]
-    if not mentions:
+    found = [(m, _us_japan(doc, m)) for m in _find_mentions(doc, params) if m.sentence >= 0]
+    mentions = [m for m, uj in found if uj is not False]
+    confirmed = {id(m) for m, uj in found if uj is True}
+    if not confirmed:
         return []
     title_sent = set()
     if doc.title_span is not None:
         title_sent = {i for i, (a, b) in enumerate(doc.sentences) if a < doc.title_span[1] and b > doc.title_span[0]}
     body = [i for i in range(len(doc.sentences)) if i not in title_sent]
     lead = body[:params.lead_sentences]
-    primary = next((m for m in mentions if not m.hedged and (m.sentence in title_sent or m.sentence in lead)), None)
+    primary = next((m for m in mentions if id(m) in confirmed and not m.hedged
+                    and (m.sentence in title_sent or m.sentence in lead)), None)
     out: list[DocMeeting] = []
     primary_sents: list[int] = []
     if primary is not None:
@@ -688,7 +722,7 @@ def _doc_meetings(doc: _Doc, offices: pl.DataFrame, params: MeetingParams) -> li
     for m in mentions:
         if primary is not None and m.sentence in primary_sents and m.mtype == primary.mtype:
             continue
-        if primary is not None and m is primary:
+        if (primary is not None and m is primary) or id(m) not in confirmed:
             continue
         d, _ = _dated(doc, m)
         if d is None:
