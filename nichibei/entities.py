@@ -155,6 +155,8 @@ class MatchRules:
         r"米粉|米価|米作|米飯|新米|玄米|白米|精米|米穀",
     )
     honorifics: tuple[str, ...] = ("氏", "さん", "様", "閣下")
+    # Title words too general for an office code (オースティン長官, 上川大臣): the person's office at the date decides.
+    generic_titles: tuple[str, ...] = ("長官", "大臣", "補佐官", "大使", "議長")
     # An office title preceded by one of these is not "the holder of the office now" (元外相, 両首脳, 各国外相).
     office_modifiers: str = "元前新現両各副次初歴故同旧代"
     # A title followed by these is part of another word (首相補佐官, 大統領夫人, 首相官邸, 大統領選).
@@ -1108,29 +1110,41 @@ def _resolve_english_title(state: _DocState, t: _Hit, index: _Index, rules: Matc
 
 def _resolve_family_names(state: _DocState, index: _Index, rules: MatchRules) -> None:
     text = state.ft.text
-    # family name + honorific (岸田氏): people named in the document, then holders of any office at the date
+    # family name + honorific (岸田氏) or a bare title word (オースティン長官, 上川大臣): people named in the
+    # document, then holders of any office at the date
     anchored = [m.entity_id for m in state.mentions if m.entity_type == "person" and m.entity_id in index.persons]
     active = [o.entity_id for o in index.offices if o.active(state.date)]
-    for hon in rules.honorifics:
-        i = text.find(hon)
+    title_mask = bytearray(len(text) + 1)
+    for t in state.titles:
+        title_mask[t.start : t.end] = b"\x01" * (t.end - t.start)
+    words = [(w, False) for w in rules.honorifics] + [(w, True) for w in rules.generic_titles]
+    for word, in_surface in words:
+        i = text.find(word)
         while i != -1:
+            j = i + len(word)
+            if in_surface and title_mask.find(1, i, j) != -1:
+                i = text.find(word, j)
+                continue
             if not state.person_taken(i - 1, i):
                 for pool in (anchored, active):
                     matches: dict[str, tuple[int, str | None]] = {}
                     for eid in dict.fromkeys(pool):
                         m = (_match_name_before(text, i, index.persons[eid], rules.name_left_kanji_ok)
                              if eid in index.persons else None)
-                        if m is not None and i - m[0] >= 1:
+                        # one kanji before 氏 is too little to name anyone (岸氏 is not 岸田氏)
+                        if m is not None and (i - m[0] >= 2 or not is_kanji(text[i - 1])):
                             matches[eid] = m
                     if matches:
                         best_start = min(m[0] for m in matches.values())
                         best = [e for e, m in matches.items() if m[0] == best_start]
-                        if len(best) == 1 and not state.person_taken(best_start, i):
+                        end = j if in_surface else i
+                        if len(best) == 1 and not state.person_taken(best_start, end):
                             flag = matches[best[0]][1]
-                            _add_person(state, index, best[0], best_start, i, "family_name", None,
+                            _add_person(state, index, best[0], best_start, end,
+                                        "family_name_title" if in_surface else "family_name", None,
                                         [flag] if flag else [], None if flag else text[best_start:i])
                         break
-            i = text.find(hon, i + len(hon))
+            i = text.find(word, j)
     # bare family names of people already resolved in the document
     surfaces: dict[str, set[str]] = defaultdict(set)
     for m in state.mentions:

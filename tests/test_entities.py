@@ -225,6 +225,11 @@ PERSON_CASES = [
                  id="undated-family+title-any-holder-flagged"),
     pytest.param("関東平野で平野官房長官が", D2009, [("平野官房長官", "person:hirano_hirofumi", "family_name_title", None)],
                  id="family-name-inside-a-word-is-not-a-mention"),
+    pytest.param("オースティン長官と上川大臣", D2024,
+                 [("オースティン長官", "person:austin_lloyd", "family_name_title", None),
+                  ("上川大臣", "person:kamikawa_yoko", "family_name_title", None)], id="generic-title-words"),
+    pytest.param("岸田首相と岸氏", D2023, [("岸田首相", "person:kishida_fumio", "family_name_title", None)],
+                 id="one-kanji-is-not-a-family-name"),
     # must not resolve to anyone, or only as flagged
     pytest.param("小沢環境大臣は", date(2012, 1, 1), [("小沢環境大臣", None, "unresolved", "no_holder_at_date")],
                  id="namesake-out-of-office-stays-unresolved"),
