@@ -460,7 +460,7 @@ def _start_time(doc: _Doc, sentences: list[int], params: MeetingParams) -> dict 
     for i in sentences:
         a, b = doc.sentences[i]
         for row in doc.temporal:
-            if row["kind"] != "datetime" or row.get("value_utc") is None or not (a <= row["char_start"] < b):
+            if row["kind"] != "datetime" or not row.get("value") or not (a <= row["char_start"] < b):
                 continue
             after = fold_text(doc.text[row["char_end"]:min(b, row["char_end"] + params.start_marker_window)]).text
             before = doc.text[max(a, row["char_start"] - 20):row["char_start"]]
