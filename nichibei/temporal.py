@@ -348,6 +348,7 @@ _REL_DAY = {"昨日": ("anchor", -1), "明日": ("anchor", 1), "本日": ("ancho
             "明": ("anchor", 1), "昨": ("anchor", -1), "本": ("anchor", 0), "前": ("context", -1), "翌": ("context", 1)}
 _APPROX = re.compile(r"約|およそ|おおよそ|ごろ|頃|ほど|程度|余り|あまり|弱|強|\babout\b|\baround\b|\bapproximately\b|\bnearly\b|\bsome\b|\broughly\b")
 _PLURAL_NOUN_AFTER = re.compile(r"\s+[a-z]+s\b")
+_DAY_AS_COUNT = re.compile(r"も早|あたり|当たり|平均|に[0-9０-９一二三四五六七八九]+回|中に")
 _COUNTRY_AFTER_DAY = set("米本中韓英露豪仏独印欧朝")
 
 
@@ -663,6 +664,8 @@ def _resolve_doc(text: str, anchor: dt.date | None, spans: list[tuple[int, int, 
 def _is_trap(text: str, start: int, end: int, p: Parsed) -> bool:
     if p.rule == "en_year_after_preposition":
         return _PLURAL_NOUN_AFTER.match(text, end) is not None  # "of 2000 troops"
+    if p.rule == "ja_day" and _DAY_AS_COUNT.match(text, end):
+        return True  # 1日も早く, 1日あたり: a day counted, not a date
     if p.rule == "ja_day" and end < len(text) and text[end] in _COUNTRY_AFTER_DAY:
         line_start = text.rfind("\n", 0, start) + 1
         if not text[line_start:start].strip(" \t　(（"):
@@ -754,6 +757,9 @@ def _resolve(text, start, end, p: Parsed, anchor, ctx: _Ctx, params: TemporalPar
                 tense = _tense(text, end, p.lang, params.tense_window)
                 cands = [(c, (c - anchor).days) for y in (anchor.year - 1, anchor.year, anchor.year + 1)
                          if (c := _valid(y, month, day)) is not None]
+                if p.weekday is not None and any(c.weekday() == p.weekday for c, _ in cands):
+                    cands = [(c, d) for c, d in cands if c.weekday() == p.weekday]  # 7月28日(日): the year it is a Sunday
+                    rule += "+weekday"
                 date_value = _pick(cands, tense, params.day_tense_penalty)
                 used_anchor = True
                 rule += f"+tense_{tense or 'nearest'}"

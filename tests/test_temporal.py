@@ -181,6 +181,7 @@ CASES = [
     pytest.param("12月に訪米する予定だ。", A(2024, 1, 20), "12月", "month", "2024-12", "anchor", id="month-future-far"),
     pytest.param("7月28日に会談した。", A(2024, 7, 31), "7月28日", "date", "2024-07-28", "anchor", id="month-day-past"),
     pytest.param("1月5日に訪米する予定だ。", A(2024, 12, 20), "1月5日", "date", "2025-01-05", "anchor", id="month-day-future-next-year"),
+    pytest.param("(7月28日(日))", A(2025, 7, 1), "7月28日(日)", "date", "2024-07-28", "anchor", id="month-day-weekday-picks-year"),
     pytest.param("7日から8日まで訪日した。", A(2024, 7, 31), "8日", "date", "2024-07-08", "context", id="day-range-second"),
     # times and zones
     pytest.param("ホワイトハウスで日本時間の午前1時半ごろから会談した。", A(2023, 1, 14), "日本時間の午前1時半ごろ", "datetime", "2023-01-14T01:30:00+09:00", "anchor", id="jst-half-hour-anchor"),
@@ -268,6 +269,8 @@ def test_construction(text, anchor, surface, kind, value, resolved_by) -> None:
         pytest.param("the deployment of 2000 troops", "2000", id="en-count-after-of"),
         pytest.param("日米安保条約改定50周年", "50周年", id="anniversary"),
         pytest.param("80%削減", "80%", id="percent"),
+        pytest.param("1日も早い解決を求めた。", "1日", id="ichinichi-mo-hayaku"),
+        pytest.param("1日あたり100人", "1日", id="per-day"),
     ],
 )
 def test_trap_yields_no_mention(text: str, trap: str) -> None:
