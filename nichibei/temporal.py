@@ -748,7 +748,11 @@ def _resolve(text, start, end, p: Parsed, anchor, ctx: _Ctx, params: TemporalPar
             else:
                 return _unresolved(p, rule)
         elif year is None:  # month and day, no year
-            if ctx.date is not None:
+            # the preceding date gives the year when it is current (near the anchor) or in the same sentence;
+            # a historical date earlier in the text does not (2019年10月22日に即位… Sept. 21 at the White House)
+            if ctx.date is not None and (
+                anchor is None or abs((ctx.date - anchor).days) <= 183 or _same_sentence(text, ctx.date_end, start)
+            ):
                 cands = [(c, (c - ctx.date).days) for y in (ctx.date.year - 1, ctx.date.year, ctx.date.year + 1)
                          if (c := _valid(y, month, day)) is not None]
                 date_value = _pick(cands, None, 0)

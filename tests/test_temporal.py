@@ -182,6 +182,8 @@ CASES = [
     pytest.param("7月28日に会談した。", A(2024, 7, 31), "7月28日", "date", "2024-07-28", "anchor", id="month-day-past"),
     pytest.param("1月5日に訪米する予定だ。", A(2024, 12, 20), "1月5日", "date", "2025-01-05", "anchor", id="month-day-future-next-year"),
     pytest.param("(7月28日(日))", A(2025, 7, 1), "7月28日(日)", "date", "2024-07-28", "anchor", id="month-day-weekday-picks-year"),
+    pytest.param("2019年10月22日に即位した。The leaders met on Sept. 21 at the White House.", A(2023, 9, 22), "Sept. 21", "date", "2023-09-21", "anchor", id="historical-date-is-not-context"),
+    pytest.param("2024年7月28日に会談し、30日に帰国した。", A(2025, 1, 10), "30日", "date", "2024-07-30", "context", id="day-alone-from-context"),
     pytest.param("7日から8日まで訪日した。", A(2024, 7, 31), "8日", "date", "2024-07-08", "context", id="day-range-second"),
     # times and zones
     pytest.param("ホワイトハウスで日本時間の午前1時半ごろから会談した。", A(2023, 1, 14), "日本時間の午前1時半ごろ", "datetime", "2023-01-14T01:30:00+09:00", "anchor", id="jst-half-hour-anchor"),
