@@ -35,15 +35,18 @@ def validate_task(tables: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
 
 
 @task(name="publish", cache_policy=NO_CACHE)
-def publish_task(tables: dict[str, pl.DataFrame], out_dir: Path, raw_dir: Path) -> Published:
-    return publish(tables, out_dir, input_fingerprint(raw_dir))
+def publish_task(tables: dict[str, pl.DataFrame], out_dir: Path, raw_dir: Path, public: bool) -> Published:
+    return publish(tables, out_dir, input_fingerprint(raw_dir), public=public)
 
 
 @flow(name="nichibei-release", log_prints=False)
-def release_flow(raw_dir: Path = Path("raw"), out_dir: Path = Path("output")) -> Published:
-    """Build a release of the raw folder; publish nothing new when the data did not change."""
+def release_flow(raw_dir: Path = Path("raw"), out_dir: Path = Path("output"), public: bool = False) -> Published:
+    """Build a release of the raw folder; publish nothing new when the data did not change.
+
+    `public`: a release fit to publish, under OUT/public/, withholding texts whose licence forbids it.
+    """
     loaded = load_task(raw_dir)
     cleaned = clean_task(loaded)
     tables = extract_task(cleaned)
     valid = validate_task(tables)
-    return publish_task(valid, out_dir, raw_dir)
+    return publish_task(valid, out_dir / "public" if public else out_dir, raw_dir, public)

@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 EXAMPLES = {
-    "release": "example:\n  nichibei release --raw raw --out output\n  (prints the release directory as the last line)",
+    "release": "example:\n  nichibei release --raw raw --out output\n  nichibei release --public   # under output/public/\n"
+               "  (each prints the release directory as its last line)",
     "verify": "example:\n  nichibei verify output/releases/1.0.0",
     "diff": "example:\n  nichibei diff output/releases/1.0.0 output/releases/1.1.0",
 }
@@ -20,7 +21,7 @@ def _release(args: argparse.Namespace) -> int:
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     from flows.release import release_flow
 
-    published = release_flow(raw_dir=Path(args.raw), out_dir=Path(args.out))
+    published = release_flow(raw_dir=Path(args.raw), out_dir=Path(args.out), public=args.public)
     state = "published" if published.is_new else "unchanged; the latest release is"
     print(f"nichibei: {state} {published.version}", file=sys.stderr)
     print(published.path)
@@ -62,6 +63,9 @@ def parser() -> argparse.ArgumentParser:
                        epilog=EXAMPLES["release"], formatter_class=argparse.RawDescriptionHelpFormatter)
     r.add_argument("--raw", default="raw", metavar="DIR", help="folder of raw documents (default: raw)")
     r.add_argument("--out", default="output", metavar="DIR", help="output folder (default: output)")
+    r.add_argument("--public", action="store_true",
+                   help="build a release fit to publish, under OUT/public/: full texts whose licence (sources.csv) "
+                        "does not allow redistribution are withheld; metadata, offsets and short quotations stay")
     r.set_defaults(func=_release)
     v = sub.add_parser("verify", help="check a release's checksums and schemas",
                        description="Check a published release: every file against SHA256SUMS and "

@@ -105,7 +105,7 @@ def assemble(cleaned: CleanedStage, extracted: dict[str, pl.DataFrame]) -> dict[
     relevant = extracted["meeting_sources"].select("doc_id").unique().with_columns(pl.lit(True).alias("_rel"))
     documents = (
         cleaned.documents.join(relevant, on="doc_id", how="left")
-        .with_columns(pl.col("_rel").fill_null(False).alias("is_relevant"))
+        .with_columns(pl.col("_rel").fill_null(False).alias("is_relevant"), pl.lit(False).alias("is_text_withheld"))
         .select(list(schemas.polars_schema("documents")))
     )
     tables = {

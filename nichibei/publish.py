@@ -226,9 +226,31 @@ def _atomic_write(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
-def publish(tables: dict[str, pl.DataFrame], out_dir: Path, inputs: dict | None = None) -> Published:
-    """Publish validated tables as a new release, or return the latest when nothing changed."""
+def _write_extras(version: str, tables: dict[str, pl.DataFrame], stage: Path, public: bool, withheld: int) -> None:
+    """Files for users beside the data: DuckDB database, workbook, chart and the dataset card."""
+    from nichibei import card, exports
+
+    exports.write_duckdb(stage, stage / "nichibei.duckdb")
+    exports.write_workbook(tables, stage / "nichibei.xlsx")
+    (stage / "meetings_by_year.svg").write_text(exports.meetings_chart_svg(tables["meetings"]), encoding="utf-8")
+    (stage / "README.md").write_text(card.dataset_card(version, tables, public, withheld), encoding="utf-8")
+    (stage / "CITATION.cff").write_text(card.citation_cff(version), encoding="utf-8")
+    (stage / "croissant.json").write_text(card.croissant_json(version, stage), encoding="utf-8")
+
+
+def publish(tables: dict[str, pl.DataFrame], out_dir: Path, inputs: dict | None = None,
+            public: bool = False) -> Published:
+    """Publish validated tables as a new release, or return the latest when nothing changed.
+
+    `public`: withhold the full texts that their licences do not allow to redistribute.
+    """
     inputs = inputs or {}
+    withheld = 0
+    if public:
+        from nichibei.licences import withhold_texts
+
+        tables, withheld = withhold_texts(tables)
+        tables = schemas.validate_tables(tables)
     releases = out_dir / "releases"
     releases.mkdir(parents=True, exist_ok=True)
     versions = published_versions(out_dir)
@@ -247,6 +269,7 @@ def publish(tables: dict[str, pl.DataFrame], out_dir: Path, inputs: dict | None 
             keys = {**release_keys(previous_dir), **{t: schemas.primary_key(t) for t in tables}}
             diff = diff_tables(read_release_tables(previous_dir), tables, keys)
             version = bump(previous, diff.bump or "patch")
+        _write_extras(version, tables, stage, public, withheld)
         package = datapackage(version, stage, list(tables))
         (stage / "datapackage.json").write_text(json.dumps(package, ensure_ascii=False, indent=2) + "\n",
                                                 encoding="utf-8")

@@ -80,8 +80,11 @@ class Documents(pa.DataFrameModel):
     retrieved_date: pl.Date = _field("Date the document was collected, from `sources.csv`.", nullable=True)
     text: str = _field(
         "The decoded raw text with line ends normalised to `\\n` and the boilerplate lines removed, nothing else "
-        "changed; every `char_start`/`char_end` in the release counts code points into it.")
-    n_chars: pl.Int64 = _field("Length of `text` in Unicode code points.", ge=0)
+        "changed; every `char_start`/`char_end` in the release counts code points into it. Null only in a public "
+        "release when the licence does not allow redistribution (`is_text_withheld`).", nullable=True)
+    n_chars: pl.Int64 = _field("Length of the cleaned text in Unicode code points (also when it is withheld).", ge=0)
+    is_text_withheld: bool = _field("True when this release withholds the text because its licence does not "
+                                    "allow redistribution (public releases only).")
     is_relevant: bool = _field("True when the document reports at least one US–Japan meeting.")
 
     class Config:
@@ -98,7 +101,8 @@ class Boilerplate(pa.DataFrameModel):
     line_no: pl.Int64 = _field("1-based line of the decoded raw text split on `\\n`; null for HTML.",
                                nullable=True, ge=1)
     locator: str = _field("CSS path of the removed HTML element; null for plain text.", nullable=True)
-    text: str = _field("The removed text as it stands in the raw document.")
+    text: str = _field("The removed text as it stands in the raw document; null in a public release when the "
+                       "document's text is withheld and the piece is longer than a short quotation.", nullable=True)
     rule: str = _field("Name of the rule that removed it (see the README's list of rules).", isin=BOILERPLATE_RULES)
 
     class Config:
@@ -117,7 +121,9 @@ class Segments(pa.DataFrameModel):
                            isin=SEGMENT_LANGUAGES)
     char_start: pl.Int64 = _field("Start offset in `documents.text` (code points, 0-based).", ge=0)
     char_end: pl.Int64 = _field("End offset in `documents.text` (code points, exclusive).", ge=0)
-    text: str = _field("The segment's text: `documents.text[char_start:char_end]`.")
+    text: str = _field("The segment's text: `documents.text[char_start:char_end]`; null in a public release when "
+                       "the document's text is withheld and the segment is longer than a short quotation.",
+                       nullable=True)
 
     class Config:
         description = "Segments: title, headings, paragraphs and list items with their offsets and language."
