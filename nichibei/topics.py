@@ -6,7 +6,8 @@ row's evidence is the matched words as they stand in the text.
 
 Matching is on the NFKC-folded, variant-folded text (full-width letters, ｢2+2｣, 﨑/崎 compare equal), with
 offsets mapped back to the source code points. Japanese keywords match anywhere; Latin keywords must start at a
-word boundary, and short ones (acronyms: AI, LNG, Quad) must end at one too. A keyword written in capitals
+word boundary, and acronyms (AI, LNG, IPEF) and words of three letters or fewer must end at one too; longer
+words match as stems (Iran → Iranian, semiconductor → semiconductors). A keyword written in capitals
 (AI, NPT, COP) matches case-sensitively, others ignore case; several keywords at one place: the longest wins.
 """
 
@@ -36,13 +37,14 @@ class Codebook:
     group_topic: dict[str, str]  # regex group name -> topic_code
 
 
-def _keyword_pattern(kw: str, short_latin_max: int = 4) -> str:
+def _keyword_pattern(kw: str, short_latin_max: int = 3) -> str:
     k = re.escape(fold(kw))
     if not re.search(r"[A-Za-z]", kw):
         return k
     body = k if kw.upper() == kw else f"(?i:{k})"
     left = r"(?<![A-Za-z])" if re.match(r"[A-Za-z]", kw) else ""
-    right = r"(?![A-Za-z])" if len(kw) <= short_latin_max and re.search(r"[A-Za-z]$", kw) else ""
+    acronym = kw.upper() == kw or len(kw) <= short_latin_max
+    right = r"(?![A-Za-z])" if acronym and re.search(r"[A-Za-z]$", kw) else ""
     return left + body + right
 
 

@@ -1,0 +1,89 @@
+"""The quality report that goes with every release: QUALITY.md and its machine-readable twin.
+
+``quality_report(tables)`` takes the release's tables (name → frame) and returns the Markdown text and a
+dictionary with the same figures: row counts, null rates per column, meetings per type and year, participants
+inferred from offices, documents relevant or not, and rejections by stage and reason.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+__all__ = ["quality_report", "quality_figures", "render_markdown"]
+
+
+def _null_rates(frame: pl.DataFrame) -> dict[str, float]:
+    if frame.height == 0:
+        return {c: 0.0 for c in frame.columns}
+    counts = frame.null_count().row(0, named=True)
+    return {c: round(counts[c] / frame.height, 4) for c in frame.columns}
+
+
+def _count_by(frame: pl.DataFrame, *keys: str) -> list[dict]:
+    if frame.is_empty() or any(k not in frame.columns for k in keys):
+        return []
+    return frame.group_by(list(keys)).len(name="n").sort(list(keys), nulls_last=True).to_dicts()
+
+
+def quality_figures(tables: dict[str, pl.DataFrame]) -> dict:
+    """The figures of the report, as plain JSON-ready values."""
+    meetings = tables.get("meetings", pl.DataFrame())
+    per_type_year: list[dict] = []
+    if not meetings.is_empty():
+        per_type_year = (
+            meetings.with_columns(pl.col("date_local").dt.year().alias("year"))
+            .group_by("meeting_type", "year").len(name="n").sort("meeting_type", "year", nulls_last=True).to_dicts()
+        )
+    parts = tables.get("meeting_participants", pl.DataFrame())
+    docs = tables.get("documents", pl.DataFrame())
+    figures = {
+        "row_counts": {name: frame.height for name, frame in tables.items()},
+        "null_rates": {name: _null_rates(frame) for name, frame in tables.items()},
+        "meetings_per_type": _count_by(meetings, "meeting_type"),
+        "meetings_per_type_and_year": per_type_year,
+        "meetings_without_date": int(meetings["date_local"].null_count()) if "date_local" in meetings.columns else 0,
+        "participants_by_side_and_inferred": _count_by(parts, "side", "is_inferred"),
+        "documents_relevant": _count_by(docs, "is_relevant"),
+        "rejections_by_reason": _count_by(tables.get("rejections", pl.DataFrame()), "stage", "reason"),
+        "flagged_mentions": _count_by(tables.get("mentions", pl.DataFrame()).filter(pl.col("is_flagged"))
+                                      if "is_flagged" in tables.get("mentions", pl.DataFrame()).columns
+                                      else pl.DataFrame(), "flag"),
+    }
+    return figures
+
+
+def _table(rows: list[dict]) -> list[str]:
+    if not rows:
+        return ["(none)", ""]
+    cols = list(rows[0])
+    out = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
+    for r in rows:
+        out.append("| " + " | ".join("" if r[c] is None else str(r[c]) for c in cols) + " |")
+    return out + [""]
+
+
+def render_markdown(figures: dict) -> str:
+    lines = ["# Quality report", ""]
+    lines += ["## Rows per table", ""]
+    lines += _table([{"table": k, "rows": v} for k, v in figures["row_counts"].items()])
+    lines += ["## Meetings per type", ""] + _table(figures["meetings_per_type"])
+    lines += ["## Meetings per type and year", ""] + _table(figures["meetings_per_type_and_year"])
+    lines += [f"Meetings whose date the texts do not give: {figures['meetings_without_date']}.", ""]
+    lines += ["## Participants (principal or attendee; inferred from `offices` or named in the text)", ""]
+    lines += _table(figures["participants_by_side_and_inferred"])
+    lines += ["## Documents reporting a US–Japan meeting", ""] + _table(figures["documents_relevant"])
+    lines += ["## Rejections by stage and reason", ""] + _table(figures["rejections_by_reason"])
+    lines += ["## Mentions flagged for review", ""] + _table(figures["flagged_mentions"])
+    lines += ["## Null rates per column", ""]
+    for table, rates in figures["null_rates"].items():
+        if not rates:
+            continue
+        lines += [f"### {table}", ""]
+        lines += _table([{"column": c, "null_rate": f"{r:.2%}"} for c, r in rates.items()])
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def quality_report(tables: dict[str, pl.DataFrame]) -> tuple[str, dict]:
+    """QUALITY.md text and its machine-readable twin (the same figures)."""
+    figures = quality_figures(tables)
+    return render_markdown(figures), figures

@@ -1,0 +1,72 @@
+"""The extraction stage as a whole: eight tables in the declared columns, over the seeds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+import schemas
+from nichibei import pipeline
+from nichibei.extract import EXTRACTED_TABLES, extract_all
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    cleaned = pipeline.clean(pipeline.load(ROOT / "raw"))
+    return cleaned, extract_all(cleaned.documents, cleaned.segments)
+
+
+def test_returns_exactly_the_extracted_tables(seeds):
+    _, tables = seeds
+    assert tuple(tables) == EXTRACTED_TABLES
+    for name, frame in tables.items():
+        assert frame.schema == schemas.polars_schema(name), name
+
+
+def test_whole_release_validates(seeds):
+    cleaned, tables = seeds
+    valid = schemas.validate_tables(pipeline.assemble(cleaned, tables))
+    assert valid["documents"]["is_relevant"].all()
+
+
+@pytest.mark.parametrize(
+    ("table", "doc_col", "start_col", "end_col", "text_col"),
+    [
+        pytest.param("topics", "doc_id", "char_start", "char_end", "evidence", id="topics"),
+        pytest.param("mentions", "doc_id", "char_start", "char_end", "surface", id="mentions"),
+        pytest.param("temporal_mentions", "doc_id", "char_start", "char_end", "surface", id="temporal"),
+    ],
+)
+def test_evidence_is_the_text_at_its_offsets(seeds, table, doc_col, start_col, end_col, text_col):
+    cleaned, tables = seeds
+    texts = dict(cleaned.documents.select("doc_id", "text").iter_rows())
+    for row in tables[table].iter_rows(named=True):
+        assert texts[row[doc_col]][row[start_col]:row[end_col]] == row[text_col]
+
+
+def test_meeting_evidence_points_into_the_documents(seeds):
+    cleaned, tables = seeds
+    texts = dict(cleaned.documents.select("doc_id", "text").iter_rows())
+    for row in tables["meeting_sources"].iter_rows(named=True):
+        assert 0 <= row["evidence_start"] < row["evidence_end"] <= len(texts[row["doc_id"]])
+    for row in tables["meeting_participants"].iter_rows(named=True):
+        span = texts[row["evidence_doc_id"]][row["evidence_start"]:row["evidence_end"]]
+        assert span, row
+
+
+def test_participants_are_entities(seeds):
+    _, tables = seeds
+    known = set(tables["entities"]["entity_id"].to_list())
+    assert set(tables["meeting_participants"]["entity_id"].to_list()) <= known
+
+
+def test_empty_batch():
+    cleaned = pipeline.clean(pipeline.load(ROOT / "raw"))
+    tables = extract_all(cleaned.documents.clear(), cleaned.segments.clear())
+    for name in ("meetings", "meeting_participants", "meeting_sources", "topics", "temporal_mentions"):
+        assert tables[name].is_empty(), name
+        assert tables[name].schema == schemas.polars_schema(name)
