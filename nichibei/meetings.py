@@ -140,7 +140,6 @@ _VISIT_JA = re.compile(r"(?P<c>日本|米国|アメリカ)(?:を(?:公式|国賓
                        r"|(?P<jp>訪日|来日)|(?P<us>訪米|渡米)")
 _VISIT_EN = re.compile(r"\b(?:visit(?:ing)? to|visiting|trip to|arrived in)\s+(?P<c>Japan|the United States|"
                        r"the U\.S\.|Washington)", re.IGNORECASE)
-_ANNOUNCE = re.compile(r"公表|発表した|発表しました|明らかにした|announced|said in a statement", re.IGNORECASE)
 _US_JAPAN = re.compile(r"日米|米日|U\.S\.-Japan|Japan-U\.S\.|US-Japan|Japan-US|Japanese and U\.?S\.?|U\.?S\.? and Japan",
                        re.IGNORECASE)
 _SENTENCE_END_JA = "。!?！？"
