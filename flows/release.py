@@ -26,7 +26,7 @@ def clean_task(loaded: pipeline.Loaded) -> pipeline.CleanedStage:
 
 @task(name="extract", cache_policy=NO_CACHE)
 def extract_task(cleaned: pipeline.CleanedStage) -> dict[str, pl.DataFrame]:
-    return pipeline.assemble(cleaned, pipeline.extract(cleaned))
+    return pipeline.assemble(cleaned, *pipeline.extract(cleaned))
 
 
 @task(name="validate", cache_policy=NO_CACHE)

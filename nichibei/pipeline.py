@@ -15,6 +15,7 @@ import polars as pl
 
 import schemas
 from nichibei.clean import CleanParams, clean_documents
+from nichibei.extract import extract_all
 from nichibei.ingest import Rejection, load_raw, rejections_frame
 from nichibei.segments import SegmentParams, build_segments, document_language
 
@@ -92,15 +93,30 @@ def clean(loaded: Loaded, params: CleanParams = CleanParams(),
     )
 
 
-def extract(cleaned: CleanedStage) -> dict[str, pl.DataFrame]:
-    """Tables extracted from the cleaned text. Stages not built yet publish their tables empty but typed."""
-    tables = {name: schemas.empty_frame(name) for name in (
-        "temporal_mentions", "entities", "offices", "mentions", "meetings", "meeting_participants",
-        "meeting_sources", "topics")}
-    return tables
+EXTRACTED_TABLES = ("temporal_mentions", "entities", "offices", "mentions", "meetings", "meeting_participants",
+                    "meeting_sources", "topics")
 
 
-def assemble(cleaned: CleanedStage, extracted: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
+def extract(cleaned: CleanedStage) -> tuple[dict[str, pl.DataFrame], pl.DataFrame]:
+    """Dates, entities, meetings and topics from the cleaned text, and the documents extraction failed on.
+
+    A document that makes extraction fail stays published with its text; it is recorded in `rejections`
+    and contributes no extracted rows.
+    """
+    docs = cleaned.documents.select("doc_id", "source_file", "text", "published_date")
+
+    def run(batch: pl.DataFrame) -> dict[str, pl.DataFrame]:
+        segments = cleaned.segments.join(batch.select("doc_id"), on="doc_id", how="semi")
+        return extract_all(batch.drop("source_file"), segments)
+
+    tables, _, rejected = isolate_failures(run, docs, "extract")
+    if tables is None:
+        tables = {name: schemas.empty_frame(name) for name in EXTRACTED_TABLES}
+    return tables, rejections_frame(rejected)
+
+
+def assemble(cleaned: CleanedStage, extracted: dict[str, pl.DataFrame],
+             extract_rejections: pl.DataFrame | None = None) -> dict[str, pl.DataFrame]:
     """Every release table, in the declared columns."""
     relevant = extracted["meeting_sources"].select("doc_id").unique().with_columns(pl.lit(True).alias("_rel"))
     documents = (
@@ -113,7 +129,8 @@ def assemble(cleaned: CleanedStage, extracted: dict[str, pl.DataFrame]) -> dict[
         "boilerplate": cleaned.boilerplate,
         "segments": cleaned.segments,
         **extracted,
-        "rejections": cleaned.rejections.unique(maintain_order=True),
+        "rejections": pl.concat([cleaned.rejections, *([extract_rejections] if extract_rejections is not None
+                                                       else [])]).unique(maintain_order=True),
     }
     return {name: tables[name] for name in schemas.TABLES}
 
@@ -121,4 +138,4 @@ def assemble(cleaned: CleanedStage, extracted: dict[str, pl.DataFrame]) -> dict[
 def build_tables(raw_dir: Path) -> dict[str, pl.DataFrame]:
     """The whole pipeline without Prefect: raw folder in, validated tables out."""
     cleaned = clean(load(raw_dir))
-    return schemas.validate_tables(assemble(cleaned, extract(cleaned)))
+    return schemas.validate_tables(assemble(cleaned, *extract(cleaned)))

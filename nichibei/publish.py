@@ -284,7 +284,26 @@ def publish(tables: dict[str, pl.DataFrame], out_dir: Path, inputs: dict | None 
         raise
     _atomic_write(out_dir / "latest.json", json.dumps({"version": version, "path": f"releases/{version}"},
                                                       indent=2) + "\n")
+    _atomic_write(out_dir / "CHANGELOG.md", data_changelog(out_dir / "CHANGELOG.md", version, previous, diff))
     return Published(target, version, True, diff)
+
+
+DATA_CHANGELOG_HEAD = (
+    "# Changelog of the published data\n\n"
+    "One entry per release, newest first: rows added, removed and changed per table (by primary key) and "
+    "schema changes since the previous release. Versions follow semantic versioning of the tables.\n"
+)
+
+
+def data_changelog(path: Path, version: str, previous: str | None, diff: ReleaseDiff | None) -> str:
+    """The data changelog of the output folder with an entry for `version` on top."""
+    old = path.read_text(encoding="utf-8") if path.exists() else DATA_CHANGELOG_HEAD
+    head, _, entries = old.partition("\n## ")
+    entries = f"## {entries}" if entries else ""
+    today = datetime.now(timezone.utc).date().isoformat()
+    body = diff.summary_markdown() if diff is not None else "First release.\n"
+    entry = f"## [{version}] - {today}\n\nSince {previous or 'nothing'}:\n\n{body}\n"
+    return f"{head.rstrip()}\n\n{entry}{entries}"
 
 
 def input_fingerprint(raw_dir: Path) -> dict:

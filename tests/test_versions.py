@@ -1,0 +1,71 @@
+"""Versions decided by the data: unchanged → nothing new, rows → minor, values → patch, columns removed → major."""
+
+from __future__ import annotations
+
+import json
+
+import polars as pl
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from nichibei.diff import diff_releases
+from nichibei.publish import _data_checksums, publish
+
+
+def with_row(tables, table, **row):
+    frame = tables[table]
+    return dict(tables, **{table: pl.concat([frame, pl.DataFrame([row], schema=frame.schema)])})
+
+
+REJECTION = {"source_file": "late.txt", "stage": "decode", "reason": "undecodable", "detail": "bad bytes"}
+
+
+def test_same_input_twice_gives_identical_files_and_no_new_release(seed_tables, tmp_path):
+    a = publish(seed_tables, tmp_path / "a")
+    b = publish(seed_tables, tmp_path / "b")
+    assert _data_checksums(a.path) == _data_checksums(b.path)
+    again = publish(seed_tables, tmp_path / "a")
+    assert (again.is_new, again.version, again.path) == (False, "1.0.0", a.path)
+
+
+@pytest.mark.parametrize("change,expected", [
+    pytest.param(lambda t: with_row(t, "rejections", **REJECTION), "1.1.0", id="row-added-minor"),
+    pytest.param(lambda t: dict(t, documents=t["documents"].with_columns(
+        pl.when(pl.col("source_file").str.starts_with("003")).then(pl.lit("Corrected title"))
+        .otherwise(pl.col("title")).alias("title"))), "1.0.1", id="value-corrected-patch"),
+    pytest.param(lambda t: dict(t, segments=t["segments"].head(-1)), "1.1.0", id="row-removed-minor"),
+])
+def test_version_follows_the_change(seed_tables, tmp_path, change, expected):
+    first = publish(seed_tables, tmp_path)
+    second = publish(change(seed_tables), tmp_path)
+    assert (first.version, second.version, second.is_new) == ("1.0.0", expected, True)
+    assert json.loads((tmp_path / "latest.json").read_text())["version"] == expected
+    notes = (second.path / "RELEASE.md").read_text(encoding="utf-8")
+    assert "Changes since 1.0.0" in notes
+    changelog = (tmp_path / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert changelog.index(f"## [{expected}]") < changelog.index("## [1.0.0]")
+
+
+def test_a_column_removed_is_major(seed_tables, tmp_path):
+    first = publish(seed_tables, tmp_path)
+    # the previous release had a column that the new tables no longer have
+    path = first.path / "topics.parquet"
+    table = pq.read_table(path)
+    pq.write_table(table.append_column("confidence", pa.array([], pa.float64())), path)
+    second = publish(with_row(seed_tables, "rejections", **REJECTION), tmp_path)
+    assert second.version == "2.0.0"
+    assert "-confidence" in diff_releases(first.path, second.path).summary_markdown()
+
+
+def test_diff_counts_rows_by_primary_key(seed_tables, tmp_path):
+    first = publish(seed_tables, tmp_path)
+    changed = with_row(seed_tables, "rejections", **REJECTION)
+    changed["segments"] = changed["segments"].with_columns(
+        pl.when(pl.col("seg_no") == 1).then(pl.lit("und")).otherwise(pl.col("language")).alias("language"))
+    second = publish(changed, tmp_path)
+    diff = {t.table: t for t in diff_releases(first.path, second.path).tables}
+    n_docs = seed_tables["documents"].height
+    assert (diff["rejections"].added, diff["rejections"].removed, diff["rejections"].changed) == (1, 0, 0)
+    assert (diff["segments"].added, diff["segments"].removed, diff["segments"].changed) == (0, 0, n_docs)
+    assert not diff["documents"].has_changes
