@@ -52,7 +52,7 @@ def test_a_column_removed_is_major(seed_tables, tmp_path):
     # the previous release had a column that the new tables no longer have
     path = first.path / "topics.parquet"
     table = pq.read_table(path)
-    pq.write_table(table.append_column("confidence", pa.array([], pa.float64())), path)
+    pq.write_table(table.append_column("confidence", pa.nulls(table.num_rows, pa.float64())), path)
     second = publish(with_row(seed_tables, "rejections", **REJECTION), tmp_path)
     assert second.version == "2.0.0"
     assert "-confidence" in diff_releases(first.path, second.path).summary_markdown()
