@@ -1221,7 +1221,9 @@ def _resolve_doc(text: str, d: date | None, ref: Reference) -> _DocState:
     return state
 
 
-def resolve_entities(docs: pl.DataFrame, ref: Reference) -> tuple[pl.DataFrame, pl.DataFrame]:
+def resolve_entities(
+    docs: pl.DataFrame, ref: Reference, batch_size: int = 1000
+) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Find and resolve entity mentions in ``docs`` (doc_id: Utf8, text: Utf8, reference_date: Date nullable).
 
     Returns ``(mentions, provisional)``; see :data:`MENTION_SCHEMA` and :data:`PROVISIONAL_SCHEMA`.
@@ -1229,10 +1231,14 @@ def resolve_entities(docs: pl.DataFrame, ref: Reference) -> tuple[pl.DataFrame, 
     is always ``surface``.
     """
     rows: dict[str, list] = {k: [] for k in MENTION_SCHEMA}
+    batches: list[pl.DataFrame] = []
     provisional: dict[str, dict] = {}
     if "reference_date" not in docs.columns:
         docs = docs.with_columns(pl.lit(None, dtype=pl.Date).alias("reference_date"))
-    for doc_id, text, d in docs.select("doc_id", "text", "reference_date").iter_rows():
+    for n, (doc_id, text, d) in enumerate(docs.select("doc_id", "text", "reference_date").iter_rows()):
+        if n and n % batch_size == 0 and rows["doc_id"]:
+            batches.append(pl.DataFrame(rows, schema=MENTION_SCHEMA))
+            rows = {k: [] for k in MENTION_SCHEMA}
         if not text:
             continue
         state = _resolve_doc(text, d, ref)
@@ -1256,7 +1262,8 @@ def resolve_entities(docs: pl.DataFrame, ref: Reference) -> tuple[pl.DataFrame, 
             rows["flag"].append(";".join(flags) if flags else None)
         for eid, row in state.provisional.items():
             provisional.setdefault(eid, row)
-    mentions = pl.DataFrame(rows, schema=MENTION_SCHEMA).sort(["doc_id", "char_start", "char_end", "entity_type"])
+    batches.append(pl.DataFrame(rows, schema=MENTION_SCHEMA))
+    mentions = pl.concat(batches).sort(["doc_id", "char_start", "char_end", "entity_type"])
     prov = pl.DataFrame(list(provisional.values()), schema=PROVISIONAL_SCHEMA) if provisional else pl.DataFrame(
         schema=PROVISIONAL_SCHEMA
     )

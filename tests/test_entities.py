@@ -574,3 +574,19 @@ def test_seed_2009_attendees_are_not_namesakes(real_ref, seed_mentions):
     _, mentions = seed_mentions
     ozawa = mentions.filter(pl.col("surface") == "小沢環境大臣")
     assert ozawa["entity_id"].to_list() == ["person:ozawa_sakihito"]
+
+
+@pytest.mark.parametrize("batch_size", [pytest.param(1, id="batch-1"), pytest.param(2, id="batch-2")])
+def test_batching_does_not_change_the_result(ref, batch_size):
+    docs = pl.DataFrame(
+        {
+            "doc_id": ["a", "b", "c", "d"],
+            "text": ["鳩山総理はオバマ大統領と", "", "日米首脳会談", "外務大臣は"],
+            "reference_date": [D2009, D2009, None, D2024],
+        },
+        schema={"doc_id": pl.Utf8, "text": pl.Utf8, "reference_date": pl.Date},
+    )
+    whole, _ = resolve_entities(docs, ref)
+    batched, _ = resolve_entities(docs, ref, batch_size=batch_size)
+    assert whole.height == 5
+    assert_frame_equal(batched, whole)
