@@ -258,12 +258,11 @@ class DocMeeting:
 
 
 def meeting_id(m: DocMeeting) -> str:
-    """Deterministic id: the date (or `undated`), the type and a digest of type, date, principals (and document
-    for an undated meeting)."""
+    """Deterministic, opaque id: `m_` and a digest of type, date and principals (and the document for an undated
+    meeting). Opaque, so that a release that corrects the date keeps the id without it saying the old date."""
     t, d, principals, doc = m.key()
     basis = "|".join([t, d.isoformat() if d else "", ",".join(principals), doc or ""])
-    digest = hashlib.sha256(basis.encode("utf-8")).hexdigest()[:10]
-    return f"{d.isoformat() if d else 'undated'}_{t}_{digest}"
+    return "m_" + hashlib.sha256(basis.encode("utf-8")).hexdigest()[:16]
 
 
 # ---------------------------------------------------------------------------------------------------------

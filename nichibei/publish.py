@@ -24,6 +24,7 @@ import pyarrow.parquet as pq
 import schemas
 from nichibei import __version__
 from nichibei.diff import ReleaseDiff, diff_tables, read_release_tables, release_keys
+from nichibei.registry import REGISTRY_NAME, read_registry, registry_json, stabilise_meeting_ids, updated_registry
 
 FIRST_VERSION = "1.0.0"
 FORMULA_START = r"^'*[=+\-@\t\r]"
@@ -229,6 +230,12 @@ def _atomic_write(path: Path, text: str) -> None:
 def _write_extras(version: str, tables: dict[str, pl.DataFrame], stage: Path, public: bool, withheld: int) -> None:
     """Files for users beside the data: DuckDB database, workbook, chart and the dataset card."""
     from nichibei import card, exports
+    from nichibei.quality import quality_report
+
+    quality_md, quality = quality_report(tables)
+    (stage / "QUALITY.md").write_text(quality_md, encoding="utf-8")
+    (stage / "quality.json").write_text(json.dumps(quality, ensure_ascii=False, indent=2, default=str) + "\n",
+                                        encoding="utf-8")
 
     exports.write_duckdb(stage, stage / "nichibei.duckdb")
     exports.write_workbook(tables, stage / "nichibei.xlsx")
@@ -251,6 +258,9 @@ def publish(tables: dict[str, pl.DataFrame], out_dir: Path, inputs: dict | None 
 
         tables, withheld = withhold_texts(tables)
         tables = schemas.validate_tables(tables)
+    registered = read_registry(out_dir)
+    tables = {name: schemas.conform(name, frame)
+              for name, frame in stabilise_meeting_ids(tables, registered).items()}
     releases = out_dir / "releases"
     releases.mkdir(parents=True, exist_ok=True)
     versions = published_versions(out_dir)
@@ -285,6 +295,7 @@ def publish(tables: dict[str, pl.DataFrame], out_dir: Path, inputs: dict | None 
     _atomic_write(out_dir / "latest.json", json.dumps({"version": version, "path": f"releases/{version}"},
                                                       indent=2) + "\n")
     _atomic_write(out_dir / "CHANGELOG.md", data_changelog(out_dir / "CHANGELOG.md", version, previous, diff))
+    _atomic_write(out_dir / REGISTRY_NAME, registry_json(updated_registry(registered, tables, version)))
     return Published(target, version, True, diff)
 
 

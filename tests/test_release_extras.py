@@ -91,3 +91,32 @@ def test_public_release_withholds_texts_it_may_not_redistribute(seed_tables, tmp
     csv_text = (public.path / "csv" / "documents.csv").read_text(encoding="utf-8-sig")
     assert "日米同盟の抑止力" not in csv_text
     assert "withheld" in (public.path / "README.md").read_text(encoding="utf-8")
+
+
+def test_meetings_wide_answers_a_real_question(seed_release):
+    """Which meetings lasted longer than 100 minutes, where, and who led them?"""
+    con = duckdb.connect(str(seed_release / "nichibei.duckdb"), read_only=True)
+    rows = con.execute("""
+        select date_local::varchar, meeting_type, city, duration_minutes, principals, n_attendees
+        from meetings_wide where duration_minutes > 100 order by date_local
+    """).fetchall()
+    assert rows == [
+        ("2023-01-13", "summit", "Washington", 120, "Fumio Kishida; Joe Biden", 0),
+        ("2025-02-07", "summit", "Washington", 110, "Shigeru Ishiba; Donald Trump", 0),
+    ]
+    (n_attendees,) = con.execute("select n_attendees from meetings_wide where date_local = '2009-11-13'").fetchone()
+    assert n_attendees == 11
+
+
+def test_chart_shows_the_seed_meetings(seed_release, seed_tables):
+    svg = (seed_release / "meetings_by_year.svg").read_text(encoding="utf-8")
+    dated = seed_tables["meetings"].filter(pl.col("date_local").is_not_null())
+    assert f"({dated.height} dated meetings)" in svg
+    for year, kind, n in (dated.group_by(pl.col("date_local").dt.year(), "meeting_type").len().iter_rows()):
+        assert f"<title>{year} {kind}: {n}</title>" in svg
+
+
+def test_quality_report_in_the_release(seed_release, seed_tables):
+    quality = json.loads((seed_release / "quality.json").read_text(encoding="utf-8"))
+    assert quality["row_counts"]["meetings"] == seed_tables["meetings"].height
+    assert "meetings" in (seed_release / "QUALITY.md").read_text(encoding="utf-8")

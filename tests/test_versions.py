@@ -69,3 +69,43 @@ def test_diff_counts_rows_by_primary_key(seed_tables, tmp_path):
     assert (diff["rejections"].added, diff["rejections"].removed, diff["rejections"].changed) == (1, 0, 0)
     assert (diff["segments"].added, diff["segments"].removed, diff["segments"].changed) == (0, 0, n_docs)
     assert not diff["documents"].has_changes
+
+
+def test_a_corrected_meeting_keeps_its_published_id(seed_tables, tmp_path):
+    first = publish(seed_tables, tmp_path)
+    meetings = pl.read_parquet(first.path / "meetings.parquet")
+    target = meetings.filter(pl.col("meeting_type") == "2plus2").row(0, named=True)
+    # a later pipeline mints another id for the same meeting (say, its date was corrected)
+    renamed = {t: f.with_columns(pl.col("meeting_id").replace({target["meeting_id"]: "m_corrected0000000"}))
+               if "meeting_id" in f.columns else f for t, f in seed_tables.items()}
+    renamed["meetings"] = renamed["meetings"].with_columns(
+        pl.when(pl.col("meeting_id") == "m_corrected0000000").then(pl.lit(75)).otherwise(pl.col("duration_minutes"))
+        .alias("duration_minutes"))
+    second = publish(renamed, tmp_path)
+    assert second.version == "1.0.1"
+    again = pl.read_parquet(second.path / "meetings.parquet")
+    assert set(again["meeting_id"]) == set(meetings["meeting_id"])
+    assert again.filter(pl.col("meeting_id") == target["meeting_id"])["duration_minutes"].to_list() == [75]
+    sources = pl.read_parquet(second.path / "meeting_sources.parquet")
+    assert "m_corrected0000000" not in sources["meeting_id"].to_list()
+    registry = json.loads((tmp_path / "meeting_ids.json").read_text())["meetings"]
+    assert {e["meeting_id"] for e in registry} == set(meetings["meeting_id"])
+
+
+def test_a_new_meeting_gets_a_new_id(seed_tables, tmp_path):
+    first = publish(seed_tables, tmp_path)
+    row = seed_tables["meetings"].row(0, named=True) | {"meeting_id": "m_new0000000000000", "meeting_type": "other"}
+    src = seed_tables["meeting_sources"].row(0, named=True) | {"meeting_id": "m_new0000000000000",
+                                                               "is_primary": False}
+    more = dict(seed_tables, meetings=pl.concat([seed_tables["meetings"], pl.DataFrame([row],
+                                                 schema=seed_tables["meetings"].schema)]),
+                meeting_sources=pl.concat([seed_tables["meeting_sources"], pl.DataFrame([src],
+                                           schema=seed_tables["meeting_sources"].schema)]))
+    second = publish(more, tmp_path)
+    assert second.version == "1.1.0"
+    ids = pl.read_parquet(second.path / "meetings.parquet")["meeting_id"].to_list()
+    assert "m_new0000000000000" in ids and len(ids) == first_count(first) + 1
+
+
+def first_count(published) -> int:
+    return pl.read_parquet(published.path / "meetings.parquet").height
