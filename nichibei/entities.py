@@ -258,13 +258,6 @@ class Reference:
         object.__setattr__(self, "_index", _build_index(self))
 
 
-def _str_or_none(v: object) -> str | None:
-    if v is None:
-        return None
-    s = str(v).strip()
-    return s or None
-
-
 def _normalise_entities(df: pl.DataFrame) -> pl.DataFrame:
     missing = [c for c in ENTITY_COLUMNS if c not in df.columns and c != "notes"]
     if missing:
