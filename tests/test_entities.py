@@ -60,6 +60,8 @@ ENTITIES = [
     ("country:kr", "country", "South Korea", "韓国", "韓国|韓|South Korea|ROK", "KR"),
     ("country:ph", "country", "Philippines", "フィリピン", "フィリピン|比|Philippines", "PH"),
     ("country:in", "country", "India", "インド", "インド|印|India", "IN"),
+    ("country:ua", "country", "Ukraine", "ウクライナ", "ウクライナ|宇|Ukraine", "UA"),
+    ("country:de", "country", "Germany", "ドイツ", "ドイツ|独|Germany", "DE"),
     ("framework:quad", "framework", "Quad", "日米豪印", "Quad|日米豪印", None),
     ("place:senkaku_islands", "place", "Senkaku Islands", "尖閣諸島", "尖閣諸島|Senkaku Islands", "JP"),
     ("treaty:us_japan_security_treaty", "treaty", "Treaty of Mutual Cooperation and Security", "日米安全保障条約",
@@ -320,6 +322,11 @@ DICTIONARY_CASES = [
                  id="place-weapon"),
     pytest.param("日米比", [("日", "country:jp"), ("米", "country:us"), ("比", "country:ph")], id="日米比"),
     pytest.param("前年比", [], id="比-ratio"),
+    pytest.param("日米比較", [("日", "country:jp"), ("米", "country:us")], id="日米比較-comparison"),
+    pytest.param("米宇宙軍", [("米", "country:us")], id="米宇宙軍-space-not-ukraine"),
+    pytest.param("米中間選挙", [("米", "country:us")], id="米中間選挙-midterms"),
+    pytest.param("日米独自の", [("日", "country:jp"), ("米", "country:us")], id="独自-not-germany"),
+    pytest.param("日米独首脳", [("日", "country:jp"), ("米", "country:us"), ("独", "country:de")], id="日米独"),
     pytest.param("", [], id="empty"),
 ]
 
