@@ -10,7 +10,14 @@ from prefect.cache_policies import NO_CACHE
 
 import schemas
 from nichibei import pipeline
+from nichibei.collect import Collected, collect
 from nichibei.publish import Published, input_fingerprint, publish
+
+
+@task(name="collect", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=5)
+def collect_task(inbox: Path, raw_dir: Path) -> Collected:
+    """Move new documents from the inbox into the raw folder (disk IO: retried)."""
+    return collect(inbox, raw_dir)
 
 
 @task(name="load", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
@@ -40,11 +47,15 @@ def publish_task(tables: dict[str, pl.DataFrame], out_dir: Path, raw_dir: Path, 
 
 
 @flow(name="nichibei-release", log_prints=False)
-def release_flow(raw_dir: Path = Path("raw"), out_dir: Path = Path("output"), public: bool = False) -> Published:
+def release_flow(raw_dir: Path = Path("raw"), out_dir: Path = Path("output"), public: bool = False,
+                 inbox: Path | None = None) -> Published:
     """Build a release of the raw folder; publish nothing new when the data did not change.
 
     `public`: a release fit to publish, under OUT/public/, withholding texts whose licence forbids it.
+    `inbox`: first collect new documents from this folder into the raw folder.
     """
+    if inbox is not None and Path(inbox).is_dir():
+        collect_task(Path(inbox), Path(raw_dir))
     loaded = load_task(raw_dir)
     cleaned = clean_task(loaded)
     tables = extract_task(cleaned)
