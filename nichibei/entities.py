@@ -162,6 +162,8 @@ class MatchRules:
     generic_titles: tuple[str, ...] = ("長官", "大臣", "補佐官", "大使", "議長")
     # An office title preceded by one of these is not "the holder of the office now" (元外相, 両首脳, 各国外相).
     office_modifiers: str = "元前新現両各副次初歴故同旧代"
+    # ... and these mark a former holder when a name stands before them (岸田前首相, バイデン前米大統領).
+    former_markers: str = "元前"
     # A title followed by these is part of another word (首相補佐官, 大統領夫人, 首相官邸, 大統領選).
     title_blockers: tuple[str, ...] = ("補佐官", "秘書官", "候補", "経験", "代理", "夫人", "官邸", "選", "府", "令")
     # Latin aliases this short, or written in capitals, match case-sensitively (US is not "us").
@@ -951,13 +953,18 @@ def _resolve_japanese_title(state: _DocState, t: _Hit, index: _Index, rules: Mat
         country = index.entity_country.get(between.entity_id)
         pos = between.start
     blocked_after = any(text.startswith(b, t.end) for b in rules.title_blockers)
+    # バイデン前米大統領, 岸田元首相: a former holder, matched against every holder of the office, no role
+    former = pos > 0 and text[pos - 1] in rules.former_markers
+    if former:
+        pos -= 1
+    role_title = None if (blocked_after or former) else title
 
     # 1. a full name listed as an alias
     alias = next((h for h in state.person_hits if h.end == pos), None)
     if alias is not None:
         if state.person_taken(alias.start, t.end):
             return
-        _add_person(state, index, alias.entity_id, alias.start, t.end, "alias", None if blocked_after else title, [])
+        _add_person(state, index, alias.entity_id, alias.start, t.end, "alias", role_title, [])
         return
     if blocked_after:
         return
@@ -969,7 +976,7 @@ def _resolve_japanese_title(state: _DocState, t: _Hit, index: _Index, rules: Mat
 
     # 2. a family name of an office holder at the date
     def candidates(c: str | None) -> list[str]:
-        if state.date is None:
+        if state.date is None or former:
             return _holders(index, title, c, None, any_date=True)
         return _holders(index, title, c, state.date)
 
@@ -991,10 +998,10 @@ def _resolve_japanese_title(state: _DocState, t: _Hit, index: _Index, rules: Mat
             eid = best[0]
             flag = matches[eid][1]
             flags = [flag] if flag else []
-            if state.date is None:
+            if state.date is None and not former:
                 flags.append("undated")
             surface_family = text[best_start:pos]
-            _add_person(state, index, eid, best_start, t.end, "family_name_title", title, flags,
+            _add_person(state, index, eid, best_start, t.end, "family_name_title", role_title, flags,
                         None if flag else surface_family)
         return
 
@@ -1007,9 +1014,10 @@ def _resolve_japanese_title(state: _DocState, t: _Hit, index: _Index, rules: Mat
         if country is None:  # 中国の王毅外相: the country named before the name
             country, _ = _context_country(state, s, index)
         office_country = country or (title.country_code.upper() if title.country_code else None)
+        role, role_detail = (None, None) if former else (title.office, title.office_detail)
         if _is_known_namesake(index, name):
             state.add(
-                _Mention(s, t.end, None, "person", "unresolved", title.office, title.office_detail, office_country,
+                _Mention(s, t.end, None, "person", "unresolved", role, role_detail, office_country,
                          ["no_holder_at_date" if state.date is not None else "undated"])
             )
             return
@@ -1017,13 +1025,12 @@ def _resolve_japanese_title(state: _DocState, t: _Hit, index: _Index, rules: Mat
             office_country = None  # a foreign name with a Japanese title (モディ首相, ラブロフ外相): country unknown
         eid = _add_provisional(state, name, office_country)
         state.add(
-            _Mention(s, t.end, eid, "person", "provisional", title.office, title.office_detail, office_country,
-                     ["provisional"])
+            _Mention(s, t.end, eid, "person", "provisional", role, role_detail, office_country, ["provisional"])
         )
         return
 
     # 4. the office alone
-    if plural:
+    if plural or former:
         return
     if pos > 0 and (text[pos - 1] in rules.office_modifiers or (is_kanji(text[pos - 1]) and between is None)):
         return
@@ -1041,18 +1048,22 @@ def _resolve_english_title(state: _DocState, t: _Hit, index: _Index, rules: Matc
     text = state.ft.text
     title = t.title
     country, start = _context_country(state, t.start, index)
+    former = text[max(0, start - 7) : start].lower() == "former "
+    if former:
+        start -= 7
+    role_title = None if former else title
     toks = _english_tokens(text, t.end, rules)
     # a full name alias right after the title
     if toks:
         alias = next((h for h in state.person_hits if h.start == toks[0][0]), None)
         if alias is not None:
             if not state.person_taken(start, alias.end):
-                _add_person(state, index, alias.entity_id, start, alias.end, "title_name", title, [])
+                _add_person(state, index, alias.entity_id, start, alias.end, "title_name", role_title, [])
             return
         matches: dict[str, tuple[int, str | None]] = {}
         tried = [country] if country else [title.country_code.upper() if title.country_code else None, None]
         for c in tried:
-            ids = _holders(index, title, c, state.date, any_date=state.date is None)
+            ids = _holders(index, title, c, state.date, any_date=state.date is None or former)
             for eid in ids:
                 p = index.persons.get(eid)
                 if p is None:
@@ -1067,9 +1078,9 @@ def _resolve_english_title(state: _DocState, t: _Hit, index: _Index, rules: Matc
                 eid, (end, flag) = next(iter(matches.items()))
                 if not state.person_taken(start, end):
                     flags = [flag] if flag else []
-                    if state.date is None:
+                    if state.date is None and not former:
                         flags.append("undated")
-                    _add_person(state, index, eid, start, end, "title_name", title, flags)
+                    _add_person(state, index, eid, start, end, "title_name", role_title, flags)
             return
         name_toks = [tk for tk in toks if not state.other_overlaps(tk[0], tk[0] + 1)]
         if name_toks and name_toks[0] == toks[0]:
@@ -1080,19 +1091,20 @@ def _resolve_english_title(state: _DocState, t: _Hit, index: _Index, rules: Matc
             if state.person_taken(start, end):
                 return
             office_country = country or (title.country_code.upper() if title.country_code else None)
+            role, role_detail = (None, None) if former else (title.office, title.office_detail)
             if _is_known_namesake(index, name):
                 state.add(
-                    _Mention(start, end, None, "person", "unresolved", title.office, title.office_detail,
-                             office_country, ["no_holder_at_date" if state.date is not None else "undated"])
+                    _Mention(start, end, None, "person", "unresolved", role, role_detail, office_country,
+                             ["no_holder_at_date" if state.date is not None else "undated"])
                 )
                 return
             eid = _add_provisional(state, name, office_country)
-            state.add(
-                _Mention(start, end, eid, "person", "provisional", title.office, title.office_detail, office_country,
-                         ["provisional"])
-            )
+            state.add(_Mention(start, end, eid, "person", "provisional", role, role_detail, office_country,
+                               ["provisional"]))
         return
     # the office alone: "the Secretary of State"
+    if former:
+        return
     if start >= 4 and text[start - 4 : start].lower() == "the ":
         office_country = country or (title.country_code.upper() if title.country_code else None)
         if office_country is None or state.date is None:

@@ -232,6 +232,12 @@ PERSON_CASES = [
                   ("上川大臣", "person:kamikawa_yoko", "family_name_title", None)], id="generic-title-words"),
     pytest.param("岸田首相と岸氏", D2023, [("岸田首相", "person:kishida_fumio", "family_name_title", None)],
                  id="one-kanji-is-not-a-family-name"),
+    pytest.param("岸田前首相は", date(2025, 2, 7), [("岸田前首相", "person:kishida_fumio", "family_name_title", None)],
+                 id="former-holder-前"),
+    pytest.param("バイデン前米大統領", date(2025, 2, 7),
+                 [("バイデン前米大統領", "person:biden_joe", "family_name_title", None)], id="former-with-country"),
+    pytest.param("former President Obama said", D2023,
+                 [("former President Obama", "person:obama_barack", "title_name", None)], id="english-former"),
     # must not resolve to anyone, or only as flagged
     pytest.param("小沢環境大臣は", date(2012, 1, 1), [("小沢環境大臣", None, "unresolved", "no_holder_at_date")],
                  id="namesake-out-of-office-stays-unresolved"),
@@ -242,7 +248,7 @@ PERSON_CASES = [
                  id="full-name-resolves-outside-term-flagged"),
     pytest.param("小沢一郎氏は", D2009, [("小沢一郎", "person:ozawa_ichiro", "alias", None)], id="full-name-namesake"),
     pytest.param("会談で両首脳は一致した", D2023, [], id="両首脳-emits-nothing"),
-    pytest.param("元外務大臣の発言", D2024, [], id="former-office-holder"),
+    pytest.param("元外務大臣の発言", D2024, [], id="former-office-without-name"),
     pytest.param("首相官邸で", D2023, [], id="title-inside-a-word"),
     pytest.param("日米の国防長官が", D2024, [], id="offices-of-two-countries"),
     pytest.param("大統領は", D2023, [], id="president-without-country"),
@@ -597,3 +603,22 @@ def test_batching_does_not_change_the_result(ref, batch_size):
     batched, _ = resolve_entities(docs, ref, batch_size=batch_size)
     assert whole.height == 5
     assert_frame_equal(batched, whole)
+
+
+ROLE_CASES = [
+    pytest.param("平野官房長官", D2009, "chief_cabinet_secretary", None, id="titled"),
+    pytest.param("小沢環境大臣", D2009, "minister", "Minister of the Environment", id="minister-with-detail"),
+    pytest.param("オースティン長官", D2024, "secretary_of_defense", None, id="generic-title-word"),
+    pytest.param("岸田前首相は", date(2025, 2, 7), None, None, id="former-holds-nothing"),
+    pytest.param("岸田文雄首相", date(2015, 6, 1), None, None, id="title-not-held-at-date"),
+    pytest.param("ジョー・バイデンは", D2023, "president", None, id="untitled-name-takes-office-at-date"),
+    pytest.param("キャンベル国務次官補", D2009, "other", "Assistant Secretary of State for East Asian and Pacific Affairs",
+                 id="other-with-detail"),
+]
+
+
+@pytest.mark.parametrize(("text", "ref_date", "role", "role_detail"), ROLE_CASES)
+def test_roles_at_reference_date(ref, text, ref_date, role, role_detail):
+    mentions, _ = resolve_entities(_docs(text, ref_date), ref)
+    people = mentions.filter(pl.col("entity_type") == "person")
+    assert people.select("role", "role_detail").rows() == [(role, role_detail)]
