@@ -622,3 +622,30 @@ def test_roles_at_reference_date(ref, text, ref_date, role, role_detail):
     mentions, _ = resolve_entities(_docs(text, ref_date), ref)
     people = mentions.filter(pl.col("entity_type") == "person")
     assert people.select("role", "role_detail").rows() == [(role, role_detail)]
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_FRAGMENTS = st.sampled_from(
+    ["岸田", "総理大臣", "首相", "氏", "バイデン", "大統領", "ジョー・", "ｼﾞｮｰ･ﾊﾞｲﾃﾞﾝ", "米", "日", "中", "国務長官",
+     "外務大臣", "Prime Minister ", "Kishida", " the ", "US", "㈱", "ｶﾞ", "\u3099", "🇯🇵", "、", "\n", "前", "藤﨑",
+     "駐米大使", "日米豪印", "Quad", "ﾞ", "。"]
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(parts=st.lists(st.one_of(_FRAGMENTS, st.text(max_size=3)), max_size=25), year=st.sampled_from([2009, 2023, 2024]))
+def test_offsets_always_point_at_the_surface(ref, parts, year):
+    text = "".join(parts)
+    mentions, _ = resolve_entities(_docs(text, date(year, 6, 1)), ref)
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for s, e, surface, etype in mentions.select("char_start", "char_end", "surface", "entity_type").iter_rows():
+        assert 0 <= s < e <= len(text)
+        assert text[s:e] == surface
+        spans.setdefault(etype, []).append((s, e))
+    for etype, ss in spans.items():
+        ss.sort()
+        for (s1, e1), (s2, e2) in zip(ss, ss[1:]):
+            assert e1 <= s2, f"overlapping {etype} mentions in {text!r}"
+    assert mentions["char_start"].to_list() == sorted(mentions["char_start"].to_list())
