@@ -8,8 +8,12 @@ People are resolved in this order, always anchored on words of the text:
 2. a family name next to an office title (平野官房長官, バイデン大統領, President Trump): the family name must be that
    of a person holding the office at the document's ``reference_date`` (``offices`` table);
 3. an office title alone (外務大臣, the Secretary of State): the single holder of the office at the date;
-4. a family name with an honorific (岸田氏), against people already named in the document and office holders at
-   the date, then a bare family name of a person already named in the document.
+4. a family name with an honorific (岸田氏) or a bare title word (オースティン長官, 上川大臣), against people already
+   named in the document and office holders at the date, then a bare family name of a person already named in
+   the document.
+
+A title after 元/前 (岸田前首相, former President Obama) names a former holder: the name is matched against every
+holder of the office and the mention carries no role. ``role`` is always the office held at ``reference_date``.
 
 A name next to a title that fits no office holder is never forced onto a namesake: it stays unresolved when the
 name is that of a known person (``entity_id`` null, flagged), and otherwise becomes a provisional entity built from
@@ -930,8 +934,11 @@ def _is_known_namesake(index: _Index, name: str) -> bool:
     return bool(toks) and any(t.rstrip(".") in index.known_latin_families for t in toks)
 
 
-def _add_person(state: _DocState, index: _Index, eid: str, s: int, e: int, kind: str, title: _Title | None,
+def _add_person(state: _DocState, index: _Index, eid: str | None, s: int, e: int, kind: str, title: _Title | None,
                 flags: list[str], family_surface: str | None = None) -> None:
+    if eid is None:  # a name shared by several people that the date does not separate
+        state.add(_Mention(s, e, None, "person", "unresolved", None, None, None, ["ambiguous_alias"]))
+        return
     role, detail, held = _role_for(index, eid, state.date, title)
     flags = list(flags)
     if title is not None and not held:
@@ -1190,7 +1197,7 @@ def _resolve_family_names(state: _DocState, index: _Index, rules: MatchRules) ->
 
 def _disambiguate_aliases(hits: list[_Hit], d: date | None, index: _Index) -> list[_Hit]:
     """A full-name alias listed for several people names the one holding an office at the date; with none or
-    several such people the name is dropped rather than guessed."""
+    several such people the mention is kept unresolved (entity_id null, flagged) rather than guessed."""
     by_span: dict[tuple[int, int], list[_Hit]] = defaultdict(list)
     for h in hits:
         by_span[(h.start, h.end)].append(h)
@@ -1201,6 +1208,9 @@ def _disambiguate_aliases(hits: list[_Hit], d: date | None, index: _Index) -> li
             ids = [i for i in ids if any(o.active(d) for o in index.offices_by_person.get(i, ()))]
         if len(ids) == 1:
             out.append(next(h for h in hs if h.entity_id == ids[0]))
+        else:
+            h = hs[0]
+            out.append(_Hit(h.start, h.end, "alias", None, "person", h.form))
     return sorted(out, key=lambda h: h.start)
 
 

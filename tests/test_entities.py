@@ -460,9 +460,13 @@ def test_same_name_resolved_by_office_at_date():
     offices = [("person:a", "foreign_minister", None, "JP", None, "2001-01-01", "2002-01-01"),
                ("person:b", "foreign_minister", None, "JP", None, "2005-06-01", "2006-01-01")]
     r = make_reference(_entities(entities), _offices(offices))
-    for d, expected in [(date(2001, 5, 1), ["person:a"]), (date(2005, 7, 1), ["person:b"]), (date(2010, 1, 1), [])]:
+    for d, expected in [
+        (date(2001, 5, 1), [("person:a", None)]),
+        (date(2005, 7, 1), [("person:b", None)]),
+        (date(2010, 1, 1), [(None, "ambiguous_alias")]),
+    ]:
         mentions, _ = resolve_entities(_docs("山田太郎は", d), r)
-        assert mentions["entity_id"].to_list() == expected
+        assert mentions.select("entity_id", "flag").rows() == expected
 
 
 TITLE_CONFLICT_CASES = [
