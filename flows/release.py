@@ -8,7 +8,6 @@ import polars as pl
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
-import schemas
 from nichibei import pipeline
 from nichibei.collect import Collected, collect
 from nichibei.publish import Published, input_fingerprint, publish
@@ -38,7 +37,7 @@ def extract_task(cleaned: pipeline.CleanedStage) -> dict[str, pl.DataFrame]:
 
 @task(name="validate", cache_policy=NO_CACHE)
 def validate_task(tables: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
-    return schemas.validate_tables(tables)
+    return pipeline.validate(tables)
 
 
 @task(name="publish", cache_policy=NO_CACHE)

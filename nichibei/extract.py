@@ -81,7 +81,9 @@ def extract_all(documents: pl.DataFrame, segments: pl.DataFrame,
         "temporal_mentions": temporal,
         "entities": entities_table(ref, provisional),
         "offices": offices,
-        "mentions": mentions.unique(["doc_id", "char_start", "char_end", "entity_id"], keep="first"),
+        # a name or title that fits nobody at the date stays out: a mention row always names an entity
+        "mentions": mentions.filter(pl.col("entity_id").is_not_null())
+        .unique(["doc_id", "char_start", "char_end", "entity_id"], keep="first"),
         **meeting_tables,
         "topics": topics,
     }

@@ -135,7 +135,68 @@ def assemble(cleaned: CleanedStage, extracted: dict[str, pl.DataFrame],
     return {name: tables[name] for name in schemas.TABLES}
 
 
+CLEANED_TABLES = ("documents", "boilerplate", "segments")
+
+
+def _without_documents(tables: dict[str, pl.DataFrame], extracted_from: set[str],
+                       dropped: set[str]) -> dict[str, pl.DataFrame]:
+    """Tables without anything extracted from `extracted_from`, and without the documents `dropped` at all."""
+    out = dict(tables)
+    gone = list(extracted_from | dropped)
+    for table in ("temporal_mentions", "mentions", "topics", "meeting_sources"):
+        out[table] = tables[table].filter(~pl.col("doc_id").is_in(gone))
+    kept = out["meeting_sources"]
+    out["meetings"] = (tables["meetings"].join(kept.select("meeting_id").unique(), on="meeting_id", how="semi")
+                       .drop("n_sources")
+                       .join(kept.group_by("meeting_id").len("n_sources"), on="meeting_id"))
+    out["meeting_participants"] = (
+        tables["meeting_participants"].join(out["meetings"].select("meeting_id"), on="meeting_id", how="semi")
+        .filter(~pl.col("evidence_doc_id").is_in(gone)))
+    for table in CLEANED_TABLES:
+        out[table] = tables[table].filter(~pl.col("doc_id").is_in(list(dropped)))
+    out["documents"] = out["documents"].with_columns(
+        (pl.col("is_relevant") & ~pl.col("doc_id").is_in(list(extracted_from))).alias("is_relevant"))
+    return out
+
+
+def validate(tables: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
+    """Validate every table; rows that fail and name their document take that document's extraction out.
+
+    The document is recorded in `rejections` with every failure; the others are published. Failures that no
+    document can be blamed for (a reference table, a missing column) stop the run.
+    """
+    try:
+        return schemas.validate_tables(tables)
+    except schemas.ValidationFailed as exc:
+        failure = exc
+    blamed = {t: ids for t, ids in failure.doc_ids.items() if ids}
+    failing_tables = {line.split(".")[0].split(":")[0] for line in failure.failures}
+    unblamed = failing_tables - set(blamed)
+    meeting_docs: set[str] = set()
+    if "meetings" in unblamed:  # a meeting names its documents through meeting_sources
+        bad_ids = {line.split("(meeting_id=")[1].split(")")[0].strip("'") for line in failure.failures
+                   if line.startswith("meetings.") and "(meeting_id=" in line}
+        meeting_docs = set(tables["meeting_sources"].filter(pl.col("meeting_id").is_in(list(bad_ids)))["doc_id"])
+        if meeting_docs:
+            unblamed.discard("meetings")
+    if unblamed:
+        raise failure
+    dropped = set().union(*(blamed.get(t, set()) for t in CLEANED_TABLES))
+    extracted_from = set().union(*blamed.values(), meeting_docs) - dropped
+    files = dict(tables["documents"].select("doc_id", "source_file").iter_rows())
+    rejected = [
+        Rejection(files.get(doc, doc), "clean" if doc in dropped else "extract", "invalid_values",
+                  "; ".join(line for line in failure.failures if doc in line)[:2000] or failure.failures[0])
+        for doc in sorted(dropped | extracted_from)
+    ]
+    log.warning("validation failed for %d document(s); their rows are left out: %s", len(rejected),
+                ", ".join(r.source_file for r in rejected))
+    repaired = _without_documents(tables, extracted_from, dropped)
+    repaired["rejections"] = pl.concat([tables["rejections"], rejections_frame(rejected)])
+    return schemas.validate_tables(repaired)
+
+
 def build_tables(raw_dir: Path) -> dict[str, pl.DataFrame]:
     """The whole pipeline without Prefect: raw folder in, validated tables out."""
     cleaned = clean(load(raw_dir))
-    return schemas.validate_tables(assemble(cleaned, *extract(cleaned)))
+    return validate(assemble(cleaned, *extract(cleaned)))

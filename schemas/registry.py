@@ -87,8 +87,9 @@ def empty_frame(table: str) -> pl.DataFrame:
 class ValidationFailed(Exception):
     """Raised with every failure of every table at once."""
 
-    def __init__(self, failures: list[str]):
+    def __init__(self, failures: list[str], doc_ids: dict[str, set[str]] | None = None):
         self.failures = failures
+        self.doc_ids = doc_ids or {}  # table -> documents whose rows failed, where a row names its document
         super().__init__(f"{len(failures)} schema failure(s):\n" + "\n".join(failures))
 
 
@@ -109,6 +110,20 @@ def conform(table: str, frame: pl.DataFrame) -> pl.DataFrame:
     return out.sort(key, nulls_last=False, maintain_order=True) if key and out.height else out
 
 
+DOC_COLUMNS = ("doc_id", "evidence_doc_id")
+
+
+def _failed_docs(frame: pl.DataFrame, rows: list[int]) -> set[str]:
+    column = next((c for c in DOC_COLUMNS if c in frame.columns), None)
+    if column is None:
+        return set()
+    return {frame[column][i] for i in rows if i is not None and 0 <= i < frame.height} - {None}
+
+
+def _failed_rows(err: pa.errors.SchemaErrors) -> list[int]:
+    return [i for i in err.failure_cases["index"].to_list() if i is not None]
+
+
 def _describe_failures(table: str, frame: pl.DataFrame, err: pa.errors.SchemaErrors) -> list[str]:
     key = primary_key(table)
     out = []
@@ -127,6 +142,7 @@ def _describe_failures(table: str, frame: pl.DataFrame, err: pa.errors.SchemaErr
 def validate_tables(frames: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
     """Conform and validate every table; raise one `ValidationFailed` naming every failure of every table."""
     failures: list[str] = []
+    doc_ids: dict[str, set[str]] = {}
     done: dict[str, pl.DataFrame] = {}
     for table in TABLES:
         if table not in frames:
@@ -144,23 +160,29 @@ def validate_tables(frames: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
             TABLES[table].validate(frame, lazy=True)
         except pa.errors.SchemaErrors as exc:
             failures.extend(_describe_failures(table, frame, exc))
+            doc_ids.setdefault(table, set()).update(_failed_docs(frame, _failed_rows(exc)))
             continue
-        failures.extend(_offset_failures(table, frame))
+        offsets, rows = _offset_failures(table, frame)
+        if offsets:
+            failures.extend(offsets)
+            doc_ids.setdefault(table, set()).update(_failed_docs(frame, rows))
+            continue
         done[table] = frame
     if failures:
-        raise ValidationFailed(failures)
+        raise ValidationFailed(failures, doc_ids)
     return done
 
 
-def _offset_failures(table: str, frame: pl.DataFrame) -> list[str]:
+def _offset_failures(table: str, frame: pl.DataFrame) -> tuple[list[str], list[int]]:
     pairs = [("char_start", "char_end"), ("evidence_start", "evidence_end")]
-    out = []
+    out, rows = [], []
     for start, end in pairs:
         if start in frame.columns:
             bad = frame.with_row_index("_row").filter(pl.col(start) > pl.col(end))
+            rows += bad["_row"].cast(pl.Int64).to_list()
             for row in bad.head(50).iter_rows(named=True):
                 out.append(f"{table}.{start}: row {row['_row']} value {row[start]} is after {end}={row[end]}")
-    return out
+    return out, rows
 
 
 def data_dictionary_markdown() -> str:

@@ -48,3 +48,42 @@ def test_a_document_that_breaks_cleaning_is_rejected(tmp_path, monkeypatch):
     assert "poison.txt" not in tables["documents"]["source_file"].to_list()
     assert tables["documents"].height == 5
     assert tables["boilerplate"].filter(pl.col("doc_id").is_in(tables["documents"]["doc_id"].implode())).height == 20
+
+
+def test_rows_that_fail_validation_take_out_their_documents_extraction(tmp_path, monkeypatch):
+    real = pipeline.extract_all
+
+    def sloppy(documents, segments):
+        tables = real(documents, segments)
+        bad_doc = sorted(documents["doc_id"])[0]
+        tables["temporal_mentions"] = tables["temporal_mentions"].with_columns(
+            pl.when(pl.col("doc_id") == bad_doc).then(pl.lit("fortnight")).otherwise(pl.col("kind")).alias("kind"))
+        return tables
+
+    monkeypatch.setattr(pipeline, "extract_all", sloppy)
+    tables = pipeline.build_tables(RAW)
+    rejections = tables["rejections"]
+    assert rejections.select("stage", "reason").rows() == [("extract", "invalid_values")]
+    assert "temporal_mentions.kind" in rejections["detail"][0] and "fortnight" in rejections["detail"][0]
+    bad = tables["documents"].filter(pl.col("source_file") == rejections["source_file"][0])
+    assert bad.height == 1 and not bad["is_relevant"][0]  # the document stays, without its extraction
+    for table in ("temporal_mentions", "mentions", "topics", "meeting_sources"):
+        assert tables[table].filter(pl.col("doc_id") == bad["doc_id"][0]).height == 0
+    assert tables["temporal_mentions"].height > 0 and tables["meetings"].height > 0
+
+
+def test_failures_no_document_can_be_blamed_for_stop_the_run(monkeypatch):
+    import pytest
+
+    import schemas
+
+    real = pipeline.extract_all
+
+    def broken(documents, segments):
+        tables = real(documents, segments)
+        tables["offices"] = tables["offices"].with_columns(pl.lit("emperor").alias("office"))
+        return tables
+
+    monkeypatch.setattr(pipeline, "extract_all", broken)
+    with pytest.raises(schemas.ValidationFailed, match="offices.office"):
+        pipeline.build_tables(RAW)
