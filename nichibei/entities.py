@@ -766,8 +766,14 @@ def _holders(index: _Index, title: _Title, country: str | None, d: date | None, 
 
 
 def _role_for(index: _Index, eid: str, d: date | None, title: _Title | None) -> tuple[str | None, str | None, bool]:
-    """(role, role_detail, title_held): the office the person holds at the date, preferring the titled one."""
-    offices = [o for o in index.offices_by_person.get(eid, ()) if o.active(d)]
+    """(role, role_detail, title_held): the office the person holds at the date, preferring the titled one.
+
+    With no date, a title next to the name still names the office when the person held it at some time (the
+    office, checked against ``offices``; the caller flags the mention ``undated``)."""
+    if d is None and title is not None:
+        offices = list(index.offices_by_person.get(eid, ()))
+    else:
+        offices = [o for o in index.offices_by_person.get(eid, ()) if o.active(d)]
     if title is not None:
         for o in offices:
             if o.office != title.office:
@@ -943,6 +949,8 @@ def _add_person(state: _DocState, index: _Index, eid: str | None, s: int, e: int
     flags = list(flags)
     if title is not None and not held:
         flags.append("title_not_held_at_date" if state.date is not None else "undated")
+    elif title is not None and state.date is None and "undated" not in flags:
+        flags.append("undated")  # the role comes from the title, not from the offices held at a date
     state.add(
         _Mention(s, e, eid, "person", kind, role, detail, index.entity_country.get(eid), flags)
     )

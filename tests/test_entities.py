@@ -269,6 +269,30 @@ def test_person_mentions(ref, text, ref_date, expected):
         assert text[r["char_start"] : r["char_end"]] == r["surface"]
 
 
+# with no reference date, a title next to a name still names the office the person held at some time (flagged)
+UNDATED_ROLE_CASES = [
+    pytest.param("鳩山首相は", [("鳩山首相", "person:hatoyama_yukio", "prime_minister", "undated")], id="family+首相"),
+    pytest.param("岸田文雄首相は", [("岸田文雄首相", "person:kishida_fumio", "prime_minister", "undated")],
+                 id="full-name+首相"),
+    pytest.param("オバマ大統領と", [("オバマ大統領", "person:obama_barack", "president", "undated")], id="family+大統領"),
+    pytest.param("President Barack Obama said", [("President Barack Obama", "person:obama_barack", "president",
+                                                  "undated")], id="english-title-name"),
+    pytest.param("高村外務大臣は", [("高村外務大臣", "person:komura_masahiko", "foreign_minister", "undated")],
+                 id="office-held-once"),
+    pytest.param("岸田氏は", [], id="honorific-no-title-no-role"),
+    pytest.param("バイデン国務長官", [("バイデン国務長官", None, "secretary_of_state", "undated")],
+                 id="title-never-held-stays-unresolved"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), UNDATED_ROLE_CASES)
+def test_undated_title_gives_role(ref, text, expected):
+    mentions, _ = resolve_entities(_docs(text, None), ref)
+    got = [(r["surface"], r["entity_id"], r["role"], r["flag"])
+           for r in mentions.filter(pl.col("entity_type") == "person").iter_rows(named=True)]
+    assert got == expected
+
+
 PROVISIONAL_CASES = [
     pytest.param("高市首相は", date(2025, 11, 1), "高市首相", "高市", "prime_minister", "JP", id="new-prime-minister"),
     pytest.param("エマニュエル駐日大使が", date(2023, 1, 1), "エマニュエル駐日大使", "エマニュエル", "ambassador", "US",
