@@ -77,6 +77,8 @@ class TemporalParams:
     day_tense_penalty: days added to the distance of a month-day candidate that goes against the tense.
     weekday_tense_penalty: days added to a weekday candidate against the tense (7: the tense always wins).
     time_on_anchor_date: a time with no date in its sentence becomes a datetime on the anchor date.
+    japanese_default_zone: the zone of a Japanese clock time with no zone word whose clause names no place
+        abroad (Japanese reporting gives Japan time unless it says otherwise); None leaves such a zone unknown.
     gazetteer: a timezones.csv to use instead of the packaged one.
     """
 
@@ -86,6 +88,7 @@ class TemporalParams:
     weekday_tense_penalty: int = 7
     day_alone_tense_penalty: int = 31
     time_on_anchor_date: bool = True
+    japanese_default_zone: str | None = "Asia/Tokyo"
     gazetteer: Path | None = None
 
 
@@ -179,7 +182,8 @@ def _zone_matcher(path: Path | None) -> _ZoneMatcher:
         return "|".join(_escape(n) for n in sorted(set(names), key=len, reverse=True)) or "(?!)"
 
     regex = re.compile(
-        rf"(?P<direct>{alt(direct)})"
+        rf"【(?P<dl>{alt(places)})(?:=[^】]{{0,20}}|時事|共同|発)?】"
+        rf"|(?P<direct>{alt(direct)})"
         rf"|(?P<ja>{alt(places)}){_JA_LOCATIVE}"
         rf"|{_EN_LOCATIVE}(?P<en>{alt(places)})"
         rf"|(?P<weak>{alt(places)})"
@@ -189,6 +193,8 @@ def _zone_matcher(path: Path | None) -> _ZoneMatcher:
 
 def _zone_hit(m: _ZoneMatcher, hit: re.Match[str]) -> tuple[str, bool, float]:
     """(zone, strong?, weight) of one gazetteer match."""
+    if hit.group("dl"):
+        return m.weak[hit.group("dl")][0], True, 1.0
     if hit.group("direct"):
         return m.strong[hit.group("direct")], True, 1.0
     if hit.group("ja") or hit.group("en"):
@@ -292,8 +298,9 @@ _JA_PARSE = re.compile(
         (?:(?P<fy>度)|(?P<m1>{_N})月(?:(?P<d1>{_N})日)?)?
       | (?P<mrel>先月|今月|来月|同月|翌月|前月)(?:(?P<d2>{_N})日)?
       | (?P<m3>{_N})月(?:(?P<d3>{_N})日)?
-      | (?P<d4>[0-9]{{1,2}})日
+      | (?P<d4>{_N})日
       | (?P<drelc>[明昨本前翌])\((?P<drel_n>[0-9]{{1,2}})\)日
+      | (?P<drelp>翌)(?P<drelp_n>{_N})日
       | (?P<drel>一昨日|明後日|昨日|明日|本日|同日|翌日|前日)
     )?
     (?:\s*\((?P<wd>[日月火水木金土])(?:曜日?)?(?:・祝)?\))?
@@ -311,7 +318,7 @@ _DURATION_PARSE = re.compile(
     rf"(?P<n>[0-9]+(?:\.[0-9]+)?|[〇零一二三四五六七八九十百千]+)"
     rf"(?P<unit>時間|分|秒|年|か月|カ月|ヵ月|ヶ月|ケ月|箇月|週|日)間?"
     rf"(?:(?P<n2>{_N})分間?|(?P<half>半))?"
-    rf"(?P<post>ほど|程度|余り|あまり|弱|強)?"
+    rf"(?P<post>ほど|程度|余り|あまり|超|以上|弱|強)?"
 )
 _YEAR_RANGE_PARSE = re.compile(
     r"(?P<a>[0-9]{4}|[〇零一二三四五六七八九]{4})年(?P<fa>度)?\s*(?:[~〜～\-－–—]|から)\s*(?P<b>[0-9]{4}|[0-9]{2})年(?P<fb>度)?"
@@ -333,10 +340,24 @@ _EN_TIME_PARSE = re.compile(
 )
 _EN_ZONES = {"ET": "America/New_York", "EST": "America/New_York", "EDT": "America/New_York",
              "JST": "Asia/Tokyo", "GMT": "UTC", "UTC": "UTC"}
+_EN_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _EN_DURATION_PARSE = re.compile(
-    r"(?:(?P<pre>about|around|approximately|nearly|some|roughly|over|more than)\s+)?"
-    r"(?P<n>[0-9]+(?:\.[0-9]+)?)\s*(?:-\s*)?(?P<unit>hour|minute|year|month|week|day)s?"
+    r"(?:(?P<pre>about|around|approximately|nearly|almost|some|roughly|just\s+over|just\s+under|over|more\s+than"
+    r"|at\s+least|less\s+than|under)\s+)?"
+    r"(?:(?P<halfhour>half\s+an\s+hour)"
+    r"|(?P<n>[0-9]+(?:\.[0-9]+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*(?:-\s*)?"
+    r"(?P<unit>hour|minute|year|month|week|day)s?"
+    r"(?:\s+and\s+(?:(?P<and_half>a\s+half)|(?P<and_n>[0-9]+|[a-z]+)\s+minutes?))?)"
 )
+_EN_REL_DAY = {"today": ("anchor", 0), "yesterday": ("anchor", -1), "tomorrow": ("anchor", 1),
+               "the day before yesterday": ("anchor", -2), "the day after tomorrow": ("anchor", 2),
+               "the day before": ("context", -1), "the previous day": ("context", -1),
+               "the next day": ("context", 1), "the following day": ("context", 1)}
+_EN_REL_MONTH_DIR = {"last": -1, "next": 1, "this": 0}
+_EN_FULL_MONTHS = {m: i for i, m in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"), start=1)}
 _ERA_BASE = {"明治": 1868, "大正": 1912, "昭和": 1926, "平成": 1989, "令和": 2019}
 _REL_YEAR = {"ことし": ("anchor", 0), "今年": ("anchor", 0), "本年": ("anchor", 0), "昨年": ("anchor", -1),
              "去年": ("anchor", -1), "来年": ("anchor", 1), "再来年": ("anchor", 2), "一昨年": ("anchor", -2),
@@ -346,9 +367,17 @@ _REL_MONTH = {"先月": ("anchor", -1), "今月": ("anchor", 0), "来月": ("anc
 _REL_DAY = {"昨日": ("anchor", -1), "明日": ("anchor", 1), "本日": ("anchor", 0), "一昨日": ("anchor", -2),
             "明後日": ("anchor", 2), "同日": ("context", 0), "翌日": ("context", 1), "前日": ("context", -1),
             "明": ("anchor", 1), "昨": ("anchor", -1), "本": ("anchor", 0), "前": ("context", -1), "翌": ("context", 1)}
-_APPROX = re.compile(r"約|およそ|おおよそ|ごろ|頃|ほど|程度|余り|あまり|弱|強|\babout\b|\baround\b|\bapproximately\b|\bnearly\b|\bsome\b|\broughly\b")
+# hedges, and the lower and upper bounds (2時間超, 1時間余り, more than two hours): the value is the amount stated
+_APPROX = re.compile(
+    r"約|およそ|おおよそ|ごろ|頃|ほど|程度|余り|あまり|超|以上|弱|強"
+    r"|\b(?:about|around|approximately|nearly|almost|some|roughly|over|more than|at least|less than|under)\b",
+    re.I,
+)
 _PLURAL_NOUN_AFTER = re.compile(r"\s+[a-z]+s\b")
 _DAY_AS_COUNT = re.compile(r"も早|あたり|当たり|平均|に[0-9０-９一二三四五六七八九]+回|中に")
+_KANJI_NUMERALS = set("〇零一二三四五六七八九十百千")
+_PLACE_AFTER_KANJI_DAY = set("市町村月")  # 四日市, 十日町, 三日月: names, not dates
+_DAY_RANGE_JOIN = re.compile(r"[ \t　]*(?:から|より|〜|~|～|-|－|–|・|、|,|，|及び|および|と|や)[ \t　]*")
 _COUNTRY_AFTER_DAY = set("米本中韓英露豪仏独印欧朝")
 
 
@@ -375,6 +404,8 @@ class Parsed(NamedTuple):
     approx: bool = False
     lead: int = 0  # code points to drop from the start of the surface
     lang: str = "ja"
+    month_dir: int | None = None  # last/next/this April: the named month before, after or in the anchor's year
+    day_then: bool = False  # 翌28日: when the context does not give the 28th, the day is read as a day alone
 
 
 def _iso_duration(n: float, unit: str, extra_minutes: int = 0) -> str | None:
@@ -413,6 +444,8 @@ _ALT_EN_FY = re.compile(tp.EN_FY)
 _ALT_EN_WEEKDAY = re.compile(tp.EN_WEEKDAY)
 _ALT_EN_TIME = re.compile(tp.EN_TIME)
 _ALT_EN_DURATION = re.compile(tp.EN_DURATION)
+_ALT_EN_REL_DAY = re.compile(tp.EN_REL_DAY)
+_ALT_EN_REL_MONTH = re.compile(tp.EN_REL_MONTH)
 _ALT_EN_PREP_YEAR = re.compile(tp.EN_PREP_YEAR)
 _ALT_ISO = re.compile(tp.ISO_DATE)
 _ALT_JA_DURATION = re.compile(tp.JA_DURATION)
@@ -457,11 +490,34 @@ def parse_surface(surface: str) -> Parsed | None:
         return Parsed("date", "en_time", hour=h, minute=int(m["m"] or 0), minute_given=m["m"] is not None,
                       tz=_EN_ZONES.get(m["z"] or ""), lang="en")
     if _ALT_EN_DURATION.fullmatch(surface):
-        m = _EN_DURATION_PARSE.fullmatch(s)
+        m = _EN_DURATION_PARSE.fullmatch(s.lower())
         if m is None:
             return None
-        iso = _iso_duration(float(m["n"]), m["unit"])
+        if m["halfhour"]:
+            iso = _iso_duration(30, "minute")
+        else:
+            n = float(m["n"]) if m["n"][0].isdigit() else _EN_NUMBER_WORDS[m["n"]]
+            extra = 0
+            if m["and_half"] or m["and_n"]:
+                if m["unit"] not in ("hour",):
+                    return None  # "two days and 30 minutes" is not said; "N years and a half" is not parsed
+                extra = 30 if m["and_half"] else (int(m["and_n"]) if m["and_n"].isdigit()
+                                                  else _EN_NUMBER_WORDS.get(m["and_n"]))
+                if extra is None:
+                    return None
+            iso = _iso_duration(n, m["unit"], extra)
         return None if iso is None else Parsed("duration", "en_duration", duration=iso, approx=approx, lang="en")
+    if _ALT_EN_REL_DAY.fullmatch(surface):
+        key = " ".join(s.lower().split())
+        return Parsed("date", "en_relative_day", day_rel=_EN_REL_DAY[key], lang="en")
+    if _ALT_EN_REL_MONTH.fullmatch(surface):
+        word, name = s.lower().split()
+        off = _EN_REL_MONTH_DIR[word]
+        if name == "year":
+            return Parsed("date", "en_relative_year", year_rel=("anchor", off), lang="en")
+        if name == "month":
+            return Parsed("date", "en_relative_month", month_rel=("anchor", off), lang="en")
+        return Parsed("date", "en_relative_named_month", month=_EN_FULL_MONTHS[name], month_dir=off, lang="en")
     if _ALT_EN_PREP_YEAR.fullmatch(surface):
         y = re.search(r"[0-9]{4}$", s)
         return Parsed("date", "en_year_after_preposition", year=int(y.group()), lead=y.start(), lang="en")
@@ -532,6 +588,12 @@ def _parsed_ja(m: re.Match[str], approx: bool) -> Parsed | None:
         day_rel = _REL_DAY[m["drelc"]]
         day_check = int(m["drel_n"])
         rule.append("relative_day_with_date")
+    elif m["drelp"]:
+        day_rel = _REL_DAY[m["drelp"]]
+        day_check = kanji_to_int(m["drelp_n"])
+        if day_check is None or not 1 <= day_check <= 31:
+            return None
+        rule.append("relative_day_with_day")
     elif m["drel"]:
         day_rel = _REL_DAY[m["drel"]]
         rule.append("relative_day")
@@ -562,7 +624,7 @@ def _parsed_ja(m: re.Match[str], approx: bool) -> Parsed | None:
         return None
     return Parsed("date", "ja_" + "+".join(rule), year=year, year_rel=year_rel, month=month, month_rel=month_rel,
                   day=day, day_rel=day_rel, day_check=day_check, weekday=weekday, hour=hour, minute=minute,
-                  minute_given=minute_given, tz=tz, fiscal=bool(m["fy"]), approx=approx)
+                  minute_given=minute_given, tz=tz, fiscal=bool(m["fy"]), approx=approx, day_then=bool(m["drelp"]))
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -616,32 +678,95 @@ def _pick(cands: list[tuple[object, int]], tense: str | None, penalty: int) -> o
 
 
 class _Ctx:
-    __slots__ = ("date", "date_end", "year", "month")
+    """What the text has said so far: the last date (for 同日, 翌日, a time), the last date that stated its month
+    and is not in the future (for a day alone), the English dateline's date, the last year and month."""
+
+    __slots__ = ("date", "date_end", "year", "month", "month_date", "month_date_end", "dateline_date")
 
     def __init__(self) -> None:
         self.date: dt.date | None = None
         self.date_end = -1
         self.year: int | None = None
         self.month: tuple[int, int] | None = None
+        self.month_date: dt.date | None = None
+        self.month_date_end = -1
+        self.dateline_date: dt.date | None = None
 
 
 def _same_sentence(text: str, a: int, b: int) -> bool:
     return a >= 0 and tp.SENTENCE_END.search(text, a, b) is None
 
 
+def _same_paragraph(text: str, a: int, b: int) -> bool:
+    return a >= 0 and text.find("\n", a, b) < 0
+
+
+def _sentence_start(text: str, start: int) -> int:
+    return max(text.rfind("。", 0, start), text.rfind("\n", 0, start)) + 1
+
+
 def _sentence_around(text: str, start: int, end: int) -> str:
-    left = max(text.rfind("。", 0, start), text.rfind("\n", 0, start)) + 1
     right_m = tp.SENTENCE_END.search(text, end)
-    return text[left: right_m.end() if right_m else len(text)]
+    return text[_sentence_start(text, start): right_m.end() if right_m else len(text)]
+
+
+# a clause ends after a verb in its continuative form and a comma (会談し、 行い、 訪れて、) or with the sentence
+_CLAUSE_END_JA = re.compile(r"[しりてっきぎびみちいえけせめれべ][、，,]|[。！？\n]")
+# a sentence whose topic is a bare meeting noun (会談は…, 会合は…) continues the report of a meeting named before
+_MEETING_TOPIC_JA = re.compile(r"[ \t　]*[^。、\n]{0,12}?(?:会談|会合|協議|会議)(?:は|では)")
+_MEETING_WORD_JA = re.compile(r"会談|会合|協議|会議")
+
+
+def _clause_around(text: str, start: int, end: int) -> str:
+    """From the start of the sentence to the end of the clause the mention belongs to (Japanese)."""
+    right_m = _CLAUSE_END_JA.search(text, end)
+    return text[_sentence_start(text, start): right_m.end() if right_m else len(text)]
+
+
+def _meeting_sentence(text: str, start: int, back: int = 4) -> tuple[int, int] | None:
+    """Span of the sentence reporting the meeting a 会談は… sentence refers to: the nearest of the ``back``
+    sentences before it that names a meeting. None when the mention's sentence is not such a back-reference."""
+    s0 = _sentence_start(text, start)
+    if not _MEETING_TOPIC_JA.match(text, s0):
+        return None
+    end = s0
+    for _ in range(back):
+        if end <= 0:
+            return None
+        begin = _sentence_start(text, end - 1)
+        if _MEETING_WORD_JA.search(text, begin, end):
+            return begin, end
+        end = begin
+    return None
+
+
+def _meeting_sentence_zone(text: str, start: int, gazetteer: Path | None) -> str | None:
+    span = _meeting_sentence(text, start)
+    return None if span is None else infer_event_zone(text[span[0]:span[1]], gazetteer, strong_only=True)
+
+
+def _en_dateline_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start("date"), m.end("date")) for m in tp.EN_DATELINE_PREFIX.finditer(text)]
 
 
 def _resolve_doc(text: str, anchor: dt.date | None, spans: list[tuple[int, int, str]], params: TemporalParams,
                  out: list[tuple], doc_zone: str | None) -> None:
     ctx = _Ctx()
+    datelines = _en_dateline_spans(text) if "(" in text or "-" in text else []
 
-    def zone_for(start: int, end: int, tz: str | None) -> str | None:
+    def zone_for(start: int, end: int, tz: str | None, lang: str) -> str | None:
+        """Zone of a clock time: its own word (日本時間), else the place its clause or sentence puts the event
+        in; a Japanese time with no zone word is Japan time unless its clause (or the meeting a 会談は… sentence
+        refers to) is abroad; 現地時間 and English times fall back to the place the document names."""
         if tz is not None and tz != "local":
             return tz
+        if lang == "ja":
+            z = infer_event_zone(_clause_around(text, start, end), params.gazetteer, strong_only=True)
+            if z is None:
+                z = _meeting_sentence_zone(text, start, params.gazetteer)
+            if z is not None:
+                return z
+            return doc_zone if tz == "local" else params.japanese_default_zone
         z = infer_event_zone(_sentence_around(text, start, end), params.gazetteer, strong_only=True)
         return z if z is not None else doc_zone
 
@@ -657,8 +782,21 @@ def _resolve_doc(text: str, anchor: dt.date | None, spans: list[tuple[int, int, 
         if row is None:
             continue
         kind, value, resolved_by, precision, tz, used_anchor, utc, rule = row
+        if (datelines and ctx.dateline_date is None and kind == "date" and value is not None
+                and any(a <= start and end <= b for a, b in datelines)):
+            ctx.dateline_date = dt.date.fromisoformat(value)
+        if kind in ("date", "datetime") and value is not None and (
+                p.month is not None and p.month_dir is None
+                or p.month_rel is not None and p.month_rel[0] == "context"):
+            d = dt.date.fromisoformat(value[:10])
+            if anchor is None or d <= anchor:  # a date ahead (来月10日, an announced visit) lends no month
+                ctx.month_date, ctx.month_date_end = d, end
         out.append((start, end, surface, kind, value, resolved_by, precision, tz,
                     anchor if used_anchor else None, utc, p.approx, rule))
+
+
+def _is_kanji(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" or c in "々〆"
 
 
 def _is_trap(text: str, start: int, end: int, p: Parsed) -> bool:
@@ -666,6 +804,12 @@ def _is_trap(text: str, start: int, end: int, p: Parsed) -> bool:
         return _PLURAL_NOUN_AFTER.match(text, end) is not None  # "of 2000 troops"
     if p.rule == "ja_day" and _DAY_AS_COUNT.match(text, end):
         return True  # 1日も早く, 1日あたり: a day counted, not a date
+    if p.rule.startswith("ja_day") and p.day is not None and p.month is None and p.year is None:
+        if text[start] in _KANJI_NUMERALS:
+            if start > 0 and _is_kanji(text[start - 1]):
+                return True  # 統一日, 唯一日: a numeral inside a word
+            if p.rule == "ja_day" and end < len(text) and text[end] in _PLACE_AFTER_KANJI_DAY:
+                return True  # 四日市, 十日町, 三日月
     if p.rule == "ja_day" and end < len(text) and text[end] in _COUNTRY_AFTER_DAY:
         line_start = text.rfind("\n", 0, start) + 1
         if not text[line_start:start].strip(" \t　(（"):
@@ -710,6 +854,16 @@ def _resolve(text, start, end, p: Parsed, anchor, ctx: _Ctx, params: TemporalPar
             year, used_context = ctx.year + off, True
         else:
             return _unresolved(p, rule)
+    if p.month_dir is not None:  # last April, next April, this April
+        if anchor is None:
+            return _unresolved(p, rule)
+        if p.month_dir < 0:
+            year = anchor.year if month < anchor.month else anchor.year - 1
+        elif p.month_dir > 0:
+            year = anchor.year if month > anchor.month else anchor.year + 1
+        else:
+            year = anchor.year
+        used_anchor = True
     if p.month_rel is not None:
         ref, off = p.month_rel
         if ref == "anchor" and anchor is not None:
@@ -724,16 +878,25 @@ def _resolve(text, start, end, p: Parsed, anchor, ctx: _Ctx, params: TemporalPar
     if p.day_rel is not None:
         ref, off = p.day_rel
         base = anchor if ref == "anchor" else ctx.date
-        if base is None:
+        date_value = None if base is None else base + dt.timedelta(days=off)
+        if p.day_then and (date_value is None or date_value.day != p.day_check):
+            day = p.day_check  # 翌28日 after a date that is not the 27th: the 28th read as a day alone
+            rule += "+as_day"
+        elif date_value is None:
             return _unresolved(p, rule)
-        date_value = base + dt.timedelta(days=off)
-        if p.day_check is not None and date_value.day != p.day_check:
+        elif p.day_check is not None and date_value.day != p.day_check:
             return _unresolved(p, rule + "+day_mismatch")
-        used_anchor, used_context = ref == "anchor", ref == "context"
-    elif day is not None:
+        else:
+            used_anchor, used_context = ref == "anchor", ref == "context"
+    if date_value is None and day is not None:
         if month is None:  # a day alone
-            if ctx.date is not None:
+            # the month comes from the last date that stated its month and is not ahead of the anchor, or from
+            # the day just before it in a range or list (7日から8日); otherwise from the anchor
+            if ctx.date is not None and ctx.date_end >= 0 and _DAY_RANGE_JOIN.fullmatch(text, ctx.date_end, start):
                 date_value = _valid(ctx.date.year, ctx.date.month, day)
+                used_context = True
+            elif ctx.month_date is not None:
+                date_value = _valid(ctx.month_date.year, ctx.month_date.month, day)
                 used_context = True
             elif anchor is not None:
                 tense = _tense(text, end, p.lang, params.tense_window)
@@ -792,15 +955,24 @@ def _resolve(text, start, end, p: Parsed, anchor, ctx: _Ctx, params: TemporalPar
         if date_value is None and (year is not None or month is not None):
             return None  # a time after a bare month or year is not a datetime we can state
         if date_value is None:
-            if _same_sentence(text, ctx.date_end, start) and ctx.date is not None:
+            # the date of the event in the same sentence (English: paragraph), or the English dateline's date
+            if ctx.date is not None and (_same_sentence(text, ctx.date_end, start)
+                                         or p.lang == "en" and _same_paragraph(text, ctx.date_end, start)):
                 date_value, resolved_by = ctx.date, "context"
+            elif (p.lang == "ja" and ctx.date is not None and (span := _meeting_sentence(text, start)) is not None
+                  and span[0] <= ctx.date_end <= span[1]):
+                date_value, resolved_by = ctx.date, "context"  # 会談は午後10時から: the meeting's date
+                rule += "+meeting_sentence"
+            elif p.lang == "en" and ctx.dateline_date is not None:
+                date_value, resolved_by = ctx.dateline_date, "context"
+                rule += "+dateline"
             elif anchor is not None and params.time_on_anchor_date:
                 date_value, resolved_by, used_anchor = anchor, "anchor", True
         precision = "minute" if p.minute_given else "hour"
         if p.lang == "iso" and p.tz is None:
             tz = None  # a dateline's clock is the publisher's, not the event's
         else:
-            tz = zone_for(start, end, p.tz)
+            tz = zone_for(start, end, p.tz, p.lang)
         hm = f"{p.hour:02d}:{p.minute:02d}"
         if date_value is None:
             return ("time", hm, "explicit", precision, tz, False, None, rule)

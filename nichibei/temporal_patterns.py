@@ -27,8 +27,7 @@ YEAR = (
 MONTH = f"(?:{D}{{1,2}}|{KN}{{1,3}})月"
 REL_MONTH = "(?:先月|今月|来月|同月|翌月|前月)"
 DAY_ANY = f"(?:{D}{{1,2}}|{KN}{{1,3}})日"
-DAY_DIGIT = f"{D}{{1,2}}日"
-REL_DAY = f"(?:[明昨本前翌]{OPEN}{D}{{1,2}}{CLOSE}日|一昨日|明後日|昨日|明日|本日|同日|翌日|前日)"
+REL_DAY = f"(?:[明昨本前翌]{OPEN}{D}{{1,2}}{CLOSE}日|翌(?:{D}{{1,2}}|{KN}{{1,3}})日|一昨日|明後日|昨日|明日|本日|同日|翌日|前日)"
 WEEKDAY_JA = f"(?:{SP}{OPEN}[日月火水木金土](?:曜日?)?(?:・祝)?{CLOSE})"
 
 # words naming a clock's zone (日本時間, 現地時間, ...): kept in sync with nichibei/data/timezones.csv
@@ -45,7 +44,7 @@ DATE_CORE = (
     f"(?:{YEAR}(?:度|{MONTH}(?:{DAY_ANY})?)?"
     f"|{REL_MONTH}(?:{DAY_ANY})?"
     f"|{MONTH}(?:{DAY_ANY})?"
-    f"|{DAY_DIGIT}"
+    f"|{DAY_ANY}"
     f"|{REL_DAY})"
 )
 JA_DATETIME = f"(?:{TZ_PREFIX}?{DATE_CORE}{WEEKDAY_JA}?(?:{SP}[、,の]?{SP}{TZ_PREFIX}?{TIME})?|{TZ_PREFIX}?{TIME})"
@@ -55,7 +54,7 @@ DUR_UNIT_DIGIT = f"(?:時間(?:{D}{{1,2}}分間?|半)?|分間?|秒間?|年間|�
 DUR_UNIT_KANJI = f"(?:時間(?:{KN}{{1,3}}分間?|半)?|分間|秒間|年間|か月間?|カ月間?|ヵ月間?|ヶ月間?|ケ月間?|箇月間?|週間|日間)"
 JA_DURATION = (
     f"(?:{APPROX_JA}{SP})?(?:{D}+(?:[.．]{D}+)?{DUR_UNIT_DIGIT}|{KN}+{DUR_UNIT_KANJI})"
-    "(?:ほど|程度|余り|あまり|弱|強)?"
+    "(?:ほど|程度|余り|あまり|超|以上|弱|強)?"
 )
 YEAR4 = f"(?:{D}{{4}}|{KD}{{4}})年"
 JA_YEAR_RANGE = f"{YEAR4}(?:度)?{SP}(?:[~〜～\\-－–—]|から){SP}(?:{D}{{4}}|{D}{{2}})年(?:度)?"
@@ -83,9 +82,32 @@ EN_TIME = (
     r"\b[0-9]{1,2}(?::[0-9]{2})?[ \t]*(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)"
     r"(?:[ \t]*(?:ET|EST|EDT|JST|GMT|UTC)\b)?"
 )
+EN_NUMBER_WORD = "(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve)"
+EN_DURATION_HEDGE = (
+    "(?:[Aa]bout|[Aa]round|[Aa]pproximately|[Nn]early|[Aa]lmost|[Ss]ome|[Rr]oughly|[Jj]ust[ \t]+(?:over|under)"
+    "|[Oo]ver|[Mm]ore[ \t]+than|[Aa]t[ \t]+least|[Ll]ess[ \t]+than|[Uu]nder)"
+)
+# about an hour, half an hour, an hour and 45 minutes, two hours, 90 minutes, a 10-year plan
 EN_DURATION = (
-    r"\b(?:(?:about|around|approximately|nearly|some|roughly|over|more than)[ \t]+)?"
-    r"[0-9]+(?:\.[0-9]+)?[ \t]*(?:-[ \t]*)?(?:hours?|minutes?|years?|months?|weeks?|days?)\b"
+    rf"\b(?:{EN_DURATION_HEDGE}[ \t]+)?"
+    r"(?:[Hh]alf[ \t]+an[ \t]+hour"
+    r"|(?:an?|[Oo]ne)[ \t]+hour(?:[ \t]+and[ \t]+(?:a[ \t]+half|[0-9]+[ \t]+minutes?))?"
+    rf"|(?:[0-9]+(?:\.[0-9]+)?|{EN_NUMBER_WORD})[ \t]*(?:-[ \t]*)?(?:hours?|minutes?|years?|months?|weeks?|days?)"
+    rf"(?:[ \t]+and[ \t]+(?:a[ \t]+half|(?:[0-9]+|{EN_NUMBER_WORD})[ \t]+minutes?))?)\b"
+)
+# today, yesterday, the day before, the next day; last April, next year, this month
+EN_REL_DAY = (
+    r"\b(?:[Tt]he[ \t]+day[ \t]+before[ \t]+yesterday|[Tt]he[ \t]+day[ \t]+after[ \t]+tomorrow"
+    r"|[Tt]oday|[Yy]esterday|[Tt]omorrow"
+    r"|[Tt]he[ \t]+(?:day[ \t]+before|previous[ \t]+day|next[ \t]+day|following[ \t]+day))\b"
+)
+EN_FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+EN_REL_MONTH = rf"\b(?:[Ll]ast|[Nn]ext|[Tt]his)[ \t]+(?:{EN_FULL_MONTH}|year|month)\b"
+# a news dateline at the head of a paragraph: PALM BEACH, Florida, April 17 (Kyodo) --   WASHINGTON, Feb. 7 (Reuters) -
+EN_DATELINE_PREFIX = re.compile(
+    r"^[ \t　]*[A-Z][A-Z.'’ -]+(?:,[ \t]+[A-Z][A-Za-z. ]+)?,[ \t]+(?P<date>[A-Z][a-z]+\.?[ \t]+[0-9]{1,2}(?:,[ \t]+[0-9]{4})?)"
+    r"[ \t]*(?:\([A-Za-z ]+\))?[ \t]*(?:--|—|–|-)",
+    re.M,
 )
 
 # The pieces above use Python's \b; for Polars the word boundary is made ASCII-only, because a Unicode \b
@@ -98,6 +120,8 @@ CANDIDATE_PATTERN = "|".join(
         EN_WEEKDAY,
         EN_TIME,
         EN_DURATION,
+        EN_REL_DAY,
+        EN_REL_MONTH,
         EN_PREP_YEAR,
         JA_DURATION,
         JA_YEAR_RANGE,
@@ -120,7 +144,6 @@ NFKC_TIME = re.compile(
     rf"(午前|午後|朝|夜|夕方|未明|深夜|早朝)?\s*({_N})時(半|({_N})分)?|(?<![0-9])([0-9]{{1,2}}):([0-9]{{2}})|(正午)"
 )
 NFKC_TZ = re.compile(r"(日本時間|日本標準時|米東部時間|東部時間|ワシントン時間|米西部時間|ハワイ時間|現地時間)")
-NFKC_APPROX = re.compile(r"約|およそ|おおよそ|ごろ|頃|ほど|程度|余り|あまり|弱|強|about|around|approximately|nearly|some|roughly")
 
 # tense of the clause that follows a mention (Japanese and English)
 # a predicate ends where the inflected word ends: before a non-kana character or a clause particle;

@@ -149,7 +149,10 @@ CASES = [
     pytest.param("令和6(2024)年7月28日(日)に会談した。", None, "令和6(2024)年7月28日(日)", "date", "2024-07-28", "explicit", id="era-bracketed-western-weekday"),
     pytest.param("令和6（2024）年7月28日に", None, "令和6（2024）年7月28日", "date", "2024-07-28", "explicit", id="era-full-width-brackets"),
     pytest.param("十一月十三日に会談した。", A(2009, 11, 20), "十一月十三日", "date", "2009-11-13", "anchor", id="kanji-month-day-anchor"),
-    pytest.param(" 13日午後6時50分より約90分間、首脳会談を行った。", A(2009, 11, 13), "13日午後6時50分", "datetime", "2009-11-13T18:50:00", "anchor", id="day-alone-time-no-place"),
+    pytest.param(" 13日午後6時50分より約90分間、首脳会談を行った。", A(2009, 11, 13), "13日午後6時50分", "datetime", "2009-11-13T18:50:00+09:00", "anchor", id="day-alone-time-no-place-is-japan-time"),
+    pytest.param("安倍首相は二十八日午後十一時から約四十分間、電話で会談した。", A(2017, 1, 29), "二十八日午後十一時", "datetime", "2017-01-28T23:00:00+09:00", "anchor", id="kanji-day-time"),
+    pytest.param("マティス国防長官は三日に来日した。", A(2017, 2, 5), "三日", "date", "2017-02-03", "anchor", id="kanji-day-alone"),
+    pytest.param("十一月十三日午前十時半に到着した。", A(2009, 11, 20), "十一月十三日午前十時半", "datetime", "2009-11-13T10:30:00+09:00", "anchor", id="kanji-month-day-time"),
     pytest.param("2022年12月に採択した。", None, "2022年12月", "month", "2022-12", "explicit", id="year-month"),
     pytest.param("2050年までに削減する。", None, "2050年", "year", "2050", "explicit", id="year"),
     pytest.param("2024-7-31 10:10", None, "2024-7-31 10:10", "datetime", "2024-07-31T10:10:00", "explicit", id="dateline"),
@@ -185,6 +188,14 @@ CASES = [
     pytest.param("2019年10月22日に即位した。The leaders met on Sept. 21 at the White House.", A(2023, 9, 22), "Sept. 21", "date", "2023-09-21", "anchor", id="historical-date-is-not-context"),
     pytest.param("2024年7月28日に会談し、30日に帰国した。", A(2025, 1, 10), "30日", "date", "2024-07-30", "context", id="day-alone-from-context"),
     pytest.param("7日から8日まで訪日した。", A(2024, 7, 31), "8日", "date", "2024-07-08", "context", id="day-range-second"),
+    pytest.param("来月10日から12日まで訪米する。", A(2017, 1, 29), "12日", "date", "2017-02-12", "context", id="day-range-after-relative-month"),
+    # a day alone takes no month from a date ahead or a relative one
+    pytest.param("日米首脳、来月10日に会談へ\n安倍首相は28日午後11時から電話で会談した。", A(2017, 1, 29), "28日午後11時", "datetime", "2017-01-28T23:00:00+09:00", "anchor", id="day-alone-after-raigetsu"),
+    pytest.param("首相は2月10日に訪米する予定だ。首相は28日、記者団に語った。", A(2017, 1, 29), "28日", "date", "2017-01-28", "anchor", id="day-alone-after-future-date"),
+    pytest.param("2011年3月11日に地震が起きた。13日には首相が視察した。", A(2024, 3, 11), "13日", "date", "2011-03-13", "context", id="day-alone-after-past-date"),
+    pytest.param("会合は現地時間4月27日午前10時から行われた。翌28日には首脳会談が予定されている。", A(2015, 4, 29), "翌28日", "date", "2015-04-28", "context", id="yoku-day-context"),
+    pytest.param("翌二十八日に帰国した。", A(2015, 4, 29), "翌二十八日", "date", "2015-04-28", "anchor", id="yoku-day-no-context"),
+    pytest.param("2024年7月28日に会談した。前日には外相会談が行われた。", None, "前日", "date", "2024-07-27", "context", id="zenjitsu"),
     # times and zones
     pytest.param("ホワイトハウスで日本時間の午前1時半ごろから会談した。", A(2023, 1, 14), "日本時間の午前1時半ごろ", "datetime", "2023-01-14T01:30:00+09:00", "anchor", id="jst-half-hour-anchor"),
     pytest.param("東京において7月28日午後3時15分から会談した。", A(2024, 7, 31), "7月28日午後3時15分", "datetime", "2024-07-28T15:15:00+09:00", "anchor", id="tokyo-venue"),
@@ -194,7 +205,13 @@ CASES = [
     pytest.param("オバマ大統領が日本を訪問した。13日午後6時50分より会談した。", A(2009, 11, 13), "13日午後6時50分", "datetime", "2009-11-13T18:50:00+09:00", "anchor", id="presidents-visit-to-japan"),
     pytest.param("防衛省は7月28日18時45分、同日午後3時15分から東京において会談を実施したことを公表した。", A(2024, 7, 31), "7月28日18時45分", "datetime", "2024-07-28T18:45:00+09:00", "anchor", id="announcement-time"),
     pytest.param("防衛省は7月28日18時45分、同日午後3時15分から東京において会談を実施したことを公表した。", A(2024, 7, 31), "同日午後3時15分", "datetime", "2024-07-28T15:15:00+09:00", "context", id="meeting-time-after-announcement"),
-    pytest.param("7月28日、首脳会談は午後3時から行われた。", A(2024, 7, 31), "午後3時", "datetime", "2024-07-28T15:00:00", "context", id="time-with-date-in-sentence"),
+    pytest.param("7月28日、首脳会談は午後3時から行われた。", A(2024, 7, 31), "午後3時", "datetime", "2024-07-28T15:00:00+09:00", "context", id="time-with-date-in-sentence"),
+    # a Japanese clock time is Japan time unless its own clause puts the event abroad
+    pytest.param("首相は二十八日午後十一時から電話で会談した。両首脳は来月十日にワシントンで会談することで一致した。", A(2017, 1, 29), "二十八日午後十一時", "datetime", "2017-01-28T23:00:00+09:00", "anchor", id="city-in-another-sentence"),
+    pytest.param("首相は28日午後11時から電話で会談し、来月10日にワシントンで会談することで一致した。", A(2017, 1, 29), "28日午後11時", "datetime", "2017-01-28T23:00:00+09:00", "anchor", id="city-of-another-clause"),
+    pytest.param("【ワシントン時事】麻生太郎首相は24日午前11時15分から約1時間20分、オバマ米大統領と会談した。", A(2009, 2, 25), "24日午前11時15分", "datetime", "2009-02-24T11:15:00-05:00", "anchor", id="dateline-prefix-places-the-event"),
+    pytest.param("訪米中の首相は10日、ホワイトハウスで大統領と会談した。会談は午前11時から約1時間行われた。", A(2024, 4, 12), "午前11時", "datetime", "2024-04-10T11:00:00-04:00", "context", id="meeting-back-reference"),
+    pytest.param("防衛省は、ニューヨークで行われた協議委員会の概要を公表した。\n会合は現地時間4月27日午前10時から行われた。", A(2015, 4, 29), "現地時間4月27日午前10時", "datetime", "2015-04-27T10:00:00-04:00", "anchor", id="local-time-from-meeting-sentence"),
     pytest.param("会談は正午ごろ始まった。", None, "正午ごろ", "time", "12:00", "explicit", id="noon-no-anchor"),
     pytest.param("会談は午後三時半に始まった。", None, "午後三時半", "time", "15:30", "explicit", id="kanji-time-no-anchor"),
     pytest.param("会談は１８時４５分に始まった。", None, "１８時４５分", "time", "18:45", "explicit", id="full-width-24h-time"),
@@ -221,6 +238,19 @@ CASES = [
     pytest.param("a new exercise will begin in 2025.", None, "2025", "year", "2025", "explicit", id="en-bare-year"),
     pytest.param("Biden said on Wednesday that the alliance is strong.", A(2024, 4, 11), "Wednesday", "weekday", "2024-04-10", "anchor", id="en-weekday-past"),
     pytest.param("They talked for 90 minutes.", None, "90 minutes", "duration", "PT1H30M", "explicit", id="en-duration"),
+    pytest.param("Noda met Obama at the White House last April.", A(2013, 2, 23), "last April", "month", "2012-04", "anchor", id="en-last-april"),
+    pytest.param("They will meet again next April.", A(2013, 2, 23), "next April", "month", "2013-04", "anchor", id="en-next-april"),
+    pytest.param("The alliance grew stronger last year.", A(2013, 2, 23), "last year", "year", "2012", "anchor", id="en-last-year"),
+    pytest.param("Rubio met today with Iwaya in Washington.", A(2025, 1, 21), "today", "date", "2025-01-21", "anchor", id="en-today"),
+    pytest.param("Today the leaders met.", A(2025, 1, 21), "Today", "date", "2025-01-21", "anchor", id="en-today-capital"),
+    pytest.param("The ministers met yesterday.", A(2025, 3, 1), "yesterday", "date", "2025-02-28", "anchor", id="en-yesterday"),
+    pytest.param("They will meet tomorrow.", A(2024, 12, 31), "tomorrow", "date", "2025-01-01", "anchor", id="en-tomorrow"),
+    pytest.param("They met on March 30, 2025. The day before, they attended a ceremony.", None, "The day before", "date", "2025-03-29", "context", id="en-the-day-before"),
+    pytest.param("Abe arrived on Feb. 21, 2013, and met Obama the next day.", None, "the next day", "date", "2013-02-22", "context", id="en-the-next-day"),
+    pytest.param("They met on Tuesday and golfed the following day.", A(2018, 4, 18), "the following day", "date", "2018-04-18", "context", id="en-the-following-day"),
+    pytest.param("PALM BEACH, Florida, April 17 (Kyodo) -- Abe and Trump agreed Tuesday to keep pressure.\nThe talks began at 4:10 p.m. local time.", A(2018, 4, 18), "4:10 p.m.", "datetime", "2018-04-17T16:10:00-04:00", "context", id="en-time-dateline-date"),
+    pytest.param("On February 7, 2025, the leaders met at the White House. The talks began at 11:55 a.m.", A(2025, 2, 9), "11:55 a.m.", "datetime", "2025-02-07T11:55:00-05:00", "context", id="en-time-paragraph-date"),
+    pytest.param("The leaders met at the White House. The talks began at 11:55 a.m.", A(2025, 2, 9), "11:55 a.m.", "datetime", "2025-02-09T11:55:00-05:00", "anchor", id="en-time-anchor"),
     pytest.param("The meeting began at 11:55 a.m. ET on February 7, 2025.", None, "11:55 a.m. ET", "time", "11:55", "explicit", id="en-time-zone"),
     # no anchor, no guess
     pytest.param("水曜日に発表した。", None, "水曜日", "weekday", None, "unresolved", id="no-anchor-weekday"),
@@ -229,6 +259,10 @@ CASES = [
     pytest.param("13日に会談した。", None, "13日", "date", None, "unresolved", id="no-anchor-day"),
     pytest.param("日本時間の午前1時半ごろから会談した。", None, "日本時間の午前1時半ごろ", "time", "01:30", "explicit", id="no-anchor-time"),
     pytest.param("同日、実施した。", None, "同日", "date", None, "unresolved", id="no-context-doujitsu"),
+    pytest.param("They met today.", None, "today", "date", None, "unresolved", id="no-anchor-today"),
+    pytest.param("The day before, they met.", A(2025, 3, 30), "The day before", "date", None, "unresolved", id="no-context-the-day-before"),
+    pytest.param("They met last April.", None, "last April", "month", None, "unresolved", id="no-anchor-last-april"),
+    pytest.param("翌28日に帰国した。", None, "翌28日", "date", None, "unresolved", id="no-anchor-yoku-day"),
 ]
 
 
@@ -249,6 +283,35 @@ def test_construction(text, anchor, surface, kind, value, resolved_by) -> None:
     assert (row["kind"], row["value"], row["resolved_by"]) == (kind, value, resolved_by)
     assert row["anchor_date"] == (anchor if resolved_by == "anchor" else None)
     assert text[row["char_start"] : row["char_end"]] == surface
+
+
+# ---------------------------------------------------------------------------------------------------------
+# durations: the surface, the value and whether it is hedged or a bound (超, 余り, more than: the amount stated)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "approximate"),
+    [
+        pytest.param("会合は2時間超にわたって行われた。", "2時間超", "PT2H", True, id="ja-cho-lower-bound"),
+        pytest.param("会談は1時間余り行われた。", "1時間余り", "PT1H", True, id="ja-amari"),
+        pytest.param("1時間以上話し合った。", "1時間以上", "PT1H", True, id="ja-ijou"),
+        pytest.param("約四十分間、電話で会談した。", "約四十分間", "PT40M", True, id="ja-kanji-approx"),
+        pytest.param("３０分間会談した。", "３０分間", "PT30M", False, id="ja-full-width-exact"),
+        pytest.param("The talks lasted about an hour.", "about an hour", "PT1H", True, id="en-about-an-hour"),
+        pytest.param("The talks lasted about an hour and 45 minutes.", "about an hour and 45 minutes", "PT1H45M", True, id="en-hour-and-minutes"),
+        pytest.param("They spoke for half an hour.", "half an hour", "PT30M", False, id="en-half-an-hour"),
+        pytest.param("They spoke for an hour and a half.", "an hour and a half", "PT1H30M", False, id="en-hour-and-a-half"),
+        pytest.param("The call lasted one hour.", "one hour", "PT1H", False, id="en-one-hour"),
+        pytest.param("The talks lasted two hours.", "two hours", "PT2H", False, id="en-two-hours"),
+        pytest.param("Twelve minutes later they left.", "Twelve minutes", "PT12M", False, id="en-twelve-minutes-capital"),
+        pytest.param("They met for more than two hours.", "more than two hours", "PT2H", True, id="en-more-than"),
+        pytest.param("at the start of two days of talks", "two days", "P2D", False, id="en-two-days"),
+        pytest.param("a 10-year plan", "10-year", "P10Y", False, id="en-hyphenated"),
+    ],
+)
+def test_duration(text: str, surface: str, value: str, approximate: bool) -> None:
+    out = _one(text, None).filter(pl.col("kind") == "duration")
+    assert out.select("surface", "value", "is_approximate").rows() == [(surface, value, approximate)]
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -273,6 +336,10 @@ def test_construction(text, anchor, surface, kind, value, resolved_by) -> None:
         pytest.param("80%削減", "80%", id="percent"),
         pytest.param("1日も早い解決を求めた。", "1日", id="ichinichi-mo-hayaku"),
         pytest.param("1日あたり100人", "1日", id="per-day"),
+        pytest.param("四日市市で開かれた。", "四日", id="yokkaichi-city-name"),
+        pytest.param("三日月の夜", "三日", id="mikazuki-crescent"),
+        pytest.param("唯一日本だけが参加した。", "一日", id="numeral-inside-a-word"),
+        pytest.param("the one who came", "one", id="en-number-word-alone"),
     ],
 )
 def test_trap_yields_no_mention(text: str, trap: str) -> None:
@@ -324,9 +391,20 @@ def test_time_stays_time_when_anchor_dates_are_switched_off() -> None:
     assert out.select("kind", "value").row(0) == ("time", "01:30")
 
 
-def test_bare_japanese_time_without_a_place_has_no_zone() -> None:
+def test_bare_japanese_time_without_a_place_is_japan_time() -> None:
     out = _one("7月28日午後3時15分から会談した。", A(2024, 7, 31))
+    assert out.select("value", "tz_name", "value_utc").row(0) == (
+        "2024-07-28T15:15:00+09:00", "Asia/Tokyo", dt.datetime(2024, 7, 28, 6, 15, tzinfo=dt.timezone.utc))
+
+
+def test_bare_japanese_time_without_a_place_and_no_default_has_no_zone() -> None:
+    out = _one("7月28日午後3時15分から会談した。", A(2024, 7, 31), TemporalParams(japanese_default_zone=None))
     assert out.select("value", "tz_name", "value_utc").row(0) == ("2024-07-28T15:15:00", None, None)
+
+
+def test_local_time_without_any_place_has_no_zone() -> None:
+    out = _one("会談は現地時間午前10時から行われた。", A(2015, 4, 29))
+    assert out.select("value", "tz_name").row(0) == ("2015-04-29T10:00:00", None)
 
 
 # ---------------------------------------------------------------------------------------------------------
