@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import date
 
 import polars as pl
 
@@ -35,10 +36,14 @@ CLEANED_COLUMNS = {
 class CleanParams:
     """Limits that tell furniture from body text."""
 
-    max_tag_chars: int = 30          # a category tag or widget item is short
+    max_tag_chars: int = 30          # a category tag is short
+    max_widget_item_chars: int = 120  # a headline listed in a widget, or a footer link
+    max_masthead_width: int = 40     # a site name above the headline (a kanji counts two)
     max_label_chars: int = 12        # a section label repeated from a menu
-    max_menu_item_chars: int = 24    # items of a navigation menu or breadcrumb
+    max_menu_item_chars: int = 24    # items of a navigation menu
+    max_crumb_chars: int = 40        # the crumbs of a breadcrumb trail before the page's own
     max_title_chars: int = 150
+    max_stamped_chars: int = 40      # an HTML block holding a <time> element and little else is a dateline
     max_social_chars: int = 80
     min_sentence_words: int = 8      # an English line with fewer words is not a body paragraph
 
@@ -62,6 +67,7 @@ def text_units(docs: pl.DataFrame) -> pl.DataFrame:
             "line_no",
             pl.lit(None, pl.Utf8).alias("locator"),
             pl.col("text").fill_null(""),
+            pl.lit(None, pl.Utf8).alias("time_stamp"),
         )
     )
 
@@ -76,7 +82,9 @@ def unit_features(units: pl.DataFrame, params: CleanParams = CleanParams()) -> p
         .with_columns(
             (norm == "").alias("is_blank"),
             norm.str.len_chars().alias("n_chars"),
-            norm.str.contains(f.DATELINE).alias("is_date_only"),
+            (norm.str.contains(f.DATELINE)
+             | (pl.col("time_stamp").is_not_null() & (norm.str.len_chars() <= params.max_stamped_chars))
+             ).alias("is_date_only"),
             norm.str.contains(f.LIST_MARKER).alias("is_list_item"),
             norm.str.contains(f.NUMBERED_MARKER).alias("is_numbered"),
             (
@@ -100,6 +108,14 @@ def unit_features(units: pl.DataFrame, params: CleanParams = CleanParams()) -> p
             norm.str.contains(f.PAGE_TOOL).alias("is_page_tool"),
             norm.str.contains(f.AUTHOR_LABEL).alias("is_author_label"),
             norm.str.contains(f.CATEGORY_LABEL).alias("is_category_label"),
+            norm.str.contains(f.TAG_HEADER).alias("is_tag_header"),
+            norm.str.contains(f.SUBSCRIBE).alias("is_subscribe"),
+            norm.str.contains(f.PAGINATION).alias("is_pagination"),
+            norm.str.contains(f.BYLINE).alias("is_byline"),
+            norm.str.contains(f.BYLINE_ROLE).alias("is_byline_role"),
+            norm.str.contains(f.ALL_CAPS_LABEL).alias("is_all_caps"),
+            (norm.str.contains(f.SITE_NAME) & (norm.str.len_chars() <= params.max_tag_chars)).alias("is_site_name"),
+            norm.str.count_matches(f.SECTION_SEPARATOR).alias("n_section_separators"),
             norm.str.count_matches(f.MENU_SEPARATOR).alias("n_menu_separators"),
             norm.str.count_matches(f.BREADCRUMB_SEPARATOR).alias("n_crumb_separators"),
         )
@@ -110,83 +126,168 @@ def _menu_items(norm: str, separator: str) -> list[str]:
     return [item.strip() for item in re.split(separator, norm)]
 
 
-def _is_menu(row: dict, params: CleanParams) -> bool:
-    if row["n_menu_separators"] < 2 or "。" in row["norm"] or row["is_social"]:
+def _short_items(items: list[str], limit: int) -> bool:
+    return len(items) >= 2 and all(0 < len(i) <= limit for i in items)
+
+
+def _is_menu(row: dict, params: CleanParams, in_head: bool) -> bool:
+    """`A | B | C`: a navigation menu; in the head one separator is enough (`Japanese | English`)."""
+    if row["n_menu_separators"] < (1 if in_head else 2) or "。" in row["norm"] or row["is_social"]:
         return False
-    items = _menu_items(row["norm"], f.MENU_SEPARATOR)
-    return all(0 < len(i) <= params.max_menu_item_chars for i in items)
+    return _short_items(_menu_items(row["norm"], f.MENU_SEPARATOR), params.max_menu_item_chars)
+
+
+def _is_section_path(row: dict, params: CleanParams) -> bool:
+    """`NEWS / NATIONAL / POLITICS`, `Briefings & Statements`: section names joined by / or &."""
+    if row["n_section_separators"] < 1 or row["is_sentence"] or "。" in row["norm"]:
+        return False
+    return _short_items(re.split(f.SECTION_SEPARATOR, row["norm"]), params.max_menu_item_chars)
 
 
 def _is_breadcrumb(row: dict, params: CleanParams) -> bool:
+    """`ホーム > 政治 > 外交`; the last crumb (the page itself) may be long."""
     if row["n_crumb_separators"] < 1 or "。" in row["norm"] or row["is_sentence"]:
         return False
     items = _menu_items(row["norm"], f.BREADCRUMB_SEPARATOR)
-    return len(items) >= 2 and all(0 < len(i) <= params.max_menu_item_chars for i in items)
+    return (len(items) >= 2 and all(0 < len(i) <= params.max_crumb_chars for i in items[:-1])
+            and 0 < len(items[-1]) <= params.max_title_chars)
 
 
-def _classify_document(rows: list[dict], params: CleanParams) -> dict[int, str]:
-    """Rule per removed unit (unit_no -> rule) for one document's units, in order."""
+def _width(text: str) -> int:
+    """Display width: a kanji or kana counts two, a Latin letter one."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _dateline_date(r: dict) -> date | None:
+    """The date a dateline unit states: its text, else the `datetime` of the HTML <time> element in it."""
+    parsed = f.parse_dateline(r["norm"])
+    if parsed is None and r.get("time_stamp"):
+        stamp = unicodedata.normalize("NFKC", r["time_stamp"]).strip()
+        try:
+            parsed = date.fromisoformat(stamp[:10])
+        except ValueError:
+            parsed = f.parse_dateline(stamp)
+    return parsed
+
+
+def _is_body(r: dict) -> bool:
+    return r["is_sentence"] and not (r["is_social"] or r["is_advertisement"] or r["is_copyright"]
+                                     or r["is_author_label"] or r["is_subscribe"])
+
+
+def _line_rule(r: dict, head: bool) -> str | None:
+    """Rules a line matches by itself, wherever it stands."""
+    if r["is_back_to_top"]:
+        return "back_to_top"
+    if r["is_pagination"]:
+        return "pagination"
+    if r["is_advertisement"]:
+        return "advertisement"
+    if r["is_social"] or r["is_subscribe"]:
+        return "social_widget"
+    if r["is_copyright"]:
+        return "copyright"
+    if r["is_page_tool"]:
+        return "page_tool"
+    if r["is_author_label"]:
+        return "author_bio"
+    if r["is_byline"]:
+        return "byline"
+    if r["is_category_label"]:
+        return "tag_list"
+    return None
+
+
+def _classify_document(rows: list[dict], params: CleanParams) -> tuple[dict[int, str], int | None]:
+    """(rule per removed unit, the title's unit) for one document's units, in order."""
     rules: dict[int, str] = {}
-    body_start = next((r["unit_no"] for r in rows if r["is_sentence"] and not (
-        r["is_social"] or r["is_advertisement"] or r["is_copyright"] or r["is_author_label"])), None)
+    body = [r["unit_no"] for r in rows if _is_body(r)]
+    body_start, body_end = (body[0], body[-1]) if body else (None, None)
     in_head = (lambda r: body_start is None or r["unit_no"] < body_start)
+    in_tail = (lambda r: body_end is not None and r["unit_no"] > body_end)
 
     menu_items: set[str] = set()
     for r in rows:
         if r["is_blank"]:
             continue
-        if _is_menu(r, params):
+        if _is_menu(r, params, in_head(r) and body_start is not None):
             rules[r["unit_no"]] = "navigation_menu"
-            menu_items.update(_menu_items(r["norm"], f.MENU_SEPARATOR))
-            menu_items.update(w for item in _menu_items(r["norm"], f.MENU_SEPARATOR) for w in item.split())
+            items = _menu_items(r["norm"], f.MENU_SEPARATOR)
+            menu_items.update(items)
+            menu_items.update(w for item in items for w in item.split())
         elif _is_breadcrumb(r, params):
             rules[r["unit_no"]] = "breadcrumb"
-            menu_items.update(_menu_items(r["norm"], f.BREADCRUMB_SEPARATOR))
 
     dateline_seen = False
     widget: str | None = None
+    previous: dict | None = None
     for r in rows:
         n = r["unit_no"]
         if r["is_blank"]:
             continue
         if n in rules:
-            widget = None
+            widget, previous = None, r
             continue
-        if widget is not None:
-            if r["is_list_item"] or r["is_numbered"] or (not r["is_sentence"] and r["n_chars"] <= params.max_tag_chars):
-                rules[n] = widget
-                continue
-            widget = None
         head = in_head(r)
-        if r["is_widget_header"] and not r["is_sentence"]:
-            widget = "ranking_widget" if r["is_ranking"] else "related_articles"
+        line_rule = _line_rule(r, head)
+        starts_widget = (r["is_widget_header"] or r["is_tag_header"]) and not r["is_sentence"]
+        if widget is not None and line_rule is None and not starts_widget:
+            if not _is_body(r) and (r["n_chars"] <= params.max_widget_item_chars or r["is_list_item"]):
+                rules[n] = widget
+                previous = r
+                continue
+        widget = None
+        if starts_widget:
+            widget = "tag_list" if r["is_tag_header"] else (
+                "ranking_widget" if r["is_ranking"] else "related_articles")
             rules[n] = widget
-        elif head and r["is_date_only"] and not dateline_seen and f.parse_dateline(r["norm"]) is not None:
+        elif head and r["is_date_only"] and not dateline_seen and _dateline_date(r) is not None:
             rules[n] = "dateline"
             dateline_seen = True
-        elif head and not r["is_sentence"] and (
-            (r["is_list_item"] and r["n_chars"] <= params.max_tag_chars) or r["is_category_label"]
+        elif line_rule is not None:
+            rules[n] = line_rule
+        elif previous is not None and rules.get(previous["unit_no"]) == "byline" and r["is_byline_role"]:
+            rules[n] = "byline"
+        elif head and body_start is not None and not r["is_sentence"] and (
+            (r["is_list_item"] and r["n_chars"] <= params.max_tag_chars) or r["is_all_caps"]
+            or _is_section_path(r, params)
         ):
             rules[n] = "category_tag"
         elif head and not r["is_sentence"] and r["n_chars"] <= params.max_label_chars and r["norm"] in menu_items:
             rules[n] = "breadcrumb"
-        elif r["is_back_to_top"]:
-            rules[n] = "back_to_top"
-        elif r["is_advertisement"]:
-            rules[n] = "advertisement"
-        elif r["is_social"]:
-            rules[n] = "social_widget"
-        elif r["is_copyright"]:
-            rules[n] = "copyright"
-        elif r["is_page_tool"]:
-            rules[n] = "page_tool"
-        elif r["is_author_label"]:
-            rules[n] = "author_bio"
+        previous = r
+
+    if not dateline_seen and body_end is not None:
+        # a news agency's time stamp after the article (（2009/02/25-03:12）) when none stands before it
+        for r in rows:
+            if in_tail(r) and r["unit_no"] not in rules and r["is_date_only"] and _dateline_date(r):
+                rules[r["unit_no"]] = "dateline"
+                break
 
     nonblank = [r for r in rows if not r["is_blank"] and r["unit_no"] not in rules]
-    if nonblank and f.looks_like_author_bio(nonblank[-1]["norm"]) and len(nonblank) > 1:
+    if len(nonblank) > 1 and f.looks_like_author_bio(nonblank[-1]["norm"]):
         rules[nonblank[-1]["unit_no"]] = "author_bio"
-    return rules
+
+    if body_end is not None:
+        # after the article, once furniture begins, the short lines that follow are the page's footer
+        furniture_begun = False
+        for r in rows:
+            if not in_tail(r) or r["is_blank"]:
+                continue
+            if r["unit_no"] in rules:
+                furniture_begun = True
+            elif furniture_begun and not r["is_sentence"] and r["n_chars"] <= params.max_widget_item_chars:
+                rules[r["unit_no"]] = "footer"
+
+    title = _title_unit(rows, rules, in_head, params)
+    if title is not None and body_start is not None:
+        # short lines above the headline: the site's name (masthead) and section labels
+        before = [r for r in rows if r["unit_no"] < title and not r["is_blank"] and r["unit_no"] not in rules]
+        for i, r in enumerate(before):
+            if _width(r["norm"]) <= params.max_masthead_width and not r["is_sentence"]:
+                first = all(q["is_blank"] for q in rows if q["unit_no"] < r["unit_no"])
+                rules[r["unit_no"]] = "masthead" if first else "category_tag"
+    return rules, title
 
 
 _TITLE_DECORATION = re.compile(r"\s*【[^【】]{1,20}】\s*$")
@@ -200,15 +301,20 @@ def clean_title(title: str) -> str:
     return title.strip()
 
 
-def _title_unit(rows: list[dict], rules: dict[int, str], params: CleanParams) -> int | None:
-    """The first kept unit, when it stands before the body and reads as a title rather than a sentence."""
-    for r in rows:
-        if r["is_blank"] or r["unit_no"] in rules:
-            continue
-        if r["is_sentence"] or r["n_chars"] > params.max_title_chars:
+def _title_unit(rows: list[dict], rules: dict[int, str], in_head, params: CleanParams) -> int | None:
+    """The headline: the widest kept line before the body that reads as a title rather than a sentence."""
+    candidates = [
+        r for r in rows
+        if in_head(r) and not r["is_blank"] and r["unit_no"] not in rules and not r["is_sentence"]
+        and not r["is_list_item"] and not r["is_date_only"] and r["n_chars"] <= params.max_title_chars
+    ]
+    if not candidates or not any(_is_body(r) for r in rows):
+        first = next((r for r in rows if not r["is_blank"] and r["unit_no"] not in rules), None)
+        if first is None or first["is_sentence"] or first["n_chars"] > params.max_title_chars:
             return None
-        return r["unit_no"]
-    return None
+        return first["unit_no"]
+    headlines = [r for r in candidates if not r["is_site_name"]] or candidates
+    return max(headlines, key=lambda r: (_width(r["norm"]), -r["unit_no"]))["unit_no"]
 
 
 def clean_documents(docs: pl.DataFrame, params: CleanParams = CleanParams()) -> Cleaned:
@@ -224,8 +330,7 @@ def clean_documents(docs: pl.DataFrame, params: CleanParams = CleanParams()) -> 
     doc_rows, bp_rows, kept_rows = [], [], []
     for (doc_id,), group in features.group_by("doc_id", maintain_order=True):
         rows = group.to_dicts()
-        rules = _classify_document(rows, params)
-        title_no = _title_unit(rows, rules, params)
+        rules, title_no = _classify_document(rows, params)
         dateline = next((r for r in rows if rules.get(r["unit_no"]) == "dateline"), None)
         offset, kept = 0, []
         for r in rows:
@@ -245,7 +350,7 @@ def clean_documents(docs: pl.DataFrame, params: CleanParams = CleanParams()) -> 
         doc_rows.append({
             "doc_id": doc_id, "text": "\n".join(kept), "title": title or None, "title_unit": title_no,
             "dateline": dateline["text"].strip() if dateline else None,
-            "dateline_date": f.parse_dateline(dateline["norm"]) if dateline else None,
+            "dateline_date": _dateline_date(dateline) if dateline else None,
         })
 
     boilerplate = pl.DataFrame(bp_rows, schema={**{k: v for k, v in BOILERPLATE_COLUMNS.items() if k != "piece_no"},

@@ -22,12 +22,14 @@ _DATE_NUM = r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
 _DATE_JA = r"(?:\d{4}|(?:明治|大正|昭和|平成|令和)(?:\d{1,2}|元))年\d{1,2}月\d{1,2}日"
 _DATE_EN = rf"(?:{_EN_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_EN_MONTH},?\s+\d{{4}})"
 _WEEKDAY = r"(?:\s*\([月火水木金土日](?:曜日?)?\)|,?\s*(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?)?"
-_TIME = (r"(?:\s*,?\s*(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?|(?:午前|午後)?\d{1,2}時(?:\d{1,2}分|半)?)"
+_TIME = (r"(?:\s*[,\-T]?\s*(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?|(?:午前|午後)?\d{1,2}時(?:\d{1,2}分|半)?)"
          r"(?:\s*(?:JST|ET|EST|EDT|UTC|GMT|\(JST\)))?)?")
 _LABEL = r"(?:(?:公開日?|更新日?|掲載日?|配信日?|発表日?|投稿日?|最終更新日?|Published|Updated|Posted|Date)\s*:?\s*)?"
 _SUFFIX = r"(?:\s*(?:公開|更新|配信|掲載|発表|発行))?"
 #: A line holding only a date, or a date and time (with at most a label such as 公開日: or 配信).
-DATELINE = rf"^{_LABEL}(?:{_DATE_NUM}|{_DATE_JA}|{_DATE_EN}){_WEEKDAY}{_TIME}{_SUFFIX}$"
+_OPEN, _CLOSE = r"[(\[【]?\s*", r"\s*[)\]】]?"
+_TRAILING = r"(?:\s*[|/・\-–—])?"
+DATELINE = rf"^{_OPEN}{_LABEL}(?:{_DATE_NUM}|{_DATE_JA}|{_DATE_EN}){_WEEKDAY}{_TIME}{_SUFFIX}{_CLOSE}{_TRAILING}$"
 
 LIST_MARKER = r"^[-–—•・*■□◆◇●○▪►›»]\s*\S"
 #: Sentence-final punctuation of Japanese, or an English sentence end followed by more text or the end.
@@ -43,26 +45,46 @@ BACK_TO_TOP = (
 )
 WIDGET_HEADER = (
     r"(?i)^[A-Za-z ]{0,20}(?:ランキング|読まれている記事|よく読まれている|人気記事|アクセスランキング|関連記事|関連ニュース"
-    r"|おすすめ記事|オススメ記事|あわせて読みたい|合わせて読みたい|こちらもおすすめ|注目記事|最新記事|新着記事"
-    r"|ranking|related (?:articles|stories|posts|news)|most (?:read|popular|viewed)|trending|recommended"
-    r"|read (?:more|next)|more stories|you may also like)"
+    r"|関連リンク|関連情報|関連動画|おすすめ記事|オススメ記事|あわせて読みたい|合わせて読みたい|こちらもおすすめ|注目記事"
+    r"|最新記事|新着記事|この記事を読んだ人は|こんな記事も|他にも読まれて|ranking|related (?:articles|stories|posts|news"
+    r"|coverage|links|content|topics)|most (?:read|popular|viewed)|trending|recommended|read (?:more|next)"
+    r"|more (?:stories|on this|from)|see also|you may also like|also read)\s*:?$"
 )
+TAG_HEADER = r"(?i)^(?:tags?|topics|categories|タグ|キーワード|関連キーワード)\s*:?$"
 RANKING_HEADER = r"(?i)(?:ランキング|読まれている|人気|ranking|most (?:read|popular|viewed)|trending)"
 ADVERTISEMENT = (
     r"(?i)^(?:広告|pr|\[pr\]|【pr】|スポンサーリンク|スポンサードリンク|advertisement|sponsored|ad|ads)$"
     r"|^(?:\[PR\]|【PR】|PR:|広告:)"
 )
 SOCIAL_ACTION = r"(?i)(?:フォロー|登録|購読|シェア|いいね|友だち追加|follow|subscribe|sign up|share|join)"
+SUBSCRIBE = (r"(?i)^(?:subscribe|sign up|get (?:our|the) newsletter|メールマガジン|メルマガ|ニュースレター)"
+             r"|^(?:your )?e-?mail(?: address)?$|^(?:この記事を)?シェア(?:する)?$|^share this(?: article| story| page)?$")
 SOCIAL_TARGET = (r"(?i)(?:ここ|こちら|クリック|タップ|チャンネル|whatsapp|twitter|facebook|line|telegram|instagram|"
                  r"youtube|google ?news|ニュースレター|newsletter|click|tap|channel|\bx\b)")
 SHARE_BAR = (r"(?i)^(?:(?:ツイート|シェア|tweet|share|lineで送る|はてなブックマーク|pocket|facebook|twitter|x|line|"
              r"email|メール|印刷|print)[\s|/・]*){1,8}$")
 COPYRIGHT = r"(?i)^(?:copyright|©|\(c\))|all rights reserved|無断転載|無断複製"
-PAGE_TOOL = r"(?i)^(?:印刷する|印刷|pdf版|文字サイズ|文字の大きさ|print|print this page|このページを印刷する)$"
+PAGE_TOOL = (r"(?i)^(?:印刷する|印刷|pdf版|文字サイズ|文字の大きさ|print|print this page|このページを印刷する"
+             r"|写真拡大|画像拡大|拡大する|拡大|写真を拡大|hide caption|show caption|enlarge(?: image| photo)?"
+             r"|toggle caption|download image)$")
+PAGINATION = (r"(?i)^(?:[«‹<]\s*)?(?:前の記事|次の記事|前へ|次へ|前のページ|次のページ|previous|next|prev)"
+              r"(?:\s+(?:article|story|post|page))?(?:\s*[»›>])?"
+              r"(?:\s*[/|・]\s*(?:[«‹<]\s*)?(?:前の記事|次の記事|前へ|次へ|previous|next)"
+              r"(?:\s+(?:article|story|post|page))?(?:\s*[»›>])?)*$")
+BYLINE = r"^(?:By|BY)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*$"
+BYLINE_ROLE = (r"(?i)^(?:(?:senior |chief |staff |political |diplomatic |foreign |washington |tokyo )*"
+               r"(?:writer|reporter|correspondent|editor|columnist|contributor)|kyodo(?: news)?|jiji press|ap|afp"
+               r"|reuters|bloomberg|nikkei staff writers?)$")
+#: How a site's own name ends, when it heads the page above the headline.
+SITE_NAME = (r"(?i)(?:ホームページ|ニュース|新聞|新聞社|通信|通信社|オンライン|デジタル|電子版|ウェブ|ウォッチ|官邸|省"
+             r"|news|news web|times|post|journal|herald|tribune|online|web|\.com|\.jp|\.gov|white house"
+             r"|department of [a-z ]+|ministry of [a-z ]+)$")
+ALL_CAPS_LABEL = r"^[A-Z][A-Z &/.,'-]{1,39}$"
 AUTHOR_LABEL = (r"(?i)^(?:著者|筆者|執筆者|記者|ライター|about the author|written by|author)"
                 r"(?:プロフィール|紹介|情報)?\s*[:/]")
 CATEGORY_LABEL = r"(?i)^(?:カテゴリー?|ジャンル|タグ|category|categories|tags?|section)\s*:"
 MENU_SEPARATOR = r"[|]"
+SECTION_SEPARATOR = r"\s[|/&]\s"
 BREADCRUMB_SEPARATOR = r"\s[>›»]\s|>"
 
 # A self-description of the kind author boxes carry: several short noun phrases, each closed by 。

@@ -26,8 +26,9 @@ WIDGET_WORDS = [
     ("related_articles", re.compile(r"related|recommend|pickup|more-?stories|read-?next")),
     ("advertisement", re.compile(r"ads?|advert\w*|sponsor\w*|promo\w*|banner|pr")),
     ("back_to_top", re.compile(r"page-?top|go-?top|back-?to-?top|to-?top")),
-    ("html_navigation", re.compile(r"g?nav|navi(?:gation)?|menu|sidebar|side-?bar|global-?header|site-?header")),
-    ("html_footer", re.compile(r"site-?footer|global-?footer|copyright")),
+    ("html_navigation", re.compile(r"g?nav|navi(?:gation)?|menu|sidebar|side-?bar")),
+    ("html_header", re.compile(r"header|masthead|site-?header|global-?header")),
+    ("html_footer", re.compile(r"footer|site-?footer|global-?footer|copyright")),
     ("html_widget", re.compile(r"comments?|cookie|modal|popup|widget")),
 ]
 BLOCK_TAGS = {
@@ -35,7 +36,9 @@ BLOCK_TAGS = {
     "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "li", "main", "ol", "p", "pre", "section", "summary",
     "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "html",
 }
-_SPACE = re.compile(r"\s+")
+# HTML collapses runs of ASCII white space; an ideographic space (U+3000) is text and stays as written.
+_SPACE = re.compile(r"[ \t\r\n\f\v]+")
+_ASCII_SPACE = " \t\r\n\f\v"
 _WORD_SPLIT = re.compile(r"[\s_-]+|(?<=[a-z])(?=[A-Z])")
 
 
@@ -76,6 +79,8 @@ def _removal_rule(el: Tag) -> str | None:
     if el.name in ("html", "body", "main", "article"):
         return None
     rule = _widget_rule(el)
+    if rule in ("html_header", "html_footer") and (_inside(el, {"article", "main"}) or el.find("h1")):
+        return None  # the article's own header or footer
     if rule is not None:
         return rule
     if el.name in ("ul", "ol") and _is_link_dense(el):
@@ -87,8 +92,8 @@ def _is_link_dense(el: Tag, min_items: int = 3, min_share: float = 0.7) -> bool:
     items = el.find_all("li", recursive=False)
     if len(items) < min_items:
         return False
-    total = len(_SPACE.sub("", el.get_text()))
-    linked = sum(len(_SPACE.sub("", a.get_text())) for a in el.find_all("a"))
+    total = len(re.sub(r"\s", "", el.get_text()))
+    linked = sum(len(re.sub(r"\s", "", a.get_text())) for a in el.find_all("a"))
     return total > 0 and linked / total >= min_share
 
 
@@ -103,10 +108,14 @@ def page_units(html: str) -> tuple[list[dict], list[dict]]:
     removed: list[dict] = []
     counter = iter(range(1, 1_000_000))
 
+    stamps: list[str] = []  # `<time datetime>` values seen in the buffer being filled
+
     def emit(parts: list[str], owner: Tag) -> None:
-        text = _SPACE.sub(" ", "".join(parts)).strip()
+        text = _SPACE.sub(" ", "".join(parts)).strip(_ASCII_SPACE)
         if text:
-            units.append({"unit_no": next(counter), "locator": _locator(owner), "text": text})
+            units.append({"unit_no": next(counter), "locator": _locator(owner), "text": text,
+                          "time_stamp": stamps[0] if stamps else None})
+        stamps.clear()
 
     def walk(el: Tag) -> None:
         buffer: list[str] = []
@@ -122,7 +131,7 @@ def page_units(html: str) -> tuple[list[dict], list[dict]]:
             if rule is not None:
                 emit(buffer, el)
                 buffer = []
-                text = _SPACE.sub(" ", child.get_text(" ")).strip()
+                text = _SPACE.sub(" ", child.get_text(" ")).strip(_ASCII_SPACE)
                 if text:
                     removed.append({"unit_no": next(counter), "locator": _locator(child), "text": text,
                                     "rule": rule})
@@ -135,6 +144,8 @@ def page_units(html: str) -> tuple[list[dict], list[dict]]:
                 buffer = []
                 walk(child)
             else:
+                times = [child] if child.name == "time" else child.find_all("time")
+                stamps.extend(t.get("datetime") or t.get_text() for t in times)
                 buffer.append(child.get_text())
         emit(buffer, el)
 
@@ -150,8 +161,8 @@ def html_units(docs: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
         unit_rows += [{"doc_id": doc_id, "line_no": None, **u} for u in units]
         removed_rows += [{"doc_id": doc_id, "line_no": None, **r} for r in removed]
     units_frame = pl.DataFrame(unit_rows, schema={"doc_id": pl.Utf8, "line_no": pl.Int64, "unit_no": pl.Int64,
-                                                  "locator": pl.Utf8, "text": pl.Utf8})
+                                                  "locator": pl.Utf8, "text": pl.Utf8, "time_stamp": pl.Utf8})
     removed_frame = pl.DataFrame(removed_rows, schema={"doc_id": pl.Utf8, "line_no": pl.Int64,
                                                        "unit_no": pl.Int64, "locator": pl.Utf8, "text": pl.Utf8,
                                                        "rule": pl.Utf8})
-    return units_frame.select("doc_id", "unit_no", "line_no", "locator", "text"), removed_frame
+    return units_frame.select("doc_id", "unit_no", "line_no", "locator", "text", "time_stamp"), removed_frame

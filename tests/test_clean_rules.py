@@ -64,6 +64,37 @@ CASES = [
                  id="title-decoration-left-out-of-title-only"),
     pytest.param([""], {}, None, None, id="empty"),
     pytest.param(["(1)日米関係総論", "(2)米軍再編", BODY_JA], {}, None, "(1)日米関係総論", id="numbered-headings-kept"),
+    pytest.param(["Example Times", "NEWS / NATIONAL / POLITICS", "Leaders agree to deepen the alliance",
+                  "Feb 23, 2013", "By Jane Doe", "Staff Writer", BODY_EN],
+                 {1: "masthead", 2: "category_tag", 4: "dateline", 5: "byline", 6: "byline"}, date(2013, 2, 23),
+                 "Leaders agree to deepen the alliance", id="masthead-section-path-byline"),
+    pytest.param(["首相官邸ホームページ", "日米首脳テレビ会談", "令和4年1月21日", BODY_JA],
+                 {1: "masthead", 3: "dateline"}, date(2022, 1, 21), "日米首脳テレビ会談",
+                 id="site-name-wider-than-the-headline"),
+    pytest.param(["News Agency", "Updated Apr 18, 2018 8:05 AM JST", "World | Politics",
+                  "Leaders agree to keep pressure on the North", BODY_EN],
+                 {1: "masthead", 2: "dateline", 3: "navigation_menu"}, date(2018, 4, 18),
+                 "Leaders agree to keep pressure on the North", id="dateline-before-headline"),
+    pytest.param(["外務省 > 会談・訪問 > 日米外相会談", "Japanese | English", "日米外相会談", "平成28年4月10日", "English",
+                  BODY_JA],
+                 {1: "breadcrumb", 2: "navigation_menu", 4: "dateline", 5: "breadcrumb"}, date(2016, 4, 10),
+                 "日米外相会談", id="headline-equal-to-last-crumb-kept"),
+    pytest.param(["Department of State", "Readout of a meeting", "READOUT", "OFFICE OF THE SPOKESPERSON",
+                  "January 21, 2025", BODY_EN],
+                 {1: "masthead", 3: "category_tag", 4: "category_tag", 5: "dateline"}, date(2025, 1, 21),
+                 "Readout of a meeting", id="all-caps-labels-after-headline"),
+    pytest.param(["見出し", BODY_JA, "（2009/02/25-03:12）", "写真拡大"], {3: "dateline", 4: "page_tool"},
+                 date(2009, 2, 25), "見出し", id="agency-time-stamp-after-the-article"),
+    pytest.param(["見出し", BODY_JA, "タグ：2＋2　ガイドライン", "この記事をシェア", "Facebook", "前の記事 / 次の記事"],
+                 {3: "tag_list", 4: "social_widget", 5: "social_widget", 6: "pagination"}, None, "見出し",
+                 id="tags-share-pagination"),
+    pytest.param(["Headline", BODY_EN, "Tags", "Japan", "The Secretary of State", "Related coverage:",
+                  "Leaders to meet again in the spring, officials say", "Subscribe to our newsletter", "Your email",
+                  "1600 Example Ave NW", "Privacy"],
+                 {3: "tag_list", 4: "tag_list", 5: "tag_list", 6: "related_articles", 7: "related_articles",
+                  8: "social_widget", 9: "social_widget", 10: "footer", 11: "footer"}, None, "Headline",
+                 id="tag-block-related-headlines-footer"),
+    pytest.param(["見出し", BODY_JA, "（共同）"], {}, None, "見出し", id="credit-before-any-furniture-kept"),
 ]
 
 
@@ -122,6 +153,18 @@ HTML = """<!doctype html><html><head><title>Site | Summit</title><script>var x=1
 <ul><li><a href="/1">Related one</a></li><li><a href="/2">Related two</a></li><li><a href="/3">Three</a></li></ul>
 <p>They also discussed<br>North Korea.</p></article></main>
 <aside>Most read</aside><footer>(c) Example</footer></body></html>"""
+
+
+def test_html_keeps_ideographic_spaces_and_reads_time_elements():
+    page = ('<html><body><div id="header"><a href="/">新聞オンライン</a></div><article><h1>日米首脳が会談\u3000同盟強化</h1>'
+            '<div class="article-meta"><time datetime="2022-11-17T23:40:00+09:00">2022年11月17日 23:40</time> '
+            '<span>政治</span></div><p>\u3000両首脳は会談し、同盟の強化で一致した。</p></article></body></html>')
+    cleaned = run([page], fmt="html")
+    doc = cleaned.documents.row(0, named=True)
+    assert doc["text"] == "日米首脳が会談\u3000同盟強化\n\u3000両首脳は会談し、同盟の強化で一致した。"
+    assert doc["dateline_date"] == date(2022, 11, 17)
+    assert doc["dateline"] == "2022年11月17日 23:40 政治"
+    assert dict(zip(cleaned.boilerplate["rule"], cleaned.boilerplate["text"]))["html_header"] == "新聞オンライン"
 
 
 def test_html_page():
