@@ -374,7 +374,8 @@ _APPROX = re.compile(
     re.I,
 )
 _PLURAL_NOUN_AFTER = re.compile(r"\s+[a-z]+s\b")
-_DAY_AS_COUNT = re.compile(r"も早|あたり|当たり|平均|に[0-9０-９一二三四五六七八九]+回|中に")
+_DAY_AS_COUNT = re.compile(r"も早|あたり|当たり|平均|に[0-9０-９一二三四五六七八九]+回|中に|以内|ぶり|目[^的]")
+_EN_DAY_BEFORE_NOUN = re.compile(r"[ \t]+(?:the|a|an|his|her|its|their|this|that|our|[A-Z])", re.A)
 _KANJI_NUMERALS = set("〇零一二三四五六七八九十百千")
 _PLACE_AFTER_KANJI_DAY = set("市町村月")  # 四日市, 十日町, 三日月: names, not dates
 _DAY_RANGE_JOIN = re.compile(r"[ \t　]*(?:から|より|〜|~|～|-|－|–|・|、|,|，|及び|および|と|や)[ \t　]*")
@@ -745,14 +746,24 @@ def _meeting_sentence_zone(text: str, start: int, gazetteer: Path | None) -> str
     return None if span is None else infer_event_zone(text[span[0]:span[1]], gazetteer, strong_only=True)
 
 
-def _en_dateline_spans(text: str) -> list[tuple[int, int]]:
-    return [(m.start("date"), m.end("date")) for m in tp.EN_DATELINE_PREFIX.finditer(text)]
+def _en_dateline(text: str, gazetteer: Path | None) -> tuple[tuple[int, int] | None, str | None]:
+    """The first English news dateline (PALM BEACH, Florida, April 17 (Kyodo) --): the span of its date, and the
+    zone of its place (the capitals read as a name: PALM BEACH → Palm Beach)."""
+    m = tp.EN_DATELINE_PREFIX.search(text)
+    if m is None:
+        return None, None
+    span = (m.start("date"), m.end("date")) if m["date"] else None
+    place = m["place"].title()
+    zone = infer_event_zone(place, gazetteer)
+    if zone is None and m["region"]:
+        zone = infer_event_zone(m["region"], gazetteer)
+    return span, zone
 
 
 def _resolve_doc(text: str, anchor: dt.date | None, spans: list[tuple[int, int, str]], params: TemporalParams,
                  out: list[tuple], doc_zone: str | None) -> None:
     ctx = _Ctx()
-    datelines = _en_dateline_spans(text) if "(" in text or "-" in text else []
+    dateline_span, dateline_zone = _en_dateline(text, params.gazetteer) if "-" in text or "—" in text else (None, None)
 
     def zone_for(start: int, end: int, tz: str | None, lang: str) -> str | None:
         """Zone of a clock time: its own word (日本時間), else the place its clause or sentence puts the event
@@ -768,7 +779,7 @@ def _resolve_doc(text: str, anchor: dt.date | None, spans: list[tuple[int, int, 
                 return z
             return doc_zone if tz == "local" else params.japanese_default_zone
         z = infer_event_zone(_sentence_around(text, start, end), params.gazetteer, strong_only=True)
-        return z if z is not None else doc_zone
+        return z or dateline_zone or doc_zone
 
     for start, end, surface in spans:
         p = parse_surface(surface)
@@ -782,8 +793,8 @@ def _resolve_doc(text: str, anchor: dt.date | None, spans: list[tuple[int, int, 
         if row is None:
             continue
         kind, value, resolved_by, precision, tz, used_anchor, utc, rule = row
-        if (datelines and ctx.dateline_date is None and kind == "date" and value is not None
-                and any(a <= start and end <= b for a, b in datelines)):
+        if (dateline_span is not None and ctx.dateline_date is None and kind == "date" and value is not None
+                and dateline_span[0] <= start and end <= dateline_span[1]):
             ctx.dateline_date = dt.date.fromisoformat(value)
         if kind in ("date", "datetime") and value is not None and (
                 p.month is not None and p.month_dir is None
@@ -802,6 +813,8 @@ def _is_kanji(c: str) -> bool:
 def _is_trap(text: str, start: int, end: int, p: Parsed) -> bool:
     if p.rule == "en_year_after_preposition":
         return _PLURAL_NOUN_AFTER.match(text, end) is not None  # "of 2000 troops"
+    if p.rule == "en_relative_day" and p.day_rel[0] == "context" and _EN_DAY_BEFORE_NOUN.match(text, end):
+        return True  # the day before the summit: relative to an event, not to the last date
     if p.rule == "ja_day" and _DAY_AS_COUNT.match(text, end):
         return True  # 1日も早く, 1日あたり: a day counted, not a date
     if p.rule.startswith("ja_day") and p.day is not None and p.month is None and p.year is None:
@@ -890,12 +903,16 @@ def _resolve(text, start, end, p: Parsed, anchor, ctx: _Ctx, params: TemporalPar
             used_anchor, used_context = ref == "anchor", ref == "context"
     if date_value is None and day is not None:
         if month is None:  # a day alone
-            # the month comes from the last date that stated its month and is not ahead of the anchor, or from
-            # the day just before it in a range or list (7日から8日); otherwise from the anchor
+            # the month comes from the last date that stated its month and is not ahead of the anchor (and, if it
+            # is more than a month before the anchor, stands in the same paragraph), or from the day just before it
+            # in a range or list (7日から8日); otherwise from the anchor: the nearest such day the tense allows
             if ctx.date is not None and ctx.date_end >= 0 and _DAY_RANGE_JOIN.fullmatch(text, ctx.date_end, start):
                 date_value = _valid(ctx.date.year, ctx.date.month, day)
                 used_context = True
-            elif ctx.month_date is not None:
+            elif ctx.month_date is not None and (  # a date of long ago lends its month within its own paragraph
+                anchor is None or (anchor - ctx.month_date).days <= 31
+                or _same_paragraph(text, ctx.month_date_end, start)
+            ):
                 date_value = _valid(ctx.month_date.year, ctx.month_date.month, day)
                 used_context = True
             elif anchor is not None:

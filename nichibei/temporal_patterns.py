@@ -104,9 +104,11 @@ EN_REL_DAY = (
 EN_FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 EN_REL_MONTH = rf"\b(?:[Ll]ast|[Nn]ext|[Tt]his)[ \t]+(?:{EN_FULL_MONTH}|year|month)\b"
 # a news dateline at the head of a paragraph: PALM BEACH, Florida, April 17 (Kyodo) --   WASHINGTON, Feb. 7 (Reuters) -
+# WASHINGTON -   TOKYO (AP) —
 EN_DATELINE_PREFIX = re.compile(
-    r"^[ \t　]*[A-Z][A-Z.'’ -]+(?:,[ \t]+[A-Z][A-Za-z. ]+)?,[ \t]+(?P<date>[A-Z][a-z]+\.?[ \t]+[0-9]{1,2}(?:,[ \t]+[0-9]{4})?)"
-    r"[ \t]*(?:\([A-Za-z ]+\))?[ \t]*(?:--|—|–|-)",
+    r"^[ \t　]*(?P<place>[A-Z][A-Z.'’ -]*[A-Z.])(?:,[ \t]+(?P<region>[A-Z][A-Za-z. ]+))?"
+    r"(?:,[ \t]+(?P<date>[A-Z][a-z]+\.?[ \t]+[0-9]{1,2}(?:,[ \t]+[0-9]{4})?))?"
+    r"[ \t]*(?:\([A-Za-z ]+\))?[ \t]*(?:--|—|–|-)[ \t]",
     re.M,
 )
 

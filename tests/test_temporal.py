@@ -11,6 +11,7 @@ import polars as pl
 import pytest
 from polars.testing import assert_frame_equal
 
+from nichibei import pipeline
 from nichibei.temporal import (
     TEMPORAL_COLUMNS,
     TemporalParams,
@@ -99,16 +100,13 @@ def compatible_kind(got: str, want: str) -> bool:
 # the seeds' temporal gold, every row
 
 
-@pytest.mark.parametrize(
-    "gold", [pytest.param(g, id=f"{g['file'][:3]}-{g['surface']}") for g in temporal_gold()]
-)
-def test_seed_temporal_gold(gold: dict, seeds: pl.DataFrame, seed_mentions: pl.DataFrame) -> None:
-    text = seeds.filter(pl.col("doc_id") == gold["file"])["text"][0]
+def check_gold_row(gold: dict, text: str, mentions: pl.DataFrame) -> None:
+    """The scorer's rule: the mention overlapping the gold span (first occurrence of the surface) most decides."""
     start = text.find(gold["surface"])
     assert start >= 0, "gold surface not in documents.text"
     end = start + len(gold["surface"])
     overlapping = (
-        seed_mentions.filter(
+        mentions.filter(
             (pl.col("doc_id") == gold["file"]) & (pl.col("char_start") < end) & (pl.col("char_end") > start)
         )
         .with_columns(
@@ -124,6 +122,64 @@ def test_seed_temporal_gold(gold: dict, seeds: pl.DataFrame, seed_mentions: pl.D
     best = overlapping.row(0, named=True)
     assert compatible_kind(best["kind"], gold["kind"]), best
     assert same_value(gold["kind"], best["value"], gold["value"]), best
+
+
+@pytest.mark.parametrize(
+    "gold", [pytest.param(g, id=f"{g['file'][:3]}-{g['surface']}") for g in temporal_gold()]
+)
+def test_seed_temporal_gold(gold: dict, seeds: pl.DataFrame, seed_mentions: pl.DataFrame) -> None:
+    check_gold_row(gold, seeds.filter(pl.col("doc_id") == gold["file"])["text"][0], seed_mentions)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# the probe documents' temporal gold: documents.text and the anchor from the pipeline's own cleaning
+
+PROBE = FIXTURES / "probe"
+
+
+def probe_temporal_gold() -> list[dict]:
+    lines = (FIXTURES / "probe-temporal-gold.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(x) for x in lines if x.strip()]
+
+
+@pytest.fixture(scope="module")
+def probe_docs() -> pl.DataFrame:
+    documents = pipeline.clean(pipeline.load(PROBE)).documents
+    return documents.select(
+        pl.col("source_file").alias("doc_id"), "text", pl.col("published_date").alias("anchor_date")
+    )
+
+
+@pytest.fixture(scope="module")
+def probe_mentions(probe_docs: pl.DataFrame) -> pl.DataFrame:
+    return extract_temporal(probe_docs)
+
+
+def _probe_text(probe_docs: pl.DataFrame, file: str) -> str | None:
+    hit = probe_docs.filter(pl.col("doc_id") == file)
+    return hit["text"][0] if hit.height else None
+
+
+@pytest.mark.parametrize(
+    "gold", [pytest.param(g, id=f"{g['file'][:3]}-{g['surface']}") for g in probe_temporal_gold()]
+)
+def test_probe_temporal_gold(gold: dict, probe_docs: pl.DataFrame, probe_mentions: pl.DataFrame) -> None:
+    text = _probe_text(probe_docs, gold["file"])
+    if text is None or gold["surface"] not in text:
+        pytest.skip("gold surface not in the cleaned documents.text (boilerplate removed or kept differently)")
+    check_gold_row(gold, text, probe_mentions)
+
+
+def test_probe_temporal_gold_is_mostly_in_the_cleaned_text(probe_docs: pl.DataFrame) -> None:
+    gold = probe_temporal_gold()
+    missing = [
+        (g["file"], g["surface"])
+        for g in gold
+        if (t := _probe_text(probe_docs, g["file"])) is None or g["surface"] not in t
+    ]
+    print(f"probe temporal gold: {len(gold) - len(missing)}/{len(gold)} surfaces in documents.text; skipped {missing}")
+    assert len(gold) == 49
+    assert len(missing) <= len(gold) // 10, missing
 
 
 def test_seed_mentions_point_at_their_surface(seeds: pl.DataFrame, seed_mentions: pl.DataFrame) -> None:
@@ -193,6 +249,8 @@ CASES = [
     pytest.param("日米首脳、来月10日に会談へ\n安倍首相は28日午後11時から電話で会談した。", A(2017, 1, 29), "28日午後11時", "datetime", "2017-01-28T23:00:00+09:00", "anchor", id="day-alone-after-raigetsu"),
     pytest.param("首相は2月10日に訪米する予定だ。首相は28日、記者団に語った。", A(2017, 1, 29), "28日", "date", "2017-01-28", "anchor", id="day-alone-after-future-date"),
     pytest.param("2011年3月11日に地震が起きた。13日には首相が視察した。", A(2024, 3, 11), "13日", "date", "2011-03-13", "context", id="day-alone-after-past-date"),
+    pytest.param("首相は4月10日に国賓として迎えられた。\n首相は30日、記者会見で語った。", A(2024, 7, 31), "30日", "date", "2024-07-30", "anchor", id="day-alone-after-old-date-in-another-paragraph"),
+    pytest.param("首相は7月28日に会談した。\n首相は30日、記者会見で語った。", A(2024, 7, 31), "30日", "date", "2024-07-30", "context", id="day-alone-after-recent-date"),
     pytest.param("会合は現地時間4月27日午前10時から行われた。翌28日には首脳会談が予定されている。", A(2015, 4, 29), "翌28日", "date", "2015-04-28", "context", id="yoku-day-context"),
     pytest.param("翌二十八日に帰国した。", A(2015, 4, 29), "翌二十八日", "date", "2015-04-28", "anchor", id="yoku-day-no-context"),
     pytest.param("2024年7月28日に会談した。前日には外相会談が行われた。", None, "前日", "date", "2024-07-27", "context", id="zenjitsu"),
@@ -251,6 +309,7 @@ CASES = [
     pytest.param("PALM BEACH, Florida, April 17 (Kyodo) -- Abe and Trump agreed Tuesday to keep pressure.\nThe talks began at 4:10 p.m. local time.", A(2018, 4, 18), "4:10 p.m.", "datetime", "2018-04-17T16:10:00-04:00", "context", id="en-time-dateline-date"),
     pytest.param("On February 7, 2025, the leaders met at the White House. The talks began at 11:55 a.m.", A(2025, 2, 9), "11:55 a.m.", "datetime", "2025-02-07T11:55:00-05:00", "context", id="en-time-paragraph-date"),
     pytest.param("The leaders met at the White House. The talks began at 11:55 a.m.", A(2025, 2, 9), "11:55 a.m.", "datetime", "2025-02-09T11:55:00-05:00", "anchor", id="en-time-anchor"),
+    pytest.param("TOKYO (AP) — The leaders began talks at 10 a.m.\nTrump later flew to Washington.", A(2025, 10, 28), "10 a.m.", "datetime", "2025-10-28T10:00:00+09:00", "anchor", id="en-time-dateline-place"),
     pytest.param("The meeting began at 11:55 a.m. ET on February 7, 2025.", None, "11:55 a.m. ET", "time", "11:55", "explicit", id="en-time-zone"),
     # no anchor, no guess
     pytest.param("水曜日に発表した。", None, "水曜日", "weekday", None, "unresolved", id="no-anchor-weekday"),
@@ -340,6 +399,9 @@ def test_duration(text: str, surface: str, value: str, approximate: bool) -> Non
         pytest.param("三日月の夜", "三日", id="mikazuki-crescent"),
         pytest.param("唯一日本だけが参加した。", "一日", id="numeral-inside-a-word"),
         pytest.param("the one who came", "one", id="en-number-word-alone"),
+        pytest.param("30日以内に回答する。", "30日", id="within-thirty-days"),
+        pytest.param("3日ぶりに再開した。", "3日", id="first-in-three-days"),
+        pytest.param("They met on March 30, 2025, and the day before the summit they toured.", "the day before", id="en-day-before-an-event"),
     ],
 )
 def test_trap_yields_no_mention(text: str, trap: str) -> None:
