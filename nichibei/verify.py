@@ -50,11 +50,39 @@ def verify_release(release_dir: Path) -> list[str]:
                 frames[table] = pl.read_parquet(path)
             except Exception as exc:  # noqa: BLE001 - any unreadable file is a finding, not a crash
                 problems.append(f"{table}.parquet: unreadable ({exc})")
-    if len(frames) == len(schemas.TABLES):
+    current = all(frames.get(t) is not None and frames[t].columns == list(schemas.polars_schema(t))
+                  for t in schemas.TABLES)
+    if len(frames) == len(schemas.TABLES) and current:
         try:
             schemas.validate_tables(frames)
         except schemas.ValidationFailed as exc:
             problems += [f"schema: {f}" for f in exc.failures]
+    else:  # a release of another version of the tables: check it against its own datapackage.json
+        problems += _check_declared_schemas(release_dir, frames)
+    return problems
+
+
+def _check_declared_schemas(release_dir: Path, frames: dict[str, pl.DataFrame]) -> list[str]:
+    try:
+        package = json.loads((release_dir / "datapackage.json").read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        return []
+    problems = []
+    for resource in package.get("resources", []):
+        frame = frames.get(resource["name"])
+        if frame is None or resource.get("format") != "parquet":
+            continue
+        fields = resource.get("schema", {}).get("fields", [])
+        names = [f["name"] for f in fields]
+        if frame.columns != names:
+            problems.append(f"{resource['path']}: columns {frame.columns} differ from datapackage.json {names}")
+            continue
+        for field in fields:
+            if field.get("constraints", {}).get("required") and frame[field["name"]].null_count():
+                problems.append(f"{resource['path']}: required column {field['name']} has nulls")
+        key = resource.get("schema", {}).get("primaryKey") or []
+        if key and frame.select(key).is_duplicated().any():
+            problems.append(f"{resource['path']}: primary key {key} is not unique")
     return problems
 
 

@@ -129,3 +129,30 @@ def test_release_command_prints_the_release_path_last(tmp_path, capsys):
     assert main(["release", "--raw", str(tmp_path / "nothing"), "--out", str(tmp_path / "out")]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "raw folder" in err[0]
+
+
+def test_verify_checks_an_older_release_against_its_own_datapackage(seed_release, tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    copy = tmp_path / "copy"
+    shutil.copytree(seed_release, copy)
+    # the release of an older version of the tables had a column the current code no longer declares
+    path = copy / "topics.parquet"
+    table = pq.read_table(path)
+    pq.write_table(table.append_column("weight", pa.nulls(table.num_rows, pa.float64())), path)
+    package = json.loads((copy / "datapackage.json").read_text(encoding="utf-8"))
+    for resource in package["resources"]:
+        if resource["name"] == "topics":
+            resource["schema"]["fields"].append({"name": "weight", "type": "number"})
+            resource["bytes"] = path.stat().st_size
+            resource["hash"] = "sha256:" + publish_module.sha256_of(path)
+    (copy / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
+    from nichibei.publish import write_checksums
+
+    write_checksums(copy)
+    assert verify_release(copy) == []
+    pq.write_table(pq.read_table(path).drop_columns(["evidence"]), path)
+    write_checksums(copy)
+    problems = verify_release(copy)
+    assert any("topics.parquet: columns" in p for p in problems)
