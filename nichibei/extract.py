@@ -3,7 +3,8 @@
 Order of work:
 
 1. temporal mentions, anchored on each document's publication date;
-2. entity mentions, with offices looked up at the publication date;
+2. entity mentions, with offices looked up at the publication date (with none, at the first date the text states
+   in full);
 3. meetings as each document reports them; where a document's primary meeting took place on another date than
    its publication, its entity mentions are resolved again at the meeting's date (who held an office is a
    question about the day the text speaks of) and its meetings are found again with them;
@@ -44,6 +45,22 @@ def _with_title_span(documents: pl.DataFrame, segments: pl.DataFrame) -> pl.Data
     return documents.select("doc_id", "text", "published_date").join(titles, on="doc_id", how="left")
 
 
+def text_reference_dates(temporal: pl.DataFrame) -> pl.DataFrame:
+    """doc_id → the first date the text states in full (year, month and day written out, not resolved against an
+    anchor): the date the text speaks of when the document carries no publication date."""
+    if temporal.is_empty():
+        return pl.DataFrame(schema={"doc_id": pl.Utf8, "text_date": pl.Date})
+    return (
+        temporal.filter(pl.col("kind").is_in(["date", "datetime"]) & (pl.col("resolved_by") == "explicit")
+                        & pl.col("value").is_not_null())
+        .with_columns(pl.col("value").str.slice(0, 10).str.to_date(strict=False).alias("text_date"))
+        .filter(pl.col("text_date").is_not_null())
+        .sort("doc_id", "char_start")
+        .group_by("doc_id", maintain_order=True)
+        .agg(pl.col("text_date").first())
+    )
+
+
 def extract_all(documents: pl.DataFrame, segments: pl.DataFrame,
                 params: ExtractParams = ExtractParams()) -> dict[str, pl.DataFrame]:
     """The eight extracted tables, conformed to the schemas.
@@ -55,14 +72,16 @@ def extract_all(documents: pl.DataFrame, segments: pl.DataFrame,
     temporal = extract_temporal(docs.select("doc_id", "text", pl.col("published_date").alias("anchor_date")))
     ref = load_reference()
     offices = offices_table(ref)
-    mentions, provisional = resolve_entities(
-        docs.select("doc_id", "text", pl.col("published_date").alias("reference_date")), ref)
+    # the date the text speaks of: the publication date, else a date the text states in full
+    docs = docs.join(text_reference_dates(temporal), on="doc_id", how="left").with_columns(
+        pl.coalesce("published_date", "text_date").alias("reference_date"))
+    mentions, provisional = resolve_entities(docs.select("doc_id", "text", "reference_date"), ref)
     doc_meetings = find_doc_meetings(docs, temporal, mentions, offices, params.meetings)
 
     if params.reresolve_at_meeting_date and doc_meetings:
-        dates = (primary_dates(doc_meetings).join(docs.select("doc_id", "published_date"), on="doc_id")
+        dates = (primary_dates(doc_meetings).join(docs.select("doc_id", "reference_date"), on="doc_id")
                  .filter(pl.col("meeting_date").is_not_null()
-                         & (pl.col("published_date").is_null() | (pl.col("meeting_date") != pl.col("published_date")))))
+                         & (pl.col("reference_date").is_null() | (pl.col("meeting_date") != pl.col("reference_date")))))
         if dates.height:
             again = docs.join(dates.select("doc_id", "meeting_date"), on="doc_id")
             redone, prov2 = resolve_entities(

@@ -109,7 +109,7 @@ _JA_MEETING = re.compile(
     r"|(?P<tri>(?:[三3][かカヵケヶ]国|[三3]者)(?:首脳)?会談)"
     r"|(?P<twoplus>日米安全保障協議委員会|安全保障協議委員会|2\+2|2プラス2|ツープラスツー)"
     r"|(?P<courtesy>表敬訪問|表敬)"
-    r"|(?P<generic>会談))"
+    r"|(?P<generic>会談|会合))"
 )
 _EN_MEETING = re.compile(
     r"(?P<phone>\b(?:tele)?phone (?:call|talks|conversation|conference)|\bspoke (?:by|over the) (?:tele)?phone"
@@ -121,21 +121,52 @@ _EN_MEETING = re.compile(
     r"|(?P<dm>\bdefen[cs]e ministers'? (?:meeting|talks)|\bdefen[cs]e ministerial)"
     r"|(?P<courtesy>\bcourtesy call)"
     r"|(?P<summit>\bsummit(?: meeting| talks)?\b)"
-    r"|(?P<generic>\b(?:held|hold|holding) (?:a |their |the )?(?:first |second |bilateral |official |in-person |"
-    r"face-to-face )*(?:meeting|talks)\b|\bmet (?:with )?\b|\bmeeting with\b|\btalks with\b)",
+    r"|(?P<generic>\b(?:held|hold|holding|had|have) (?:a |their |the |another |an )?(?:first |second |bilateral |"
+    r"official |in-person |face-to-face |round of |extended )*(?:meeting|talks)\b"
+    r"|\b(?:two|three|several|\d+) days of talks\b|\bround of talks\b"
+    r"|\bmet (?:with )?\b|\bmeets? with\b|\b(?:will|to|would|shall|could) meet\b|\bmeeting with\b|\btalks with\b)"
+    r"|(?P<topic>\bthe (?:talks|meeting)\b)",
     re.IGNORECASE,
 )
 # a meeting word after one of these (within its clause) is a passing reference, not a report
-_HEDGE_BEFORE = re.compile(r"(?:昨年|一昨年|前年|前回|先月|先週|過去|かつて|これまで|次回|来年|来月|来週|last year|previous|"
+_HEDGE_BEFORE = re.compile(r"(?:昨年|一昨年|前年|前回|先月|先週|過去|かつて|これまで|次回|来年|来月|来週|\blast\b|previous|"
                            r"earlier|next|upcoming|future)[^。、,]*$", re.IGNORECASE)
+_MONTHS_EN = r"January|February|March|April|May|June|July|August|September|October|November|December"
+# "met Obama at the White House last April": a time word after the meeting word that puts it in the past or future
+_HEDGE_AFTER_EN = re.compile(rf"^[^.;]{{0,60}}?\b(?:last|next) (?:year|month|week|spring|summer|autumn|fall|winter|"
+                             rf"{_MONTHS_EN})\b|^[^.;]{{0,60}}?\bearlier this (?:year|month)\b", re.IGNORECASE)
+# a bare meeting noun as the topic of its clause (会談は, 会合では, 会談後): the meeting already introduced
+_TOPIC_BEFORE_JA = re.compile(r"(?:^|[。、,\n「『(]|この|その|同|今回の|今回)\s*$")
+_TOPIC_AFTER_JA = re.compile(r"^(?:は|では|には|後|の冒頭|の中で|の席上)")
+_TOPIC_WORD_JA = re.compile(r"協議(?=は|では|には|後)")
+# 両首脳, 四閣僚, the two leaders: the participants of a meeting already named
+_COLLECTIVE = re.compile(r"(?P<leaders>両首脳|日米首脳|\b(?:the|both) (?:two )?leaders\b)|(?P<foreign>両外相|両外務大臣)"
+                         r"|(?P<defense>両防衛相|両国防相|両防衛大臣)|(?P<twoplus>四閣僚|4閣僚|日米の外務・防衛担当閣僚)",
+                         re.IGNORECASE)
+# a meeting being arranged or considered, not held or fixed
+_ARRANGING = re.compile(r"^[^。]{0,20}?(?:を?調整(?:中|して|され|する|を)|を?検討(?:中|して|され|する)|を模索)"
+                        r"|^[^.]{0,30}?\b(?:being arranged|under consideration|being considered|to be arranged)\b",
+                        re.IGNORECASE)
+# the titles of the two sides in a sentence, when the people are not resolved
+_TITLE_WORDS = {
+    ("JP", "prime_minister"): re.compile(r"首相|総理|Prime Minister", re.IGNORECASE),
+    ("US", "president"): re.compile(r"大統領|\bPresident\b"),
+    ("JP", "foreign_minister"): re.compile(r"外相|外務大臣|Foreign Minister", re.IGNORECASE),
+    ("US", "secretary_of_state"): re.compile(r"国務長官|Secretary of State", re.IGNORECASE),
+    ("JP", "defense_minister"): re.compile(r"防衛相|防衛大臣|Minister of Defen[cs]e|Defen[cs]e Minister", re.IGNORECASE),
+    ("US", "secretary_of_defense"): re.compile(r"国防長官|戦争長官|Secretary of (?:Defen[cs]e|War)|"
+                                               r"(?:Defen[cs]e|War) Secretary", re.IGNORECASE),
+}
 _HEDGE_AFTER = re.compile(r"^[^。]{0,12}?(?:予定|に向け|へ向け|を控え|の開催を|を調整|を目指)")
 _START_MARKER = re.compile(r"^(?:\s*[((][^))]{0,40}[))])?\s*(?:ごろ|頃)?\s*(?:から|より|に始ま|に開始|開始)"
                            r"|^\s*(?:\([^)]{0,40}\))?\s*(?:began|started|starting|kicked off)", re.IGNORECASE)
 _START_BEFORE_EN = re.compile(r"(?:began|started|starting|from|beginning)\s+(?:at\s+)?$", re.IGNORECASE)
-_ATTEND_END = re.compile(r"(?:他|ら|等)?(?:が)?(?:同席|陪席)")
+_ATTEND_END = re.compile(r"(?:他|ら|等)?(?:が)?(?:同席|陪席)(?!者?\s*[:：])")
+_ATTEND_LABEL = re.compile(r"(?:同席者|陪席者|同席|陪席)\s*[:：]")
 _ATTEND_EN = re.compile(r"\b(?:attended by|joined by|accompanied by)\b", re.IGNORECASE)
 _JA_LOCATIVE = re.compile(r"^\s*(?:で|において|にて|での|の|への|へ|を訪問|を訪れ|入り|に到着|市内|市で|市の)")
-_EN_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|to|visiting|visit to|held in)\s+(?:the\s+)?$", re.IGNORECASE)
+_EN_LOCATIVE_BEFORE = re.compile(r"\b(?i:in|at|to|visiting|visit to|held in)\s+(?:(?i:the)\s+)?"
+                                 r"(?:[A-Z][\w.]*(?:['’]s)?\s+)?$")
 _VISIT_JA = re.compile(r"(?P<c>日本|米国|アメリカ)(?:を(?:公式|国賓として)?訪問|を訪れ|への(?:公式|国賓|公賓|実務)?訪問)"
                        r"|(?P<jp>訪日|来日)|(?P<us>訪米|渡米)")
 _VISIT_EN = re.compile(r"\b(?:visit(?:ing)? to|visiting|trip to|arrived in)\s+(?P<c>Japan|the United States|"
@@ -143,6 +174,11 @@ _VISIT_EN = re.compile(r"\b(?:visit(?:ing)? to|visiting|trip to|arrived in)\s+(?
 _US_JAPAN = re.compile(r"日米|米日|U\.S\.-Japan|Japan-U\.S\.|US-Japan|Japan-US|Japanese and U\.?S\.?|U\.?S\.? and Japan",
                        re.IGNORECASE)
 _SENTENCE_END_JA = "。!?！？"
+# a news dateline at the start of a paragraph: 【ワシントン=共同】, 【ワシントン時事】, WASHINGTON -,
+# PALM BEACH, Florida, April 17 (Kyodo) --
+_DATELINE_JA = re.compile(r"^\s*【(?P<city>[^=】\s]{1,12}?)(?:=[^】]*|時事|共同|発)?】")
+_DATELINE_EN = re.compile(r"^\s*(?P<city>[A-Z][A-Z.'\-]*(?: [A-Z][A-Z.'\-]*)*)(?:, [A-Za-z][A-Za-z.]*(?: [A-Za-z0-9.]+)*)*"
+                          r"(?: \([^)]{1,30}\))? ?(?:--|—|–|-) ")
 _EN_BOUNDARY = re.compile(r"(?<=[a-z0-9\)”\"’][.!?])\s+(?=[A-Z“\"])")
 _NON_BILATERAL_SUMMIT_EN = re.compile(r"(?:G7|G8|G20|APEC|NATO|Quad|ASEAN|East Asia|Hiroshima|Nuclear Security|"
                                       r"Democracy|Climate|UN|United Nations)\S*\s*(?:Leaders'?\s*)?$", re.IGNORECASE)
@@ -179,6 +215,7 @@ class Place:
     name_en: str | None
     name_ja: str | None
     country_code: str
+    city: str | None = None  # a venue's city (name_en of a city row)
 
 
 @lru_cache(maxsize=1)
@@ -188,9 +225,28 @@ def load_places() -> tuple[dict[str, Place], re.Pattern[str]]:
     table: dict[str, Place] = {}
     for r in csv.DictReader(text.splitlines()):
         key = unicodedata.normalize("NFKC", r["pattern"])
-        table[key] = Place(r["kind"], r["name_en"] or None, r["name_ja"] or None, r["country_code"])
+        table[key] = Place(r["kind"], r["name_en"] or None, r["name_ja"] or None, r["country_code"],
+                           (r.get("city") or None))
     alts = "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))
     return table, re.compile(rf"(?<![A-Za-z])(?:{alts})(?![a-z])")
+
+
+def city_named(name: str) -> Place | None:
+    """The city of the gazetteer written ``name`` (any case: WASHINGTON, Palm Beach, ワシントン), or called so."""
+    table, _ = load_places()
+    key = unicodedata.normalize("NFKC", name).strip().casefold()
+    for pattern, p in table.items():
+        if p.kind == "city" and (pattern.casefold() == key or (p.name_en or "").casefold() == key):
+            return p
+    return None
+
+
+def dateline_city(line: str) -> Place | None:
+    """The city of a news dateline opening a paragraph (【ワシントン=共同】, WASHINGTON -, PALM BEACH, Florida,
+    April 17 (Kyodo) --), if the gazetteer knows it."""
+    ft = fold_text(line).text
+    m = _DATELINE_JA.match(ft) or _DATELINE_EN.match(ft)
+    return city_named(m.group("city")) if m else None
 
 
 @lru_cache(maxsize=64)
@@ -216,6 +272,8 @@ class _Mention:
     sentence: int
     hedged: bool
     pair_ok: bool | None  # True: 日米 prefix, False: a pair without the US or Japan, None: no prefix
+    topic: bool = False  # a bare meeting noun as the topic of its clause (会談は, The talks): the meeting introduced
+    collective: str | None = None  # level of a 両首脳 / the two leaders in the sentence
 
 
 @dataclass
@@ -351,23 +409,36 @@ class _Doc:
 
 
 def _find_mentions(doc: _Doc, params: MeetingParams) -> list[_Mention]:
+    """Meeting words with their type (None: a bare word the sentence does not type), in text order."""
     ft = fold_text(doc.text)
     out: list[_Mention] = []
-    for regex, lang in ((_JA_MEETING, "ja"), (_EN_MEETING, "en")):
+    for regex, lang in ((_JA_MEETING, "ja"), (_EN_MEETING, "en"), (_TOPIC_WORD_JA, "ja-topic")):
         for m in regex.finditer(ft.text):
             s, e = ft.source_span(*m.span())
-            if lang == "en" and m.group("summit"):
+            sent = _sentence_of(doc.sentences, s)
+            topic = False
+            if lang == "ja-topic":
+                if not _TOPIC_BEFORE_JA.search(_before4(ft.text, m.start())):
+                    continue
+                topic = True
+            elif lang == "en" and m.group("topic"):
+                # only as the subject that opens a sentence: "The talks began at ..."
+                if sent < 0 or doc.text[doc.sentences[sent][0]:s].strip():
+                    continue
+                topic = True
+            if lang == "en" and (m.group("summit") or m.group("fm") or m.group("dm")):
                 before = ft.text[max(0, m.start() - 25):m.start()]
                 if _NON_BILATERAL_SUMMIT_EN.search(before):
                     continue
             if lang == "ja" and m.group("generic") and ft.text[m.end():m.end() + 1] in ("見", "場"):
                 continue
-            sent = _sentence_of(doc.sentences, s)
             level = None
             if lang == "ja" and m.group("lvl"):
                 level = _LEVEL_WORD[m.group("lvl")]
-            mtype: str | None
-            if m.group("phone"):
+            mtype: str | None = None
+            if lang == "ja-topic" or topic:
+                pass
+            elif m.group("phone"):
                 mtype = "phone_call"
             elif m.group("video"):
                 mtype = "video_call"
@@ -386,36 +457,70 @@ def _find_mentions(doc: _Doc, params: MeetingParams) -> list[_Mention]:
                 mtype, level = "summit", "leaders"
             else:
                 mtype = _LEVEL_TYPE.get(level) if level else None  # 首脳会談, 外相会談; bare 会談 decided later
+            if lang == "ja" and m.group("generic") and not m.group("pfx") and not level:
+                topic = bool(_TOPIC_BEFORE_JA.search(_before4(ft.text, m.start()))) and bool(
+                    _TOPIC_AFTER_JA.match(ft.text[m.end():]))
             pair_ok = None
             if lang == "ja" and m.group("pfx"):
                 pfx = m.group("pfx")
-                pair_ok = "日" in pfx and "米" in pfx
-                if pair_ok and len(pfx) >= 3 and mtype == "summit":
+                # 日米首脳会談; 日米比 (three): a trilateral summit; 日米豪印 (four): a grouping, not a US–Japan meeting
+                pair_ok = "日" in pfx and "米" in pfx and len(pfx) <= 3
+                if pair_ok and len(pfx) == 3 and mtype == "summit":
                     mtype = "trilateral_summit"
             clause_start = max(ft.text.rfind(c, 0, m.start()) for c in "。、,\n")
             before = ft.text[max(clause_start + 1, m.start() - params.hedge_window):m.start()]
-            hedged = bool(_HEDGE_BEFORE.search(before)) or bool(_HEDGE_AFTER.search(ft.text[m.end():]))
-            out.append(_Mention(m.start(), m.end(), s, e, mtype, level, sent, hedged, pair_ok))
+            after = ft.text[m.end():]
+            hedged = bool(_HEDGE_BEFORE.search(before)) or bool(_HEDGE_AFTER.search(after)) or (
+                lang == "en" and bool(_HEDGE_AFTER_EN.search(after)))
+            out.append(_Mention(m.start(), m.end(), s, e, mtype, level, sent, hedged, pair_ok, topic))
     out.sort(key=lambda x: x.src_start)
     # 「2プラス2」会談, "2+2 meeting": a bare meeting word right after a typed one names the same meeting
     kept: list[_Mention] = []
     for mm in out:
         if kept and mm.mtype is None and mm.start - kept[-1].end <= 2:
             continue
+        if kept and mm.start < kept[-1].end:  # overlapping matches of two patterns
+            continue
         kept.append(mm)
     out = kept
-    # resolve bare 会談 / "meeting" from the people named in the sentence
+    # type a bare 会談 / "meeting" from the people named in the sentence (never those in a 同席 clause), else
+    # from a 両首脳 / "the two leaders", else from the titles of both sides
     for mm in out:
         if mm.sentence < 0:
             continue
         a, b = doc.sentences[mm.sentence]
-        persons = doc.persons_in(a, b)
-        level = mm.level or _person_level(persons)
+        col = _COLLECTIVE.search(doc.text[a:b])
+        if col:
+            mm.collective = {"leaders": "leaders", "foreign": "foreign", "defense": "defense",
+                             "twoplus": "2plus2"}[col.lastgroup]
+        if mm.topic:
+            continue
+        attending = _attendee_regions(doc, [mm.sentence])
+        persons = [p for p in doc.persons_in(a, b)
+                   if not any(x <= p["char_start"] and p["char_end"] <= y for x, y in attending)]
+        level = mm.level or _person_level(persons) or mm.collective or _title_level(doc.text[a:b])
         if mm.mtype is None:
             mm.mtype = _LEVEL_TYPE.get(level) if level else None
         if mm.level is None:
             mm.level = level
-    return [mm for mm in out if mm.mtype is not None]
+    return out
+
+
+def _before4(text: str, pos: int) -> str:
+    """The four code points before ``pos``, with a line end standing for the start of the text."""
+    return ("\n" + text[:pos])[-4:] if pos < 4 else text[pos - 4:pos]
+
+
+def _title_level(sentence: str) -> str | None:
+    """The level of a meeting from the titles of both sides named in a sentence (首相 and 大統領: leaders)."""
+    has = {k for k, rx in _TITLE_WORDS.items() if rx.search(sentence)}
+    if {("JP", "prime_minister"), ("US", "president")} <= has:
+        return "leaders"
+    fm = {("JP", "foreign_minister"), ("US", "secretary_of_state")} <= has
+    dm = {("JP", "defense_minister"), ("US", "secretary_of_defense")} <= has
+    if fm and dm:
+        return "2plus2"
+    return "foreign" if fm else "defense" if dm else None
 
 
 def _us_japan(doc: _Doc, mm: _Mention) -> bool | None:
@@ -438,9 +543,10 @@ def _us_japan(doc: _Doc, mm: _Mention) -> bool | None:
     return None
 
 
-def _dated(doc: _Doc, mm: _Mention) -> tuple[dt.date | None, dict | None]:
-    """The date to the day the mention's sentence gives, nearest to the meeting word (before it first)."""
-    a, b = doc.sentences[mm.sentence]
+def _dated(doc: _Doc, mm: _Mention, span: tuple[int, int] | None = None) -> tuple[dt.date | None, dict | None]:
+    """The date to the day the mention's sentence (or the given part of it) gives, nearest to the meeting word
+    (before it first)."""
+    a, b = span or doc.sentences[mm.sentence]
     best, best_row, best_dist = None, None, None
     for row in doc.temporal:
         if not (a <= row["char_start"] < b):
@@ -452,6 +558,40 @@ def _dated(doc: _Doc, mm: _Mention) -> tuple[dt.date | None, dict | None]:
         if best_dist is None or abs(dist) < best_dist:
             best, best_row, best_dist = d, row, abs(dist)
     return best, best_row
+
+
+_JA_CHARS = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+_CLAUSE_BREAK = "、，,"
+# a clause that ends in a verb's continuative form (来日し、, 会談して、, 訪れ、) goes on into the next one and shares its
+# time; one that ends in a noun or a particle (予定で、, 会談は、) does not
+_CONTINUATIVE = re.compile(r"(?:[しりきぎみびちいえけせてねめれ]|して|って|んで)$")
+
+
+def _date_clause(doc: _Doc, mm: _Mention) -> tuple[int, int]:
+    """The part of a sentence whose dates are the meeting's: the meeting word's clause (from the clause break
+    before it to the end of the sentence), extended back over clauses chained to it by a continuative verb form
+    or made of a time expression (17日に来日し、…と会談して: the 17th; 来月三日に来日する予定で、会談も: not the
+    meeting's). English sentences are taken whole."""
+    a, b = doc.sentences[mm.sentence]
+    if not _JA_CHARS.search(doc.text[a:b]):
+        return a, b
+    start = max([doc.text.rfind(c, a, mm.src_start) for c in _CLAUSE_BREAK] + [a - 1]) + 1
+    while start > a:
+        brk = start - 1
+        prev = max([doc.text.rfind(c, a, brk) for c in _CLAUSE_BREAK] + [a - 1]) + 1
+        piece = fold_text(doc.text[prev:brk]).text.rstrip()
+        timed = any(prev <= r["char_start"] and brk - 3 <= r["char_end"] <= brk for r in doc.temporal)
+        if not (piece and (_CONTINUATIVE.search(piece) or timed)):
+            break
+        start = prev
+    return start, b
+
+
+def _own_clause(doc: _Doc, mm: _Mention) -> tuple[int, int]:
+    a, b = doc.sentences[mm.sentence]
+    if not _JA_CHARS.search(doc.text[a:b]):
+        return a, b
+    return max([doc.text.rfind(c, a, mm.src_start) for c in _CLAUSE_BREAK] + [a - 1]) + 1, b
 
 
 def _start_time(doc: _Doc, sentences: list[int], params: MeetingParams) -> dict | None:
@@ -497,6 +637,8 @@ def _place(doc: _Doc, sentences: list[int]) -> tuple[Place | None, Place | None,
             before = ft.text[:m.start()]
             if m.group(0) == "Washington" and re.match(r"\s*Post\b", after):
                 continue
+            if p.kind == "city" and re.match(r"\s*(?:time|時間)", after, re.IGNORECASE):
+                continue  # ワシントン時間, Washington time: a zone, not a place
             located = bool(_JA_LOCATIVE.match(after)) or bool(_EN_LOCATIVE_BEFORE.search(before))
             if p.kind == "city" and city is None and located:
                 if p.name_ja == "東京" and re.match(r"^\s*(?:電力|都知事|大学|証券|地検|五輪|株)", after):
@@ -510,7 +652,21 @@ def _place(doc: _Doc, sentences: list[int]) -> tuple[Place | None, Place | None,
         for m in _VISIT_EN.finditer(ft.text):
             if visit is None:
                 visit = "JP" if m.group("c").lower() == "japan" else "US"
+    if venue is not None and venue.city and (city is None or city.country_code == venue.country_code):
+        city = city_named(venue.city) or city  # the venue's own city (Mar-a-Lago: Palm Beach)
     return city, venue, visit
+
+
+def _paragraph_dateline(doc: _Doc, sentences: list[int]) -> Place | None:
+    """The city of a dateline opening the paragraph (line) of one of the given sentences."""
+    for i in sentences:
+        a, _ = doc.sentences[i]
+        line_start = doc.text.rfind("\n", 0, a) + 1
+        line_end = doc.text.find("\n", a)
+        p = dateline_city(doc.text[line_start:line_end if line_end >= 0 else len(doc.text)])
+        if p is not None:
+            return p
+    return None
 
 
 def _doc_visit_country(doc: _Doc) -> str | None:
@@ -532,6 +688,9 @@ def _attendee_regions(doc: _Doc, sentences: list[int]) -> list[tuple[int, int]]:
         for m in _ATTEND_END.finditer(s):
             begin = max(s.rfind(c, 0, m.start()) for c in "((::;;")
             regions.append((a + begin + 1, a + m.start()))
+        for m in _ATTEND_LABEL.finditer(s):  # （同席者：日本側 A大使ほか，米側 B大使ほか）
+            close = [x for x in (s.find("）", m.end()), s.find(")", m.end())) if x >= 0]
+            regions.append((a + m.end(), a + (min(close) if close else len(s))))
         for m in _ATTEND_EN.finditer(s):
             end = min([x for x in (s.find(".", m.end()), s.find(";", m.end())) if x >= 0] or [len(s)])
             regions.append((a + m.end(), a + end))
@@ -635,6 +794,44 @@ def _local_date(start_utc: dt.datetime | None, tz_local: str | None, zone_used: 
     return start_utc.astimezone(ZoneInfo(zone)).date()
 
 
+def _day_of(doc: _Doc, sentences: list[int], skip: dict | None = None) -> dt.date | None:
+    """The first date to the day in the given sentences (in their order)."""
+    for i in sentences:
+        a, b = doc.sentences[i]
+        rows = [r for r in doc.temporal if a <= r["char_start"] < b and r is not skip and _day_value(r) is not None
+                and r.get("precision") in ("day", "hour", "minute")]
+        if rows:
+            return _day_value(rows[0])
+    return None
+
+
+_LOCAL_TIME = re.compile(r"現地時間|local time", re.IGNORECASE)
+
+
+def _on_meeting_day(doc: _Doc, row: dict | None, day: dt.date | None) -> dict | None:
+    """A start time that gives no day of its own (read against the publication date) takes the day of the meeting
+    when the time is the meeting place's: said in local time, or bare in an English report ("The talks began at
+    4:10 p.m. local time" after "agreed Tuesday")."""
+    if row is None or day is None or row.get("resolved_by") != "anchor" or not row.get("value"):
+        return row
+    surface = fold_text(row["surface"]).text
+    sentence_i = _sentence_of(doc.sentences, row["char_start"])
+    sentence = doc.sentence_text(sentence_i) if sentence_i >= 0 else ""
+    local = bool(_LOCAL_TIME.search(surface)) or (not _ZONE_WORD.search(surface) and not _JA_CHARS.search(sentence))
+    if not local or row["value"][:10] == day.isoformat():
+        return row
+    moved = dict(row)
+    moved["value"] = day.isoformat() + row["value"][10:]
+    moved["value_utc"] = None
+    if _ZONE_WORD.search(surface) and row.get("tz_name"):
+        try:
+            naive = dt.datetime.fromisoformat(moved["value"][:19])
+            moved["value_utc"] = naive.replace(tzinfo=ZoneInfo(row["tz_name"])).astimezone(dt.timezone.utc)
+        except (ValueError, KeyError):
+            return row
+    return moved
+
+
 def _build(doc: _Doc, mtype: str, level: str | None, is_primary: bool, sentences: list[int],
            date_sentences: list[int], own_date: dt.date | None, offices: pl.DataFrame, params: MeetingParams,
            evidence: tuple[int, int], clause: tuple[int, int] | None = None,
@@ -645,6 +842,12 @@ def _build(doc: _Doc, mtype: str, level: str | None, is_primary: bool, sentences
     country = tz = None
     if not remote:
         city, venue, visit = _place(doc, place_sentences or sentences)
+        if city is None and is_primary:
+            # a dateline opening the paragraph that reports the meeting places it, if nothing else disagrees
+            dl = _paragraph_dateline(doc, sentences)
+            if dl is not None and (venue is None or venue.country_code == dl.country_code) and (
+                    visit is None or visit == dl.country_code):
+                city = dl
         country = city.country_code if city else venue.country_code if venue else visit
         if country is None and is_primary:
             country = _doc_visit_country(doc)
@@ -654,18 +857,13 @@ def _build(doc: _Doc, mtype: str, level: str | None, is_primary: bool, sentences
             tz = _zone_of_place(venue.name_ja)
         elif country is not None:
             tz = _COUNTRY_ZONE.get(country)
+    start_row = _on_meeting_day(doc, start_row, own_date or _day_of(doc, date_sentences, skip=start_row))
     start_utc, zone_used = _start_instant(doc, start_row, tz)
     d = _local_date(start_utc, tz, zone_used)
     if d is None:
         d = own_date
     if d is None:
-        for i in date_sentences:
-            a, b = doc.sentences[i]
-            rows = [r for r in doc.temporal if a <= r["char_start"] < b and _day_value(r) is not None
-                    and r.get("precision") in ("day", "hour", "minute")]
-            if rows:
-                d = _day_value(rows[0])
-                break
+        d = _day_of(doc, date_sentences)
     if inherit is not None and not remote and d == inherit.date_local and city is None and venue is None \
             and country is None:
         city = None if inherit.city is None else Place("city", inherit.city, inherit.city_ja, inherit.country_code or "")
@@ -690,41 +888,93 @@ def _clause(doc: _Doc, mm: _Mention) -> tuple[int, int]:
     return a + cut + 1, b
 
 
+def _lead(doc: _Doc, body: list[int], n: int) -> list[int]:
+    """The first body sentences up to the n-th one that reads as prose (ends as a sentence does): short labels
+    and headings left in the text do not use up the lead."""
+    out, prose = [], 0
+    for i in body:
+        if prose >= n:
+            break
+        out.append(i)
+        if re.search(r"[。.!?！？」”\"')）]\s*$", doc.sentence_text(i)):
+            prose += 1
+    return out
+
+
 def _doc_meetings(doc: _Doc, offices: pl.DataFrame, params: MeetingParams) -> list[DocMeeting]:
     found = [(m, _us_japan(doc, m)) for m in _find_mentions(doc, params) if m.sentence >= 0]
-    mentions = [m for m, uj in found if uj is not False]
     confirmed = {id(m) for m, uj in found if uj is True}
     if not confirmed:
         return []
+    mentions = [m for m, uj in found if uj is not False and not m.topic]
+    typed = [m for m in mentions if m.mtype is not None]
     title_sent = set()
     if doc.title_span is not None:
         title_sent = {i for i, (a, b) in enumerate(doc.sentences) if a < doc.title_span[1] and b > doc.title_span[0]}
     body = [i for i in range(len(doc.sentences)) if i not in title_sent]
-    lead = body[:params.lead_sentences]
-    primary = next((m for m in mentions if id(m) in confirmed and not m.hedged
-                    and (m.sentence in title_sent or m.sentence in lead)), None)
+    lead = _lead(doc, body, params.lead_sentences)
+    head = sorted(title_sent) + lead
+    primary = next((m for m in typed if id(m) in confirmed and not m.hedged and m.sentence in head), None)
+    if primary is None:
+        # a US–Japan meeting word in the title or lead that nothing types still is the document's meeting
+        primary = next((m for m in mentions if id(m) in confirmed and not m.hedged and m.sentence in head), None)
+        if primary is not None:
+            primary.mtype = "other"
     out: list[DocMeeting] = []
     primary_sents: list[int] = []
     if primary is not None:
-        head = [i for i in sorted(title_sent) + lead]
         head_dates = {_day_value(r) for r in doc.temporal for i in head
                       if doc.sentences[i][0] <= r["char_start"] < doc.sentences[i][1] and _day_value(r) is not None}
-        own = {m.sentence for m in mentions if m.mtype == primary.mtype and
-               (m.sentence in head or _dated(doc, m)[0] in head_dates | {None})}
-        primary_sents = sorted(own | {primary.sentence})
-        body_sents = [i for i in primary_sents if i not in title_sent] or primary_sents
-        date_sents = sorted(set(body_sents) | set(lead)) + sorted(title_sent)
-        ev = doc.sentences[body_sents[0]]
-        out.append(_build(doc, primary.mtype, primary.level, True, body_sents, date_sents, None, offices, params,
-                          ev, place_sentences=sorted(set(body_sents) | set(lead))))
-    for m in mentions:
+        own = {m.sentence for m in typed if m.mtype == primary.mtype and not m.hedged and
+               (m.sentence in head or _dated(doc, m, _date_clause(doc, m))[0] in head_dates | {None})}
+        # 会談は…, The talks began…: a bare meeting noun as a topic after the meeting is introduced is that meeting
+        topics = {m.sentence for m, _ in found if m.topic and m.src_start > primary.src_start}
+        primary_sents = sorted(own | topics | {primary.sentence})
+        own_date = None
+
+        def build_primary(sents: list[int], own_date: dt.date | None) -> DocMeeting:
+            body_sents = [i for i in sents if i not in title_sent] or sents
+            others = {m.sentence for m, _ in found if m.sentence not in sents}
+            date_sents = sorted(set(body_sents) | set(lead)) + sorted(title_sent)
+            place_sents = sorted(set(body_sents) | {i for i in lead if i not in others})
+            return _build(doc, primary.mtype, primary.level, True, body_sents, date_sents, own_date, offices,
+                          params, doc.sentences[body_sents[0]], place_sentences=place_sents)
+
+        dm = build_primary(primary_sents, None)
+        if dm.date_local is None:
+            # the first later report of a meeting of the same type and principals with a date is this meeting
+            for m in typed:
+                if m.src_start <= primary.src_start or m.mtype != primary.mtype or m.hedged:
+                    continue
+                d, _ = _dated(doc, m, _date_clause(doc, m))
+                if d is None:
+                    continue
+                cand = _build(doc, m.mtype, m.level, False, [m.sentence], [m.sentence], d, offices, params,
+                              doc.sentences[m.sentence], _clause(doc, m))
+                named = {p.entity_id for p in dm.participants if p.side == "principal" and not p.is_inferred}
+                if named and not named <= set(cand.principals()):
+                    break
+                primary_sents = sorted(set(primary_sents) | {m.sentence})
+                dm = build_primary(primary_sents, d)
+                break
+        out.append(dm)
+    for m in typed:
         if primary is not None and m.sentence in primary_sents and m.mtype == primary.mtype:
             continue
-        if (primary is not None and m is primary) or id(m) not in confirmed:
+        if m is primary:
             continue
-        d, _ = _dated(doc, m)
+        # 両首脳は来月十日に…首脳会談: the leaders of the document's US–Japan meeting
+        if id(m) not in confirmed and not (primary is not None and m.collective):
+            continue
+        d, drow = _dated(doc, m, _date_clause(doc, m))
         if d is None:
             continue
+        if out and out[0].date_local is not None and m.mtype == primary.mtype and not m.hedged \
+                and drow.get("resolved_by") == "anchor":
+            continue  # "met today", "火曜日に会談": a day read off the publication date names the meeting reported
+        if _ARRANGING.search(fold_text(doc.text[m.src_end:doc.sentences[m.sentence][1]]).text) and \
+                _dated(doc, m, _own_clause(doc, m))[0] is None:
+            continue  # a meeting being arranged, with no date of its own
         clause = _clause(doc, m)
         ev = doc.sentences[m.sentence]
         dm = _build(doc, m.mtype, m.level, False, [m.sentence], [m.sentence], d, offices, params, ev, clause,
@@ -732,12 +982,20 @@ def _doc_meetings(doc: _Doc, offices: pl.DataFrame, params: MeetingParams) -> li
         if dm.meeting_type in ("courtesy_call", "other") and len(dm.participants) < 2:
             continue
         out.append(dm)
-    # one row per meeting per document
+    # one row per meeting per document; a later sentence reporting the same meeting fills what the first left out
     uniq: dict[tuple, DocMeeting] = {}
     for dm in out:
         k = dm.key()
-        if k not in uniq:
+        first = uniq.get(k)
+        if first is None:
             uniq[k] = dm
+            continue
+        if first.city is None and first.venue is None and first.country_code is None:
+            for f in ("city", "city_ja", "country_code", "venue", "tz_local"):
+                setattr(first, f, getattr(dm, f))
+        for f in ("start_utc", "duration_minutes"):
+            if getattr(first, f) is None:
+                setattr(first, f, getattr(dm, f))
     return list(uniq.values())
 
 

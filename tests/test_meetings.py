@@ -250,3 +250,69 @@ def test_inferred_principals_from_offices():
 )
 def test_sentence_spans(text, expected):
     assert sentence_spans(text) == expected
+
+
+# --- the probe: fourteen documents of other outlets and formats, scored as figures --------------------------
+
+PROBE = load_gold("probe-gold.jsonl")
+PROBE_TYPES = {"summit", "2plus2", "trilateral_summit", "phone_call", "video_call", "foreign_ministers",
+               "defense_ministers"}
+PROBE_FIELDS = ("start", "tz_local", "city", "country", "venue", "duration_minutes", "principals", "attendees")
+
+
+def score_meetings(tables: dict[str, pl.DataFrame], golds: list[dict], types: set[str] = PROBE_TYPES) -> dict:
+    """Figures over many gold documents: a gold meeting is matched by document, type and local date; precision
+    counts every meeting of a scored type linked to a gold document; optional gold meetings count when found and
+    are never missed. Returns counts, the labels (`file type date`) matched, exact (every field right) and
+    missed, and the wrong fields as `label: field`."""
+    names = tables["entities"].select("entity_id", "name_en")
+    parts = tables["meeting_participants"].join(names, on="entity_id", how="left")
+    out = {"gold": 0, "predicted": 0, "matched": set(), "exact": set(), "missed": set(), "wrong": set(),
+           "fields_right": 0, "fields_total": 0}
+    for gold in golds:
+        docs = tables["documents"].filter(pl.col("source_file") == gold["file"])
+        if docs.height != 1:
+            continue
+        linked = tables["meeting_sources"].filter(pl.col("doc_id") == docs["doc_id"][0])["meeting_id"]
+        meetings = tables["meetings"].filter(pl.col("meeting_id").is_in(linked.implode())
+                                             & pl.col("meeting_type").is_in(sorted(types)))
+        used: set[str] = set()
+        for g in gold["meetings"]:
+            label = f"{gold['file'][:3]} {g['meeting_type']} {g['date_local']}"
+            out["gold"] += 0 if g.get("optional") else 1
+            date = dt.date.fromisoformat(g["date_local"]) if g["date_local"] else None
+            cand = meetings.filter((pl.col("meeting_type") == g["meeting_type"])
+                                   & pl.col("date_local").eq_missing(pl.lit(date, pl.Date))
+                                   & ~pl.col("meeting_id").is_in(sorted(used)))
+            if cand.is_empty():
+                if not g.get("optional"):
+                    out["missed"].add(label)
+                continue
+            m = cand.row(0, named=True)
+            used.add(m["meeting_id"])
+            if g.get("optional"):
+                out["gold"] += 1
+            out["matched"].add(label)
+            want_start = dt.datetime.fromisoformat(g["start_jst"]).astimezone(dt.timezone.utc) \
+                if g["start_jst"] else None
+            mp = parts.filter(pl.col("meeting_id") == m["meeting_id"])
+            checks = {"start": want_start == m["start_utc"], "tz_local": g["tz_local"] == m["tz_local"],
+                      "city": g["city"] == m["city"], "country": g["country"] == m["country_code"],
+                      "venue": g["venue"] == m["venue"], "duration_minutes": g["duration_minutes"] == m["duration_minutes"]}
+            for side in ("principal", "attendee"):
+                want = [p["name_en"] for p in g["participants"] if p["side"] == side]
+                got = mp.filter(pl.col("side") == side)["name_en"].to_list()
+                checks[side + "s"] = len(want) == len(got) and not _names_match(want, got)
+            for f in PROBE_FIELDS:
+                out["fields_total"] += 1
+                out["fields_right"] += checks[f]
+                if not checks[f]:
+                    out["wrong"].add(f"{label}: {f}")
+            if all(checks.values()):
+                out["exact"].add(label)
+        out["predicted"] += meetings.height
+    n = len(out["matched"])
+    out["precision"] = round(n / out["predicted"], 3) if out["predicted"] else 0.0
+    out["recall"] = round(n / out["gold"], 3) if out["gold"] else 0.0
+    out["field_accuracy"] = round(out["fields_right"] / out["fields_total"], 3) if out["fields_total"] else 0.0
+    return out
