@@ -660,3 +660,196 @@ def test_every_pm_and_president_since_1957_has_an_office_row(offices):
             if a is not None and b > a and (office, a) != ("prime_minister", date(1980, 6, 12))
         ]
         assert gaps == [], gaps
+
+
+# --------------------------------------------------------------------------------------------- other countries' leaders
+
+# Codes in offices.country_code that are not countries: ISO 3166-1 reserves "UN" for the United Nations; NATO has
+# no code, so its posts use the user-assigned code "XN" (see the README).
+ORGANISATION_OFFICE_CODES = {"UN", "XN"}
+
+
+def test_office_countries_are_known(entities, offices):
+    countries = set(entities.filter(pl.col("entity_type") == "country")["country_code"].to_list())
+    unknown = set(offices["country_code"].unique().to_list()) - countries - ORGANISATION_OFFICE_CODES
+    assert unknown == set()
+    assert set(offices["host_country_code"].drop_nulls().unique().to_list()) <= countries
+
+
+@pytest.mark.parametrize(
+    ("office", "country", "on", "expected"),
+    [
+        pytest.param("president", "RU", "2010-01-01", "person:medvedev_dmitry", id="ru-president-medvedev"),
+        pytest.param("prime_minister", "RU", "2010-01-01", "person:putin_vladimir", id="ru-pm-putin"),
+        pytest.param("president", "RU", "2023-01-13", "person:putin_vladimir", id="ru-president-putin-again"),
+        pytest.param("president", "RU", "2012-05-07", "person:putin_vladimir", id="ru-handover-day-incoming"),
+        pytest.param("president", "CN", "2009-11-13", "person:hu_jintao", id="cn-president-hu"),
+        pytest.param("president", "CN", "2024-07-28", "person:xi_jinping", id="cn-president-xi"),
+        pytest.param("prime_minister", "CN", "2015-06-01", "person:li_keqiang", id="cn-premier-li-keqiang"),
+        pytest.param("prime_minister", "CN", "2024-07-28", "person:li_qiang", id="cn-premier-li-qiang"),
+        pytest.param("president", "KR", "2009-11-13", "person:lee_myung_bak", id="kr-lee-myung-bak"),
+        pytest.param("president", "KR", "2015-06-01", "person:park_geun_hye", id="kr-park"),
+        pytest.param("president", "KR", "2017-04-01", None, id="kr-vacant-after-park-removal"),
+        pytest.param("president", "KR", "2018-06-12", "person:moon_jae_in", id="kr-moon"),
+        pytest.param("president", "KR", "2023-08-18", "person:yoon_suk_yeol", id="kr-yoon"),
+        pytest.param("president", "KR", "2025-05-01", None, id="kr-vacant-after-yoon-removal"),
+        pytest.param("president", "KR", "2025-10-29", "person:lee_jae_myung", id="kr-lee-jae-myung"),
+        pytest.param("president", "UA", "2024-06-13", "person:zelensky_volodymyr", id="ua-zelensky"),
+        pytest.param("prime_minister", "AU", "2013-07-01", "person:rudd_kevin", id="au-rudd-second-term"),
+        pytest.param("prime_minister", "AU", "2012-01-01", "person:gillard_julia", id="au-gillard"),
+        pytest.param("prime_minister", "AU", "2024-09-21", "person:albanese_anthony", id="au-albanese"),
+        pytest.param("prime_minister", "IN", "2009-11-13", "person:singh_manmohan", id="in-singh"),
+        pytest.param("prime_minister", "IN", "2024-09-21", "person:modi_narendra", id="in-modi"),
+        pytest.param("president", "PH", "2015-06-01", "person:aquino_benigno_iii", id="ph-aquino"),
+        pytest.param("president", "PH", "2018-06-12", "person:duterte_rodrigo", id="ph-duterte"),
+        pytest.param("prime_minister", "GB", "2022-10-01", "person:truss_liz", id="gb-truss"),
+        pytest.param("prime_minister", "GB", "2023-05-19", "person:sunak_rishi", id="gb-sunak"),
+        pytest.param("prime_minister", "NL", "2015-06-01", "person:rutte_mark", id="nl-rutte"),
+    ],
+)
+def test_foreign_leader_spot_checks(offices, office, country, on, expected):
+    assert holder_on(offices, office, country, date.fromisoformat(on)) == expected
+
+
+@pytest.mark.parametrize(
+    ("office", "detail", "country", "on", "expected"),
+    [
+        pytest.param("minister", "Minister of Economy, Trade and Industry", "JP", "2024-07-28", "person:saito_ken", id="meti-2024-saito"),
+        pytest.param("minister", "Minister of Economy, Trade and Industry", "JP", "2026-06-01", "person:akazawa_ryosei", id="meti-2026-akazawa"),
+        pytest.param("minister", "Minister of Finance", "JP", "2015-06-01", "person:aso_taro", id="finance-2015-aso"),
+        pytest.param("minister", "Minister of Finance", "JP", "2025-02-07", "person:kato_katsunobu", id="finance-2025-kato"),
+        pytest.param("minister", "Minister of Finance", "JP", "2026-06-01", "person:katayama_satsuki", id="finance-2026-katayama"),
+        pytest.param("minister", "Minister of State for Economic Security", "JP", "2023-01-13", "person:takaichi_sanae", id="economic-security-2023-takaichi"),
+        pytest.param("minister", "Minister of State for Economic Security", "JP", "2026-06-01", "person:onoda_kimi", id="economic-security-2026-onoda"),
+        pytest.param("minister", "Minister of State for Economic Revitalization", "JP", "2025-02-07", "person:akazawa_ryosei", id="revitalization-2025-akazawa"),
+        pytest.param("deputy_chief_cabinet_secretary", None, "JP", "2023-01-13", "person:kihara_seiji", id="deputy-ccs-kihara-seiji"),
+        pytest.param("deputy_chief_cabinet_secretary", None, "JP", "2026-06-01", "person:ozaki_masanao", id="deputy-ccs-ozaki"),
+        pytest.param("other", "Secretary General of the National Security Secretariat", "JP", "2024-07-28", "person:akiba_takeo", id="nss-akiba"),
+        pytest.param("other", "President of Taiwan", "TW", "2023-01-13", "person:tsai_ing_wen", id="taiwan-tsai"),
+        pytest.param("other", "President of Taiwan", "TW", "2024-05-20", "person:lai_ching_te", id="taiwan-inauguration-day-both-rows"),
+        pytest.param("other", "General Secretary of the Chinese Communist Party", "CN", "2013-01-01", "person:xi_jinping", id="cn-general-secretary-before-presidency"),
+        pytest.param("other", "Chairman of the National Defence Commission of North Korea", "KP", "2009-11-13", "person:kim_jong_il", id="kp-kim-jong-il"),
+        pytest.param("other", "Chairman of the State Affairs Commission", "KP", "2018-06-12", "person:kim_jong_un", id="kp-kim-jong-un"),
+        pytest.param("other", "Secretary-General of the United Nations", "UN", "2015-06-01", "person:ban_ki_moon", id="un-ban"),
+        pytest.param("other", "Secretary General of NATO", "XN", "2024-07-28", "person:stoltenberg_jens", id="nato-stoltenberg"),
+        pytest.param("other", "Deputy Secretary of State", "US", "2024-07-28", "person:campbell_kurt", id="deputy-sos-campbell"),
+        pytest.param("other", "Deputy Secretary of State", "US", "2016-01-01", "person:blinken_antony", id="deputy-sos-blinken"),
+        pytest.param("other", "Deputy Secretary of Defense", "US", "2023-01-13", "person:hicks_kathleen", id="deputy-secdef-hicks"),
+        pytest.param("other", "Director of the National Economic Council", "US", "2025-02-07", "person:hassett_kevin", id="nec-hassett"),
+        pytest.param("other", "United States Trade Representative", "US", "2024-04-10", "person:tai_katherine", id="ustr-tai"),
+        pytest.param("other", "Secretary of Commerce", "US", "2025-10-28", "person:lutnick_howard", id="commerce-lutnick"),
+        pytest.param("other", "White House Chief of Staff", "US", "2025-02-07", "person:wiles_susie", id="chief-of-staff-wiles"),
+        pytest.param("other", "White House Chief of Staff", "US", "2019-06-01", "person:mulvaney_mick", id="chief-of-staff-acting-prefix"),
+        pytest.param("deputy_national_security_advisor", None, "US", "2023-01-13", "person:finer_jon", id="deputy-nsa-finer"),
+    ],
+)
+def test_other_posts_spot_checks(offices, office, detail, country, on, expected):
+    """Posts with several holders at a time: the expected person is among the holders; office_detail matches
+    as a prefix, as the matcher compares titles ("White House Chief of Staff" covers "... (acting)")."""
+    rows = holders_on(offices, office, country, date.fromisoformat(on))
+    if detail is not None:
+        rows = rows.filter(pl.col("office_detail").str.starts_with(detail))
+    assert expected in rows["entity_id"].to_list()
+
+
+@pytest.mark.parametrize(
+    ("office", "detail", "country", "on"),
+    [
+        pytest.param("other", "Secretary of Commerce", "US", "2025-02-07", id="commerce-before-lutnick-sworn-in"),
+        pytest.param("minister", "Minister of State for Economic Security", "JP", "2021-01-01", id="economic-security-before-the-post"),
+        pytest.param("other", "Secretary General of the National Security Secretariat", "JP", "2013-06-01", id="nss-before-the-post"),
+    ],
+)
+def test_other_posts_vacant(offices, office, detail, country, on):
+    rows = holders_on(offices, office, country, date.fromisoformat(on), detail=detail)
+    assert rows.height == 0
+
+
+_FOREIGN_CONTINUOUS = [
+    ("president", "RU", ["2003-03-20", "2009-11-13", "2015-06-01", "2026-06-01"]),
+    ("president", "CN", ["2006-01-15", "2013-04-01", "2026-06-01"]),
+    ("prime_minister", "CN", ["2006-01-15", "2015-06-01", "2026-06-01"]),
+    ("president", "KR", ["2009-11-13", "2013-04-01", "2021-06-01", "2024-07-28", "2026-06-01"]),
+    ("prime_minister", "AU", ["2008-06-01", "2011-08-01", "2013-09-18", "2018-06-12", "2026-06-01"]),
+    ("prime_minister", "IN", ["2006-01-15", "2015-06-01", "2026-06-01"]),
+    ("president", "PH", ["2013-04-01", "2019-04-19", "2026-06-01"]),
+    ("prime_minister", "GB", ["2008-06-01", "2011-08-01", "2018-06-12", "2021-06-01", "2024-04-10"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("office", "country", "on"),
+    [pytest.param(o, c, d, id=f"{o}-{c}-{d}") for o, c, ds in _FOREIGN_CONTINUOUS for d in ds],
+)
+def test_exactly_one_foreign_leader(offices, office, country, on):
+    rows = holders_on(offices, office, country, date.fromisoformat(on))
+    if rows.height == 2:
+        assert date.fromisoformat(on) in rows["end_date"].to_list()
+        assert date.fromisoformat(on) in rows["start_date"].to_list()
+    else:
+        assert rows.height == 1, rows.rows()
+
+
+@pytest.mark.parametrize(
+    ("surface", "expected"),
+    [
+        pytest.param("習近平", "person:xi_jinping", id="xi-kanji"),
+        pytest.param("シー・ジンピン", "person:xi_jinping", id="xi-chinese-reading"),
+        pytest.param("Xi Jinping", "person:xi_jinping", id="xi-english-family-first"),
+        pytest.param("Jinping Xi", "person:xi_jinping", id="xi-name-en"),
+        pytest.param("李強", "person:li_qiang", id="li-qiang"),
+        pytest.param("李克強", "person:li_keqiang", id="li-keqiang"),
+        pytest.param("金正恩", "person:kim_jong_un", id="kim-jong-un-kanji"),
+        pytest.param("Kim Jong-un", "person:kim_jong_un", id="kim-jong-un-hyphen"),
+        pytest.param("キム・ジョンイル", "person:kim_jong_il", id="kim-jong-il-kana"),
+        pytest.param("尹錫悦", "person:yoon_suk_yeol", id="yoon-kanji"),
+        pytest.param("ユン・ソンニョル", "person:yoon_suk_yeol", id="yoon-kana"),
+        pytest.param("ユンソンニョル", "person:yoon_suk_yeol", id="yoon-kana-no-dot"),
+        pytest.param("ｲ･ｼﾞｪﾐｮﾝ", "person:lee_jae_myung", id="lee-jae-myung-halfwidth"),
+        pytest.param("朴槿惠", "person:park_geun_hye", id="park-traditional-variant"),
+        pytest.param("ゼレンシキー", None, id="zelensky-family-name-alone-is-not-listed"),
+        pytest.param("ウォロディミル・ゼレンシキー", "person:zelensky_volodymyr", id="zelensky-ukrainian-transcription"),
+        pytest.param("Volodymyr Zelenskyy", "person:zelensky_volodymyr", id="zelensky-official-spelling"),
+        pytest.param("ウラジーミル・プーチン", "person:putin_vladimir", id="putin"),
+        pytest.param("アンソニー・アルバニージー", "person:albanese_anthony", id="albanese"),
+        pytest.param("賴清德", "person:lai_ching_te", id="lai-traditional"),
+        pytest.param("頼清徳", "person:lai_ching_te", id="lai-japanese-form"),
+        pytest.param("蔡英文", "person:tsai_ing_wen", id="tsai"),
+        pytest.param("潘基文", "person:ban_ki_moon", id="ban-ki-moon"),
+        pytest.param("赤沢亮正", "person:akazawa_ryosei", id="akazawa-common-form"),
+        pytest.param("赤澤亮正", "person:akazawa_ryosei", id="akazawa-official-form"),
+        pytest.param("尾崎正直", "person:ozaki_masanao", id="ozaki-common-form"),
+        pytest.param("斎藤健", "person:saito_ken", id="saito-ken-variant"),
+        pytest.param("木原誠二", "person:kihara_seiji", id="kihara-seiji-not-minoru"),
+        pytest.param("Nederland", None, id="unlisted-form"),
+    ],
+)
+def test_foreign_and_new_surface_forms(entities, surface, expected):
+    found = alias_table(entities).filter(pl.col("key") == alias_key(surface))["entity_id"].unique().to_list()
+    assert found == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
+    ("surface", "on", "expected"),
+    [
+        pytest.param("ジョン・ケリー", "2015-06-01", "person:kerry_john", id="john-kerry-as-secretary-of-state"),
+        pytest.param("ジョン・ケリー", "2018-06-12", "person:kelly_john_f", id="john-kelly-as-chief-of-staff"),
+        pytest.param("ジョン・ケリー", "2020-06-01", None, id="neither-in-office"),
+        pytest.param("George Bush", "2005-01-01", "person:bush_george_w", id="bush-43"),
+    ],
+)
+def test_shared_alias_resolves_by_office_date(entities, offices, surface, on, expected):
+    """An alias listed for several people names the one in office on the date, or nobody."""
+    ids = alias_table(entities).filter(pl.col("key") == alias_key(surface))["entity_id"].unique().to_list()
+    assert len(ids) >= 2
+    d = date.fromisoformat(on)
+    active = (
+        offices.filter(
+            pl.col("entity_id").is_in(ids)
+            & (pl.col("start_date") <= d)
+            & (pl.col("end_date").is_null() | (pl.col("end_date") >= d))
+        )["entity_id"]
+        .unique()
+        .to_list()
+    )
+    assert active == ([expected] if expected else [])
