@@ -12,14 +12,28 @@ How it works
    with the text that precedes each match, so the code-point offsets are cumulative sums of ``len_chars`` —
    never byte offsets.
 2. Parsing: each distinct surface is parsed once (NFKC form; memoised), in Python.
-3. Resolution: per document, in text order, so that 同日, a day alone or a time take their date from the
+3. Resolution: per document, in text order, so that 同日, 翌日, the day before or a time take their date from the
    mention before them (``context``); relative expressions use the anchor date (``anchor``), and the tense of the
-   predicate that follows picks the direction (past/future) for a weekday or a month without a year. Nothing
-   relative is guessed without an anchor or a context: such a mention keeps ``value`` null.
+   predicate that follows picks the direction (past/future) for a weekday, a day alone or a month without a year.
+   Nothing relative is guessed without an anchor or a context: such a mention keeps ``value`` null.
 
-Zones: 日本時間 and the like name their zone; 現地時間 and bare times take the zone of the place the sentence,
-else the document, names (``infer_event_zone``; gazetteer in ``nichibei/data/timezones.csv``). No place named:
-zone null and the datetime value carries no offset.
+   - A day alone (28日, 二十八日) takes its month from the last date that stated its month and is not ahead of
+     the anchor (来月10日 or an announced visit lends nothing; a date more than a month before the anchor lends
+     only within its paragraph), or from the day before it in a range (7日から8日); otherwise from the anchor.
+   - A time with no date takes the date of its sentence; in English, of its paragraph, else the date of the news
+     dateline (``PALM BEACH, Florida, April 17 (Kyodo) --``); in a Japanese sentence whose topic is a bare meeting
+     noun (会談は…), the date of the sentence reporting that meeting; else the anchor date.
+
+Zones: 日本時間 and the like name their zone. A Japanese clock time with no zone word is Japan time
+(``TemporalParams.japanese_default_zone``) unless its own clause, or the meeting a 会談は… sentence refers to,
+puts the event abroad (ワシントンで, ホワイトハウス, 訪米中, a 【ワシントン時事】 prefix); a place named in
+another sentence or clause does not count. 現地時間 and English times take the place of their sentence, else of
+the English dateline, else the place the document names most (``infer_event_zone``; gazetteer in
+``nichibei/data/timezones.csv``). No place at all: zone null and the datetime value carries no offset.
+
+Durations: a stated bound (2時間超, 1時間余り, 1時間以上, more than two hours, over an hour) gives the amount
+stated as ``value`` — a lower bound, not the length — and is marked ``is_approximate``, as hedged amounts
+(約, およそ, about) are.
 """
 
 from __future__ import annotations
@@ -233,8 +247,8 @@ def _decide_zone(hits, strong_only: bool) -> str | None:
 def infer_event_zone(text: str, gazetteer: Path | None = None, *, strong_only: bool = False) -> str | None:
     """IANA zone of the place where the text says the event happens, or None.
 
-    Venues (ホワイトハウス, 首相官邸), visit words (訪米, 訪日) and place names used as a location
-    (東京において, ワシントンで, in Washington) count as strong evidence; a place or country merely named is
+    Venues (ホワイトハウス, 首相官邸), visit words (訪米, 訪日), place names used as a location
+    (東京において, ワシントンで, in Washington) and a news dateline (【ワシントン時事】) count as strong evidence; a place or country merely named is
     weak evidence. The zone with most strong evidence wins, then the zone with most weak evidence; a tie, or no
     place at all, gives None. ``strong_only`` ignores weak evidence (used for a single sentence, where a place
     merely named — 米国国務長官 — says nothing about where the event is).
@@ -680,9 +694,10 @@ def _pick(cands: list[tuple[object, int]], tense: str | None, penalty: int) -> o
 
 class _Ctx:
     """What the text has said so far: the last date (for 同日, 翌日, a time), the last date that stated its month
-    and is not in the future (for a day alone), the English dateline's date, the last year and month."""
+    and is not in the future (for a day alone), the English dateline's date, the last date standing alone on its
+    line (for today, 本日), the last year and month."""
 
-    __slots__ = ("date", "date_end", "year", "month", "month_date", "month_date_end", "dateline_date")
+    __slots__ = ("date", "date_end", "year", "month", "month_date", "month_date_end", "dateline_date", "line_date")
 
     def __init__(self) -> None:
         self.date: dt.date | None = None
@@ -692,6 +707,7 @@ class _Ctx:
         self.month_date: dt.date | None = None
         self.month_date_end = -1
         self.dateline_date: dt.date | None = None
+        self.line_date: dt.date | None = None  # a date standing on a line of its own: an embedded statement's date
 
 
 def _same_sentence(text: str, a: int, b: int) -> bool:
@@ -796,6 +812,8 @@ def _resolve_doc(text: str, anchor: dt.date | None, spans: list[tuple[int, int, 
         if (dateline_span is not None and ctx.dateline_date is None and kind == "date" and value is not None
                 and dateline_span[0] <= start and end <= dateline_span[1]):
             ctx.dateline_date = dt.date.fromisoformat(value)
+        if kind == "date" and value is not None and p.day_rel is None and _alone_on_line(text, start, end):
+            ctx.line_date = dt.date.fromisoformat(value)
         if kind in ("date", "datetime") and value is not None and (
                 p.month is not None and p.month_dir is None
                 or p.month_rel is not None and p.month_rel[0] == "context"):
@@ -804,6 +822,16 @@ def _resolve_doc(text: str, anchor: dt.date | None, spans: list[tuple[int, int, 
                 ctx.month_date, ctx.month_date_end = d, end
         out.append((start, end, surface, kind, value, resolved_by, precision, tz,
                     anchor if used_anchor else None, utc, p.approx, rule))
+
+
+_LINE_PUNCT = " \t　.,。、:：()（）[]［］【】-–—|"
+
+
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    left = text.rfind("\n", 0, start) + 1
+    right = text.find("\n", end)
+    right = len(text) if right < 0 else right
+    return not text[left:start].strip(_LINE_PUNCT) and not text[end:right].strip(_LINE_PUNCT)
 
 
 def _is_kanji(c: str) -> bool:
@@ -890,7 +918,12 @@ def _resolve(text, start, end, p: Parsed, anchor, ctx: _Ctx, params: TemporalPar
 
     if p.day_rel is not None:
         ref, off = p.day_rel
-        base = anchor if ref == "anchor" else ctx.date
+        if ref == "anchor" and ctx.line_date is not None:
+            # a statement dated by a line of its own (February 7, 2025 / … met today): its today is that date
+            ref, base = "context", ctx.line_date
+            rule += "+dated_line"
+        else:
+            base = anchor if ref == "anchor" else ctx.date
         date_value = None if base is None else base + dt.timedelta(days=off)
         if p.day_then and (date_value is None or date_value.day != p.day_check):
             day = p.day_check  # 翌28日 after a date that is not the 27th: the 28th read as a day alone

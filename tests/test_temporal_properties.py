@@ -17,6 +17,9 @@ FRAGMENTS = [
     "水曜日", "曜", "度", "十", "一", "二", "〇", "三", "十分", "G8/20", "1.", "「2+2」", "FY ", "February ", "Feb. ",
     " 7, ", "2025", "in ", "on Wednesday", ":", "a.m.", "p.m.", "minutes", "\n", " ", "　", "2024-7-31 10:10",
     "𠮷", "😀", "髙", "﨑", "ワシントンで", "東京において",
+    "today", "The day before", "the next day", "about an hour", " and 45 minutes", "half an hour", "two hours",
+    "more than ", "last April", "next year", "翌28日", "翌", "二十八日", "四日市", "超", "余り", "以上", "以内",
+    "【ワシントン時事】", "PALM BEACH, Florida, April 17 (Kyodo) -- ", "WASHINGTON - ", "会談は", "会合は", "し、",
 ]
 ALPHABET = "0123456789０１２３４５６７８９年月日時分間半約()（）~〜-/:.,、。 \n一二三四五六七八九十〇百千明昨本同翌前水月火木金土曜度aApPmMFY"
 
