@@ -129,7 +129,7 @@ _EN_MEETING = re.compile(
     re.IGNORECASE,
 )
 # a meeting word after one of these (within its clause) is a passing reference, not a report
-_HEDGE_BEFORE = re.compile(r"(?:昨年|一昨年|前年|前回|先月|先週|過去|かつて|これまで|次回|来年|来月|来週|\blast\b|previous|"
+_HEDGE_BEFORE = re.compile(r"(?:昨年|一昨年|前年|前回|先月|先週|先に|過去|かつて|これまで|次回|来年|来月|来週|\blast\b|previous|"
                            r"earlier|next|upcoming|future)[^。、,]*$", re.IGNORECASE)
 _MONTHS_EN = r"January|February|March|April|May|June|July|August|September|October|November|December"
 # "met Obama at the White House last April": a time word after the meeting word that puts it in the past or future
@@ -477,7 +477,8 @@ def _find_mentions(doc: _Doc, params: MeetingParams) -> list[_Mention]:
     # 「2プラス2」会談, "2+2 meeting": a bare meeting word right after a typed one names the same meeting
     kept: list[_Mention] = []
     for mm in out:
-        if kept and mm.mtype is None and mm.start - kept[-1].end <= 2:
+        if kept and mm.mtype is None and not mm.topic and mm.start - kept[-1].end <= 2 \
+                and mm.sentence == kept[-1].sentence:
             continue
         if kept and mm.start < kept[-1].end:  # overlapping matches of two patterns
             continue
@@ -914,8 +915,13 @@ def _doc_meetings(doc: _Doc, offices: pl.DataFrame, params: MeetingParams) -> li
     body = [i for i in range(len(doc.sentences)) if i not in title_sent]
     lead = _lead(doc, body, params.lead_sentences)
     head = sorted(title_sent) + lead
-    primary = next((m for m in typed if id(m) in confirmed and not m.hedged and m.sentence in head), None)
-    if primary is None:
+    # a headline that names a meeting of another pair (日中首脳会談) says what the document is about: a US–Japan
+    # meeting it mentions is reported in passing
+    title_pairs = [uj for m, uj in found if m.sentence in title_sent and m.mtype is not None and not m.topic]
+    about_other = bool(title_pairs) and title_pairs[0] is False
+    primary = None if about_other else next(
+        (m for m in typed if id(m) in confirmed and not m.hedged and m.sentence in head), None)
+    if primary is None and not about_other:
         # a US–Japan meeting word in the title or lead that nothing types still is the document's meeting
         primary = next((m for m in mentions if id(m) in confirmed and not m.hedged and m.sentence in head), None)
         if primary is not None:

@@ -21,8 +21,9 @@ from polars.testing import assert_frame_equal
 
 import schemas
 from nichibei import pipeline
-from nichibei.extract import extract_all
-from nichibei.meetings import meeting_id, merge_meetings, sentence_spans, DocMeeting, Participant
+from nichibei.extract import extract_all, text_reference_dates
+from nichibei.meetings import (DocMeeting, Participant, _title_level, dateline_city, meeting_id, merge_meetings,
+                               sentence_spans)
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -316,3 +317,207 @@ def score_meetings(tables: dict[str, pl.DataFrame], golds: list[dict], types: se
     out["recall"] = round(n / out["gold"], 3) if out["gold"] else 0.0
     out["field_accuracy"] = round(out["fields_right"] / out["fields_total"], 3) if out["fields_total"] else 0.0
     return out
+
+
+# --- rules found by the probe, one small document each ---------------------------------------------------
+
+UTC = dt.timezone.utc
+
+
+def _meeting_rows(out: dict[str, pl.DataFrame]) -> list[tuple]:
+    m = out["meetings"].sort("date_local", "meeting_type", nulls_last=True)
+    return [(r["meeting_type"], r["date_local"], r["city"], r["country_code"], r["venue"], r["start_utc"],
+             r["duration_minutes"]) for r in m.iter_rows(named=True)]
+
+
+def _people(out: dict[str, pl.DataFrame], side: str) -> list[tuple]:
+    parts = out["meeting_participants"].filter(pl.col("side") == side).sort("entity_id")
+    return parts.select("entity_id", "role").rows()
+
+
+PROBE_RULES = [
+    # Meetings 1: the primary meeting always has a row; titles type it when the people are not resolved
+    pytest.param("麻生首相、オバマ大統領と初会談\n【ワシントン時事】麻生太郎首相は24日、ホワイトハウスでオバマ米大統領と会談した。",
+                 None, [("summit", None, "Washington", "US", "White House", None, None)], id="undated-primary-row"),
+    pytest.param("日米会談を開催\n両国の代表団が意見を交わした。", "2024-05-01",
+                 [("other", None, None, None, None, None, None)], id="untyped-us-japan-meeting-kept-as-other"),
+    # Meetings 2: a later dated report of the same meeting completes an undated primary, no second row
+    pytest.param("日米首脳会談 貿易交渉の加速で一致\n大阪で開かれているG20サミットにあわせて、安倍総理大臣はトランプ大統領と会談し、一致しました。\n"
+                 "トランプ大統領の来日は、先月以来です。\n両首脳は北朝鮮問題でも連携を確認しました。\n"
+                 "日米首脳会談は、28日午前8時40分から、大阪市内のホテルで、およそ35分間行われました。", "2019-06-28",
+                 [("summit", dt.date(2019, 6, 28), "Osaka", "JP", None, dt.datetime(2019, 6, 27, 23, 40, tzinfo=UTC),
+                   35)], id="later-dated-report-is-the-primary"),
+    # Meetings 3: 会談は / 会合は / The talks refer to the primary; 同席 people never type a meeting
+    pytest.param("日米首脳テレビ会談\n令和4年1月21日、岸田総理は、ジョー・バイデン米国大統領とテレビ会談を行いました。\n"
+                 "会談は午後10時から1時間余り行われ、松野官房長官と林外務大臣が同席しました。", "2022-01-21",
+                 [("video_call", dt.date(2022, 1, 21), None, None, None, dt.datetime(2022, 1, 21, 13, 0, tzinfo=UTC), 60)],
+                 id="会談は-back-reference"),
+    pytest.param("ニューヨークで日米「2＋2」開催\n前日にニューヨークで行われた日米安全保障協議委員会（「2＋2」）の概要が公表された。\n"
+                 "会合は現地時間4月27日午前10時（日本時間同日午後11時）から、2時間超にわたって行われた。", "2015-04-29",
+                 [("2plus2", dt.date(2015, 4, 27), "New York", "US", None, dt.datetime(2015, 4, 27, 14, 0, tzinfo=UTC),
+                   120)], id="会合は-back-reference"),
+    # Meetings 4 and 8: English meeting words, dateline city, venue with its city, time on the meeting's day
+    pytest.param("Abe, Trump agree to keep pressure on N. Korea\nPALM BEACH, Florida, April 17 (Kyodo) -- Prime Minister "
+                 "Shinzo Abe and U.S. President Donald Trump agreed Tuesday to keep up pressure, at the start of two days "
+                 "of talks at Trump's Mar-a-Lago resort in Florida.\nThe talks began at 4:10 p.m. local time and lasted "
+                 "about an hour.\nAbe and Trump last met in Tokyo in November.", "2018-04-18",
+                 [("summit", dt.date(2018, 4, 17), "Palm Beach", "US", "Mar-a-Lago",
+                   dt.datetime(2018, 4, 17, 20, 10, tzinfo=UTC), 60)], id="english-talks-dateline-venue-city"),
+    pytest.param("Readout of the President's Meeting with the Prime Minister of Japan\nPresident Donald J. Trump met with "
+                 "Prime Minister Takaichi Sanae of Japan on October 28 at the Akasaka Palace in Tokyo.\nSecretary of War "
+                 "Pete Hegseth will meet Japanese Minister of Defense Koizumi Shinjiro in Tokyo on October 29.", "2025-10-28",
+                 [("summit", dt.date(2025, 10, 28), "Tokyo", "JP", "Akasaka Palace", None, None),
+                  ("defense_ministers", dt.date(2025, 10, 29), "Tokyo", "JP", None, None, None)], id="will-meet"),
+    pytest.param("Abe, Obama reaffirm alliance\nHis predecessor, Yoshihiko Noda, met Obama at the White House last April.\n"
+                 "WASHINGTON - Prime Minister Shinzo Abe and President Barack Obama agreed Friday to strengthen the "
+                 "alliance as the two leaders held their first summit.\nThe talks in the Oval Office lasted about an hour "
+                 "and 45 minutes.", "2013-02-23",
+                 [("summit", dt.date(2013, 2, 22), "Washington", "US", None, None, 105)],
+                 id="hedged-lead-dateline-the-talks"),
+    # Meetings 5: a hedge word does not stop a secondary row whose day is given
+    pytest.param("日米首脳、初の電話会談\n安倍首相は二十八日午後十一時から約四十分間、トランプ米大統領と電話で会談した。"
+                 "両首脳は来月十日にワシントンで首脳会談を行うことで一致した。", "2017-01-29",
+                 [("phone_call", dt.date(2017, 1, 28), None, None, None, dt.datetime(2017, 1, 28, 14, 0, tzinfo=UTC), 40),
+                  ("summit", dt.date(2017, 2, 10), "Washington", "US", None, None, None)], id="来月十日-secondary"),
+    # Meetings 6: a date belongs to the meeting only through its own clause; a meeting being arranged has no row
+    pytest.param("日米首脳が電話会談\n安倍首相は28日、トランプ米大統領と電話で会談した。\n"
+                 "マティス国防長官は来月三日に来日する予定で、稲田防衛相との会談も調整されている。", "2017-01-29",
+                 [("phone_call", dt.date(2017, 1, 28), None, None, None, None, None)], id="arrival-date-not-meeting-date"),
+    pytest.param("日米首脳会談\n麻生首相は24日、ワシントンでオバマ大統領と会談した。\n"
+                 "これに先立ち、クリントン国務長官は今月17日に来日し、中曽根弘文外相と東京都内で会談して、協定に署名していた。",
+                 "2009-02-25",
+                 [("foreign_ministers", dt.date(2009, 2, 17), "Tokyo", "JP", None, None, None),
+                  ("summit", dt.date(2009, 2, 24), "Washington", "US", None, None, None)],
+                 id="continuative-clause-shares-its-date"),
+    # Entities 1: no publication date, a full date in the text dates the offices
+    pytest.param("Readout of Secretary of Defense Pete Hegseth's Meeting With Japanese Minister of Defense Gen Nakatani\n"
+                 "Secretary of Defense Pete Hegseth met with Japanese Minister of Defense Gen Nakatani at the Japanese "
+                 "Ministry of Defense in Tokyo on March 30, 2025.", None,
+                 [("defense_ministers", dt.date(2025, 3, 30), "Tokyo", "JP", "Ministry of Defense", None, None)],
+                 id="undated-document-full-date-in-text"),
+    pytest.param("日中首脳会談\n岸田首相は習近平国家主席と会談した。首相は先にバイデン米大統領とも会談しており、日米首脳会談で確認した方針を伝えた。",
+                 "2022-11-17", [], id="passing-us-japan-reference-no-row"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), PROBE_RULES)
+def test_probe_rules(text, published, expected):
+    out = _one_document(text, published)
+    assert _meeting_rows(out) == expected
+    assert out["meeting_sources"].height == len(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "principals", "attendees"),
+    [
+        pytest.param("日米外相会談\n4月10日午後5時35分から約30分間，岸田文雄外務大臣は，ジョン・ケリー米国務長官との間で日米外相会談を"
+                     "行いました（同席者：日本側 佐々江賢一郎駐米大使ほか，米側 キャロライン・ケネディ駐日米国大使ほか）。",
+                     "2016-04-10", [("person:kerry_john", "secretary_of_state"), ("person:kishida_fumio", "foreign_minister")],
+                     [("person:kennedy_caroline", "ambassador"), ("person:sasae_kenichiro", "ambassador")],
+                     id="同席者-label"),
+        pytest.param("日米首脳テレビ会談\n1月21日、岸田総理はバイデン米国大統領とテレビ会談を行いました。\n"
+                     "会談は午後10時から1時間余り行われ、松野官房長官と林外務大臣が同席しました。",
+                     "2022-01-21", [("person:biden_joe", "president"), ("person:kishida_fumio", "prime_minister")],
+                     [("person:hayashi_yoshimasa", "foreign_minister"), ("person:matsuno_hirokazu",
+                                                                          "chief_cabinet_secretary")],
+                     id="同席-people-do-not-type-the-会談は"),
+        pytest.param("Kishida meets Biden\nPrime Minister Fumio Kishida met with President Joe Biden at the White House "
+                     "on January 13, attended by Foreign Minister Yoshimasa Hayashi.",
+                     "2023-01-14", [("person:biden_joe", "president"), ("person:kishida_fumio", "prime_minister")],
+                     [("person:hayashi_yoshimasa", "foreign_minister")], id="attended-by"),
+    ],
+)
+def test_attendees_after_a_label(text, published, principals, attendees):
+    out = _one_document(text, published)
+    assert out["meetings"].height == 1
+    assert _people(out, "principal") == principals
+    assert _people(out, "attendee") == attendees
+
+
+@pytest.mark.parametrize(
+    ("line", "city"),
+    [
+        pytest.param("【ワシントン=共同】麻生首相は", "Washington", id="ja-agency"),
+        pytest.param("【ワシントン時事】麻生首相は", "Washington", id="ja-jiji"),
+        pytest.param("【ワシントン＝共同】", "Washington", id="ja-full-width-equals"),
+        pytest.param("WASHINGTON - Prime Minister Shinzo Abe", "Washington", id="en-caps-dash"),
+        pytest.param("PALM BEACH, Florida, April 17 (Kyodo) -- Prime Minister", "Palm Beach", id="en-kyodo"),
+        pytest.param("NEW YORK — The ministers", "New York", id="en-em-dash"),
+        pytest.param("【バンコク=山田太郎】岸田首相は", None, id="city-not-in-gazetteer"),
+        pytest.param("Washington is the capital - and more", None, id="not-a-dateline"),
+        pytest.param("首相はワシントンで", None, id="no-bracket"),
+        pytest.param("", None, id="empty"),
+    ],
+)
+def test_dateline_city(line, city):
+    got = dateline_city(line)
+    assert (got.name_en if got else None) == city
+
+
+@pytest.mark.parametrize(
+    ("sentence", "level"),
+    [
+        pytest.param("新首相は新大統領と会談した", "leaders", id="首相+大統領"),
+        pytest.param("The Prime Minister met the President", "leaders", id="english-leaders"),
+        pytest.param("外相は国務長官と会談", "foreign", id="foreign"),
+        pytest.param("防衛相は国防長官と会談", "defense", id="defense"),
+        pytest.param("the Minister of Defense and the Secretary of War met", "defense", id="secretary-of-war"),
+        pytest.param("外相と防衛相は国務長官、国防長官と会談", "2plus2", id="four-titles"),
+        pytest.param("首相は記者団に語った", None, id="one-side-only"),
+        pytest.param("", None, id="empty"),
+    ],
+)
+def test_level_from_titles(sentence, level):
+    assert _title_level(sentence) == level
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        pytest.param([("a", 5, "date", "2025-03-30", "explicit"), ("a", 1, "date", "2025-03-29", "anchor")],
+                     [("a", dt.date(2025, 3, 30))], id="explicit-only"),
+        pytest.param([("a", 9, "datetime", "2009-02-25T03:12:00", "explicit"), ("a", 2, "date", "2009-02-17", "explicit")],
+                     [("a", dt.date(2009, 2, 17))], id="first-in-text"),
+        pytest.param([("a", 1, "month", "2009-02", "explicit")], [], id="month-is-not-a-date"),
+        pytest.param([], [], id="empty"),
+    ],
+)
+def test_text_reference_dates(rows, expected):
+    frame = pl.DataFrame(rows, schema={"doc_id": pl.Utf8, "char_start": pl.Int64, "kind": pl.Utf8, "value": pl.Utf8,
+                                       "resolved_by": pl.Utf8}, orient="row")
+    assert text_reference_dates(frame).rows() == expected
+
+
+# The probe's figures with the whole pipeline (cleaning, dates, entities, meetings): a change in any of them shows
+# here as an improvement or a regression. Optional gold meetings count when found.
+PROBE_MATCHED = {
+    "p01 foreign_ministers 2009-02-17", "p01 summit 2009-02-24", "p03 phone_call 2017-01-28", "p03 summit 2017-02-10",
+    "p04 summit 2013-02-22", "p05 summit 2018-04-17", "p06 summit 2019-06-28", "p07 phone_call 2024-10-02",
+    "p08 foreign_ministers 2016-04-10", "p09 foreign_ministers 2025-01-21", "p10 defense_ministers 2025-03-30",
+    "p11 2plus2 2015-04-27", "p11 summit 2015-04-28", "p12 video_call 2022-01-21", "p13 defense_ministers 2025-10-29",
+    "p13 summit 2025-10-28", "p14 2plus2 2015-04-27", "p14 summit 2015-04-28",
+}
+PROBE_WRONG_FIELDS: set[str] = set()  # every field of every matched meeting is right
+
+
+def test_probe_meetings_figures():
+    score = score_meetings(release(str(FIXTURES / "probe")), PROBE)
+    assert score["matched"] == PROBE_MATCHED
+    assert score["missed"] == set()
+    assert score["wrong"] == PROBE_WRONG_FIELDS
+    assert score["exact"] == PROBE_MATCHED
+    assert (score["gold"], score["predicted"]) == (18, 18)
+    assert (score["precision"], score["recall"], score["field_accuracy"]) == (1.0, 1.0, 1.0)
+
+
+def test_probe_scorer_sees_a_wrong_field_and_a_false_positive():
+    tables = dict(release(str(FIXTURES / "probe")))
+    extra = tables["meetings"].head(1).with_columns(pl.lit("m_0000000000000000").alias("meeting_id"),
+                                                   pl.lit(None, pl.Date).alias("date_local"))
+    src = tables["meeting_sources"].filter(pl.col("meeting_id") == tables["meetings"]["meeting_id"][0]).head(1)
+    tables["meetings"] = pl.concat([tables["meetings"], extra]).with_columns(pl.lit(None, pl.Utf8).alias("venue"))
+    tables["meeting_sources"] = pl.concat([tables["meeting_sources"],
+                                           src.with_columns(pl.lit("m_0000000000000000").alias("meeting_id"))])
+    score = score_meetings(tables, PROBE)
+    assert score["predicted"] == 19
+    assert "p04 summit 2013-02-22: venue" in score["wrong"]
