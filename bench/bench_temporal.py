@@ -1,4 +1,5 @@
-"""Benchmark of the temporal resolver against ja-timex: accuracy on the seeds' temporal gold and throughput.
+"""Benchmark of the temporal resolver against ja-timex: accuracy on the seeds' and the probe documents' temporal
+gold, and throughput.
 
 Run from the repository root with the peers' environment (see bench/README.md):
 
@@ -8,6 +9,10 @@ Run from the repository root with the peers' environment (see bench/README.md):
 The scaled corpus is generated deterministically from the seeds (paragraphs recombined, dates varied) and
 written under bench/corpus/, which git ignores. Throughput is UTF-8 bytes of ``text`` per second, excluding
 start-up (imports, building the parser) and corpus generation.
+
+The probe documents (tests/fixtures/probe) are cleaned by the pipeline itself (``nichibei.pipeline.clean``), which
+needs the project's environment; when the peers' environment lacks it, the script asks the project's virtualenv
+(.venv at the repository root) to write the cleaned documents to bench/corpus/probe-documents.parquet.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import json
 import random
 import re
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -30,6 +36,10 @@ import polars as pl  # noqa: E402
 from nichibei.temporal import extract_temporal  # noqa: E402
 
 CORPUS_DIR = ROOT / "bench" / "corpus"
+SEEDS_GOLD = ROOT / "tests" / "fixtures" / "seeds-temporal-gold.jsonl"
+PROBE_GOLD = ROOT / "tests" / "fixtures" / "probe-temporal-gold.jsonl"
+PROBE_DIR = ROOT / "tests" / "fixtures" / "probe"
+PROBE_DOCS = CORPUS_DIR / "probe-documents.parquet"
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -45,6 +55,32 @@ def seed_documents() -> pl.DataFrame:
         text = "\n".join(x for i, x in enumerate(raw.split("\n"), start=1) if i not in drop)
         rows.append({"doc_id": g["file"], "text": text, "anchor_date": dt.date.fromisoformat(g["published_date"])})
     return pl.DataFrame(rows, schema={"doc_id": pl.Utf8, "text": pl.Utf8, "anchor_date": pl.Date})
+
+
+_PROBE_SCRIPT = """
+import sys
+from pathlib import Path
+import polars as pl
+sys.path.insert(0, sys.argv[1])
+from nichibei import pipeline
+docs = pipeline.clean(pipeline.load(Path(sys.argv[2]))).documents
+docs.select(pl.col("source_file").alias("doc_id"), "text", pl.col("published_date").alias("anchor_date")).write_parquet(sys.argv[3])
+"""
+
+
+def probe_documents() -> pl.DataFrame | None:
+    """The probe documents as the pipeline cleans them (doc_id = file name, text, anchor_date), or None."""
+    try:
+        from nichibei import pipeline
+    except ImportError:
+        project_python = ROOT / ".venv" / "bin" / "python"
+        if project_python.exists():  # rewritten on every run: the cleaner may have changed
+            CORPUS_DIR.mkdir(parents=True, exist_ok=True)
+            subprocess.run([str(project_python), "-c", _PROBE_SCRIPT, str(ROOT), str(PROBE_DIR), str(PROBE_DOCS)],
+                           check=False, capture_output=True)
+        return pl.read_parquet(PROBE_DOCS) if PROBE_DOCS.exists() else None
+    docs = pipeline.clean(pipeline.load(PROBE_DIR)).documents
+    return docs.select(pl.col("source_file").alias("doc_id"), "text", pl.col("published_date").alias("anchor_date"))
 
 
 _YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
@@ -102,13 +138,17 @@ def _same(kind: str, got: str | None, want: str) -> bool:
     return got == want
 
 
-def score(mentions: list[dict], docs: pl.DataFrame) -> tuple[int, int, list[str]]:
-    """Rows of the temporal gold right: for each gold row, the mention overlapping its span most decides."""
-    gold = [json.loads(x) for x in (ROOT / "tests/fixtures/seeds-temporal-gold.jsonl").read_text("utf-8").splitlines()]
+def score(mentions: list[dict], docs: pl.DataFrame, gold_path: Path = SEEDS_GOLD) -> tuple[int, int, list[str]]:
+    """Rows of the temporal gold right: for each gold row, the mention overlapping its span most decides.
+    A row whose surface is not in the document's text (cleaned differently) counts as a miss."""
+    gold = [json.loads(x) for x in gold_path.read_text("utf-8").splitlines() if x.strip()]
     texts = dict(zip(docs["doc_id"], docs["text"]))
     right, misses = 0, []
     for g in gold:
-        start = texts[g["file"]].find(g["surface"])
+        start = (texts.get(g["file"]) or "").find(g["surface"])
+        if start < 0:
+            misses.append(f"{g['file'][:3]} {g['surface']} (not in text)")
+            continue
         end = start + len(g["surface"])
         over = [
             (min(m["char_end"], end) - max(m["char_start"], start), m)
@@ -200,6 +240,9 @@ def main() -> None:
 
     ours = extract_temporal(seeds)
     ours_right, n_gold, ours_miss = score(ours.to_dicts(), seeds)
+    probe = probe_documents()
+    if probe is not None:
+        probe_right, n_probe, probe_miss = score(extract_temporal(probe).to_dicts(), probe, PROBE_GOLD)
     extract_temporal(corpus.head(50))  # warm-up: regex compilation, zone gazetteer
     times = []
     for _ in range(args.repeat):
@@ -214,6 +257,8 @@ def main() -> None:
         parser_for(None).parse("2024年7月28日")  # start-up excluded
         peer = ja_timex_mentions(parser_for, seeds)
         peer_right, _, peer_miss = score(peer, seeds)
+        if probe is not None:
+            peer_probe_right, _, peer_probe_miss = score(ja_timex_mentions(parser_for, probe), probe, PROBE_GOLD)
         for a in peer_corpus["anchor_date"].unique().to_list():
             parser_for(a)
         t0 = time.perf_counter()
@@ -222,21 +267,31 @@ def main() -> None:
         peer_mbs = _mb(peer_corpus) / peer_t
     except ImportError as e:  # the peers' environment is not installed
         print(f"ja-timex not available ({e}); see bench/README.md", file=sys.stderr)
-        peer_right = peer_mbs = peer_t = peer_n = None
-        peer_miss = []
+        peer_right = peer_mbs = peer_t = peer_n = peer_probe_right = None
+        peer_miss = peer_probe_miss = []
 
     print(f"corpus: {corpus.height} documents, {_mb(corpus):.2f} MB UTF-8; ja-timex timed on {peer_corpus.height} "
           f"documents, {_mb(peer_corpus):.2f} MB")
-    print(f"{'system':<22}{'gold right':>14}{'accuracy':>10}{'seconds':>10}{'MB/s':>10}{'mentions':>10}")
-    print(f"{'nichibei.temporal':<22}{f'{ours_right}/{n_gold}':>14}{ours_right / n_gold:>10.1%}{ours_t:>10.2f}"
-          f"{ours_mbs:>10.2f}{out.height:>10}")
+    def probe_cell(right: int | None) -> str:
+        return "-" if probe is None or right is None else f"{right}/{n_probe} {right / n_probe:.0%}"
+
+    print(f"{'system':<22}{'gold right':>14}{'accuracy':>10}{'probe right':>14}{'seconds':>10}{'MB/s':>10}"
+          f"{'mentions':>10}")
+    print(f"{'nichibei.temporal':<22}{f'{ours_right}/{n_gold}':>14}{ours_right / n_gold:>10.1%}"
+          f"{probe_cell(probe_right if probe is not None else None):>14}{ours_t:>10.2f}{ours_mbs:>10.2f}{out.height:>10}")
     if peer_right is not None:
-        print(f"{'ja-timex 0.2.8':<22}{f'{peer_right}/{n_gold}':>14}{peer_right / n_gold:>10.1%}{peer_t:>10.2f}"
-              f"{peer_mbs:>10.2f}{peer_n:>10}")
+        print(f"{'ja-timex 0.2.8':<22}{f'{peer_right}/{n_gold}':>14}{peer_right / n_gold:>10.1%}"
+              f"{probe_cell(peer_probe_right):>14}{peer_t:>10.2f}{peer_mbs:>10.2f}{peer_n:>10}")
         print(f"speed-up: {ours_mbs / peer_mbs:.1f}x")
+    if probe is None:
+        print("probe documents not available: the pipeline's environment is needed to clean them", file=sys.stderr)
     print("nichibei.temporal misses:", ", ".join(ours_miss) or "none")
+    if probe is not None:
+        print("nichibei.temporal probe misses:", ", ".join(probe_miss) or "none")
     if peer_right is not None:
         print("ja-timex misses:", ", ".join(peer_miss) or "none")
+        if probe is not None:
+            print("ja-timex probe misses:", ", ".join(peer_probe_miss) or "none")
 
 
 if __name__ == "__main__":
