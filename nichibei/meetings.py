@@ -124,7 +124,7 @@ _EN_MEETING = re.compile(
     r"|(?P<generic>\b(?:held|hold|holding|had|have) (?:a |their |the |another |an )?(?:first |second |bilateral |"
     r"official |in-person |face-to-face |round of |extended )*(?:meeting|talks)\b"
     r"|\b(?:two|three|several|\d+) days of talks\b|\bround of talks\b"
-    r"|\bmet (?:with )?\b|\bmeets? with\b|\b(?:will|to|would|shall|could) meet\b|\bmeeting with\b|\btalks with\b)"
+    r"|\bmet (?:with )?\b|\bmeets? with\b|\b(?:will|to|would|shall|could) meet(?= with\b| [A-Z]| (?:his|her|their) )|\bmeeting with\b|\btalks with\b)"
     r"|(?P<topic>\bthe (?:talks|meeting)\b)",
     re.IGNORECASE,
 )
@@ -143,6 +143,9 @@ _TOPIC_WORD_JA = re.compile(r"協議(?=は|では|には|後)")
 _COLLECTIVE = re.compile(r"(?P<leaders>両首脳|日米首脳|\b(?:the|both) (?:two )?leaders\b)|(?P<foreign>両外相|両外務大臣)"
                          r"|(?P<defense>両防衛相|両国防相|両防衛大臣)|(?P<twoplus>四閣僚|4閣僚|日米の外務・防衛担当閣僚)",
                          re.IGNORECASE)
+# another round of the same talks: a meeting of its own, held where the first one was unless the text says otherwise
+_ANOTHER = re.compile(r"\banother (?:round|session|meeting)\b|\bsecond (?:day|round|session)\b|\bagain\b|"
+                      r"再び|再度|2日目|二日目|引き続き会談", re.IGNORECASE)
 # a meeting being arranged or considered, not held or fixed
 _ARRANGING = re.compile(r"^[^。]{0,20}?(?:を?調整(?:中|して|され|する|を)|を?検討(?:中|して|され|する)|を模索)"
                         r"|^[^.]{0,30}?\b(?:being arranged|under consideration|being considered|to be arranged)\b",
@@ -836,7 +839,8 @@ def _on_meeting_day(doc: _Doc, row: dict | None, day: dt.date | None) -> dict | 
 def _build(doc: _Doc, mtype: str, level: str | None, is_primary: bool, sentences: list[int],
            date_sentences: list[int], own_date: dt.date | None, offices: pl.DataFrame, params: MeetingParams,
            evidence: tuple[int, int], clause: tuple[int, int] | None = None,
-           inherit: DocMeeting | None = None, place_sentences: list[int] | None = None) -> DocMeeting:
+           inherit: DocMeeting | None = None, place_sentences: list[int] | None = None,
+           continuation: bool = False) -> DocMeeting:
     remote = mtype in ("phone_call", "video_call")
     start_row = _start_time(doc, sentences, params)
     city = venue = None
@@ -865,10 +869,12 @@ def _build(doc: _Doc, mtype: str, level: str | None, is_primary: bool, sentences
         d = own_date
     if d is None:
         d = _day_of(doc, date_sentences)
-    if inherit is not None and not remote and d == inherit.date_local and city is None and venue is None \
-            and country is None:
+    if inherit is not None and not remote and (d == inherit.date_local or continuation) and city is None \
+            and venue is None and country is None:
         city = None if inherit.city is None else Place("city", inherit.city, inherit.city_ja, inherit.country_code or "")
         country, tz = inherit.country_code, inherit.tz_local
+        if continuation and inherit.venue is not None:
+            venue = Place("venue", inherit.venue, None, inherit.country_code or "")
     dur = _duration(doc, sentences, start_row, params) if clause is None else None
     parts = _participants(doc, mtype, level, d, sentences, is_primary, evidence, offices, clause)
     if is_primary:
@@ -931,7 +937,8 @@ def _doc_meetings(doc: _Doc, offices: pl.DataFrame, params: MeetingParams) -> li
     if primary is not None:
         head_dates = {_day_value(r) for r in doc.temporal for i in head
                       if doc.sentences[i][0] <= r["char_start"] < doc.sentences[i][1] and _day_value(r) is not None}
-        own = {m.sentence for m in typed if m.mtype == primary.mtype and not m.hedged and
+        own = {m.sentence for m in typed if m.mtype == primary.mtype and not m.hedged and m is not primary and
+               not _ANOTHER.search(fold_text(doc.sentence_text(m.sentence)).text) and
                (m.sentence in head or _dated(doc, m, _date_clause(doc, m))[0] in head_dates | {None})}
         # 会談は…, The talks began…: a bare meeting noun as a topic after the meeting is introduced is that meeting
         topics = {m.sentence for m, _ in found if m.topic and m.src_start > primary.src_start}
@@ -975,8 +982,10 @@ def _doc_meetings(doc: _Doc, offices: pl.DataFrame, params: MeetingParams) -> li
         d, drow = _dated(doc, m, _date_clause(doc, m))
         if d is None:
             continue
+        sentence = fold_text(doc.sentence_text(m.sentence)).text
+        another = primary is not None and m.mtype == primary.mtype and bool(_ANOTHER.search(sentence))
         if out and out[0].date_local is not None and m.mtype == primary.mtype and not m.hedged \
-                and drow.get("resolved_by") == "anchor":
+                and drow.get("resolved_by") == "anchor" and not another:
             continue  # "met today", "火曜日に会談": a day read off the publication date names the meeting reported
         if _ARRANGING.search(fold_text(doc.text[m.src_end:doc.sentences[m.sentence][1]]).text) and \
                 _dated(doc, m, _own_clause(doc, m))[0] is None:
@@ -984,7 +993,7 @@ def _doc_meetings(doc: _Doc, offices: pl.DataFrame, params: MeetingParams) -> li
         clause = _clause(doc, m)
         ev = doc.sentences[m.sentence]
         dm = _build(doc, m.mtype, m.level, False, [m.sentence], [m.sentence], d, offices, params, ev, clause,
-                    inherit=out[0] if out else None)
+                    inherit=out[0] if out else None, continuation=another)
         if dm.meeting_type in ("courtesy_call", "other") and len(dm.participants) < 2:
             continue
         out.append(dm)
