@@ -244,6 +244,10 @@ def _decide_zone(hits, strong_only: bool) -> str | None:
     return None
 
 
+# 訪米のため羽田を出発, 来日を前に: the visit is still to come, the event is not there
+_BEFORE_THE_VISIT = re.compile(r"[ \t]*(?:のため|に向け|を前に|に先立|を控え|前に|前の|の準備|の途|を終え|から帰国|後)")
+
+
 def infer_event_zone(text: str, gazetteer: Path | None = None, *, strong_only: bool = False) -> str | None:
     """IANA zone of the place where the text says the event happens, or None.
 
@@ -256,7 +260,9 @@ def infer_event_zone(text: str, gazetteer: Path | None = None, *, strong_only: b
     if not text:
         return None
     m = _zone_matcher(gazetteer)
-    hits = (_zone_hit(m, h) for h in m.regex.finditer(unicodedata.normalize("NFKC", text)))
+    norm = unicodedata.normalize("NFKC", text)
+    hits = (_zone_hit(m, h) for h in m.regex.finditer(norm)
+            if not (h.group("direct") and _BEFORE_THE_VISIT.match(norm, h.end())))
     return _decide_zone(hits, strong_only)
 
 
@@ -940,7 +946,9 @@ def _resolve(text, start, end, p: Parsed, anchor, ctx: _Ctx, params: TemporalPar
             # is more than a month before the anchor, stands in the same paragraph), or from the day just before it
             # in a range or list (7日から8日); otherwise from the anchor: the nearest such day the tense allows
             if ctx.date is not None and ctx.date_end >= 0 and _DAY_RANGE_JOIN.fullmatch(text, ctx.date_end, start):
-                date_value = _valid(ctx.date.year, ctx.date.month, day)
+                # 30日から2日まで: a day before the first one runs into the next month
+                y, mo = _shift_month(ctx.date.year, ctx.date.month, 1 if day < ctx.date.day else 0)
+                date_value = _valid(y, mo, day)
                 used_context = True
             elif ctx.month_date is not None and (  # a date of long ago lends its month within its own paragraph
                 anchor is None or (anchor - ctx.month_date).days <= 31

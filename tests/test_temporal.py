@@ -245,6 +245,8 @@ CASES = [
     pytest.param("2024年7月28日に会談し、30日に帰国した。", A(2025, 1, 10), "30日", "date", "2024-07-30", "context", id="day-alone-from-context"),
     pytest.param("7日から8日まで訪日した。", A(2024, 7, 31), "8日", "date", "2024-07-08", "context", id="day-range-second"),
     pytest.param("来月10日から12日まで訪米する。", A(2017, 1, 29), "12日", "date", "2017-02-12", "context", id="day-range-after-relative-month"),
+    pytest.param("首相は二十日、三十一日、一日の日程で訪米する。", A(2024, 7, 15), "一日", "date", "2024-08-01", "context", id="day-list-into-next-month"),
+    pytest.param("首相は14日午前9時、訪米のため羽田空港を出発した。", A(2024, 4, 14), "14日午前9時", "datetime", "2024-04-14T09:00:00+09:00", "anchor", id="departure-for-a-visit-is-japan-time"),
     # a day alone takes no month from a date ahead or a relative one
     pytest.param("日米首脳、来月10日に会談へ\n安倍首相は28日午後11時から電話で会談した。", A(2017, 1, 29), "28日午後11時", "datetime", "2017-01-28T23:00:00+09:00", "anchor", id="day-alone-after-raigetsu"),
     pytest.param("首相は2月10日に訪米する予定だ。首相は28日、記者団に語った。", A(2017, 1, 29), "28日", "date", "2017-01-28", "anchor", id="day-alone-after-future-date"),
@@ -548,6 +550,10 @@ def test_documents_keep_their_own_anchor_and_context() -> None:
         pytest.param("", None, id="empty"),
         pytest.param("東京で会談し、ワシントンで会談した。", None, id="tie"),
         pytest.param("ホノルルで会談した。", "Pacific/Honolulu", id="honolulu"),
+        pytest.param("訪米のため羽田空港を出発した。", None, id="before-the-visit"),
+        pytest.param("来日を前に声明を出した。", None, id="before-coming-to-japan"),
+        pytest.param("訪米中の首相は会談した。訪米のため出発した。", "America/New_York", id="during-and-before"),
+        pytest.param("【ワシントン時事】首相は会談した。", "America/New_York", id="ja-dateline-prefix"),
     ],
 )
 def test_infer_event_zone(text: str, zone: str | None) -> None:
