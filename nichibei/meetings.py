@@ -9,25 +9,39 @@ The rules are about the language, never about particular documents:
 * **Meeting words.** 首脳会談, 電話会談, テレビ会議/オンライン会談, 日米安全保障協議委員会/「2+2」, 外相会談,
   防衛相会談, 表敬, 三か国首脳会談/日米比首脳会談 and their English counterparts (summit, phone call, video
   conference, Security Consultative Committee, courtesy call, trilateral summit) name a meeting and its type. A
-  bare 会談/"meeting"/"talks" takes its type from the people named in the same sentence (the Prime Minister and the
-  President: a summit; the foreign ministers: a foreign ministers' meeting ...). A prefix of country abbreviations
-  that does not pair Japan with the United States (日中首脳会談) is not a US–Japan meeting.
+  bare 会談/会合/"meeting"/"talks"/"met"/"will meet" takes its type from the people named in the same sentence
+  (the Prime Minister and the President: a summit; the foreign ministers: a foreign ministers' meeting ...), never
+  from those in a 同席 clause; else from 両首脳/"the two leaders"; else from the titles of both sides (首相 and
+  大統領). A prefix of country abbreviations that does not pair Japan with the United States (日中首脳会談), or that
+  names a grouping of four (日米豪印), is not a US–Japan meeting; a headline about a meeting of another pair makes
+  the US–Japan meetings it mentions passing references.
+* **Back-references.** A bare meeting noun as the topic of its clause after the meeting is introduced (会談は,
+  会合では, 会談後, "The talks began ...") is that meeting: its sentence gives start, duration and attendees.
 * **The primary meeting** is the one the document is about: the first US–Japan meeting word in the title or in the
-  lead (first sentences of the body) that is not a passing reference (昨年の, 前回の, 次回, 予定 ...). It always has
-  a row, with what the text does not give left null.
+  lead (first sentences of the body) that is not a passing reference (昨年の, 前回の, 次回, 予定, "last April" ...).
+  It always has a row, with what the text does not give left null (type ``other`` when nothing types it). When it
+  has no date, the first later report of a meeting of the same type and principals that carries one is the same
+  meeting and gives its date, start, duration and place.
 * **Other meetings** a document announces or reports in passing have a row only when the sentence that names them
-  gives their date to the day; an undated reference yields nothing. Another mention of the primary meeting's type
-  without a date of its own is the primary meeting again.
+  gives their date to the day (来月十日, 翌28日: a hedge word does not stop them); an undated reference yields
+  nothing. The date must belong to the meeting word's clause, or to a clause chained to it by a continuative verb
+  (17日に来日し、…と会談して); a meeting being arranged (調整, 検討, "being arranged") with no date of its own yields
+  nothing. Another mention of the primary meeting's type without a date of its own, or with only a day read off the
+  publication date, is the primary meeting again; "another round of talks" is a meeting of its own at the same place.
 * **When.** A start is a date-and-time mention in a sentence reporting the meeting that is followed by a start
   marker (から, より, に始まり, began, from ...): the time an announcement was made is never taken. The local
   date is the start seen in the zone of the meeting place; with no start, the first date to the day in the
   sentences reporting the meeting or in the lead.
 * **Where.** A city or a venue named in those sentences with a locative (で, において, の, への, を訪問, in, at),
-  the country of a visit (訪米, 日本を訪問, a visit to Japan) when no city is named. Phone and video calls have
-  no place. The zone comes from the city (``temporal.infer_event_zone``), else from a country with one zone.
+  the country of a visit (訪米, 日本を訪問, a visit to Japan) when no city is named, only from sentences reporting
+  this meeting. A venue with a known city gives the city (Mar-a-Lago: Palm Beach); a news dateline opening the
+  paragraph that reports the primary meeting (【ワシントン時事】, WASHINGTON -, PALM BEACH, Florida, April 17 (Kyodo)
+  --) gives the city when the sentences name none. Phone and video calls have no place. The zone comes from the
+  city (``temporal.infer_event_zone``), else from a country with one zone.
 * **Who.** The principals a meeting's type calls for (the Prime Minister and the President, the four ministers of a
   2+2 ...), taken from the people the text names with that office at the meeting's date, else from the office
-  holders of that date (``is_inferred``); attendees are the people named in a 同席/陪席 clause.
+  holders of that date (``is_inferred``); attendees are the people named in a 同席/陪席 clause, after a label
+  (（同席者：日本側 A大使ほか，米側 B大使ほか）, 同席：) or after "attended by", "joined by", "accompanied by".
 * **One meeting, many reports.** ``meeting_id`` is a digest of the meeting's type, date and principals (and, for
   a meeting without a date, of the document), so the reports of one meeting in any number of documents, in any
   order, become one row with ``n_sources`` counting them.
