@@ -734,8 +734,8 @@ def _participants(doc: _Doc, mtype: str, level: str | None, d: dt.date | None, s
         cands = sorted(cands, key=lambda p: (bool(p["is_flagged"]), p["char_start"]))
         return cands[0] if cands else None
 
-    def add(eid: str, role, country, side, inferred, s, e):
-        if eid in seen:
+    def add(eid: str | None, role, country, side, inferred, s, e):
+        if eid is None or eid in seen:  # a name that resolved to nobody is no participant
             return
         seen.add(eid)
         out.append(Participant(eid, role, country, side, inferred, doc.doc_id, s, e))
@@ -766,7 +766,7 @@ def _attendees(doc: _Doc, sentences: list[int], principals: set[str]) -> list[Pa
     out, seen = [], set(principals)
     for a, b in _attendee_regions(doc, sentences):
         for p in sorted(doc.persons_in(a, b), key=lambda p: p["char_start"]):
-            if p["entity_id"] in seen:
+            if p["entity_id"] is None or p["entity_id"] in seen:
                 continue
             seen.add(p["entity_id"])
             out.append(Participant(p["entity_id"], p["role"], p["country_code"], "attendee", False, doc.doc_id,

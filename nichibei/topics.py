@@ -15,58 +15,98 @@ from __future__ import annotations
 
 import csv
 import re
+import string
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+import ahocorasick
 import polars as pl
 
 import schemas
 from nichibei.entities_text import fold, fold_text
 
-__all__ = ["Codebook", "load_codebook", "tag_topics", "CODEBOOK_COLUMNS"]
+__all__ = ["Codebook", "Keyword", "load_codebook", "make_codebook", "tag_topics", "CODEBOOK_COLUMNS"]
 
 CODEBOOK_COLUMNS = ("topic_code", "label_en", "label_ja", "keywords_ja", "keywords_en")
 
 
 @dataclass(frozen=True)
+class Keyword:
+    folded: str          # the keyword after NFKC and variant folding
+    topic_code: str
+    case_sensitive: bool  # written in capitals (AI, NPT): must match as written
+    left_boundary: bool   # starts with a Latin letter: no letter may stand before it
+    right_boundary: bool  # an acronym or short word ending in a letter: no letter may follow
+
+
+@dataclass(frozen=True)
 class Codebook:
-    table: pl.DataFrame          # the CSV, one row per topic
-    regex: re.Pattern[str]       # every keyword, longest first, one named group per keyword
-    group_topic: dict[str, str]  # regex group name -> topic_code
+    table: pl.DataFrame              # the CSV, one row per topic
+    automaton: ahocorasick.Automaton  # every keyword, ASCII-lower-cased, -> its index in `keywords`
+    keywords: tuple[Keyword, ...]
 
 
-def _keyword_pattern(kw: str, short_latin_max: int = 3) -> str:
-    k = re.escape(fold(kw))
-    if not re.search(r"[A-Za-z]", kw):
-        return k
-    body = k if kw.upper() == kw else f"(?i:{k})"
-    left = r"(?<![A-Za-z])" if re.match(r"[A-Za-z]", kw) else ""
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def _keyword(kw: str, code: str, short_latin_max: int = 3) -> Keyword:
+    folded = fold(kw)
+    latin = bool(_LATIN.search(kw))
     acronym = kw.upper() == kw or len(kw) <= short_latin_max
-    right = r"(?![A-Za-z])" if acronym and re.search(r"[A-Za-z]$", kw) else ""
-    return left + body + right
+    return Keyword(
+        folded=folded, topic_code=code,
+        case_sensitive=latin and kw.upper() == kw,
+        left_boundary=bool(_LATIN.match(kw)),
+        right_boundary=latin and acronym and bool(_LATIN.search(kw[-1])),
+    )
 
 
 def make_codebook(table: pl.DataFrame) -> Codebook:
     missing = [c for c in CODEBOOK_COLUMNS if c not in table.columns]
     if missing:
         raise ValueError(f"topic codebook lacks columns {missing}")
-    pairs: list[tuple[str, str]] = []
+    keywords: list[Keyword] = []
     for row in table.iter_rows(named=True):
         for col in ("keywords_ja", "keywords_en"):
             for kw in (row[col] or "").split("|"):
                 if kw.strip():
-                    pairs.append((kw.strip(), row["topic_code"]))
-    pairs.sort(key=lambda p: -len(fold(p[0])))
-    group_topic: dict[str, str] = {}
-    parts = []
-    for i, (kw, code) in enumerate(pairs):
-        g = f"k{i}"
-        group_topic[g] = code
-        parts.append(f"(?P<{g}>{_keyword_pattern(kw)})")
-    regex = re.compile("|".join(parts) if parts else r"(?!)")
-    return Codebook(table, regex, group_topic)
+                    keywords.append(_keyword(kw.strip(), row["topic_code"]))
+    automaton = ahocorasick.Automaton()
+    for i, k in enumerate(keywords):
+        key = k.folded.translate(_ASCII_LOWER)
+        found = automaton.get(key, None)
+        automaton.add_word(key, (found or ()) + (i,))
+    if keywords:
+        automaton.make_automaton()
+    return Codebook(table, automaton, tuple(keywords))
+
+
+def _matches(text: str, codebook: Codebook) -> list[tuple[int, int, str]]:
+    """(start, end, topic_code) in folded `text`: longest keyword first at each place, no overlaps."""
+    if not codebook.keywords:
+        return []
+    hits = []
+    for end, indices in codebook.automaton.iter(text.translate(_ASCII_LOWER)):
+        for i in indices:
+            k = codebook.keywords[i]
+            start, stop = end - len(k.folded) + 1, end + 1
+            if k.case_sensitive and text[start:stop] != k.folded:
+                continue
+            if k.left_boundary and start > 0 and _LATIN.match(text[start - 1]):
+                continue
+            if k.right_boundary and stop < len(text) and _LATIN.match(text[stop]):
+                continue
+            hits.append((start, stop, k.topic_code))
+    hits.sort(key=lambda h: (h[0], h[0] - h[1]))
+    chosen, last_end = [], 0
+    for start, stop, code in hits:
+        if start >= last_end:
+            chosen.append((start, stop, code))
+            last_end = stop
+    return chosen
 
 
 @lru_cache(maxsize=4)
@@ -96,9 +136,8 @@ def tag_topics(segments: pl.DataFrame, codebook: Codebook) -> pl.DataFrame:
         if not text:
             continue
         ft = fold_text(text)
-        for m in codebook.regex.finditer(ft.text):
-            code = codebook.group_topic[m.lastgroup]
-            s, e = ft.source_span(*m.span())
+        for fs, fe, code in _matches(ft.text, codebook):
+            s, e = ft.source_span(fs, fe)
             rows["doc_id"].append(doc_id)
             rows["seg_no"].append(seg_no)
             rows["topic_code"].append(code)

@@ -87,3 +87,30 @@ def test_failures_no_document_can_be_blamed_for_stop_the_run(monkeypatch):
     monkeypatch.setattr(pipeline, "extract_all", broken)
     with pytest.raises(schemas.ValidationFailed, match="offices.office"):
         pipeline.build_tables(RAW)
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("n,bad", [
+    pytest.param(1, {0}, id="one-bad-alone"),
+    pytest.param(9, set(), id="none-bad"),
+    pytest.param(9, {0, 8}, id="first-and-last"),
+    pytest.param(64, {5, 6, 40}, id="several-in-a-large-batch"),
+])
+def test_isolate_failures_finds_exactly_the_bad_documents(n, bad):
+    docs = pl.DataFrame({"doc_id": [f"d{i}" for i in range(n)], "source_file": [f"f{i}.txt" for i in range(n)]})
+    calls = []
+
+    def fn(batch):
+        calls.append(batch.height)
+        broken = [x for x in batch["doc_id"] if int(x[1:]) in bad]
+        if broken:
+            raise ValueError(f"cannot read {broken[0]}")
+        return batch.height
+
+    result, rest, rejected = pipeline.isolate_failures(fn, docs, "extract")
+    assert sorted(r.source_file for r in rejected) == sorted(f"f{i}.txt" for i in bad)
+    assert all(r.reason == "extract_failed" and r.detail.startswith("ValueError: cannot read") for r in rejected)
+    assert rest.height == n - len(bad) and result == (n - len(bad) or None)
+    assert len(calls) <= 2 + 4 * max(1, len(bad)) * max(1, n.bit_length())
