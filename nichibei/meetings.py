@@ -998,7 +998,7 @@ def _doc_meetings(doc: _Doc, offices: pl.DataFrame, params: MeetingParams) -> li
             continue
         sentence = fold_text(doc.sentence_text(m.sentence)).text
         another = primary is not None and m.mtype == primary.mtype and bool(_ANOTHER.search(sentence))
-        if out and out[0].date_local is not None and m.mtype == primary.mtype and not m.hedged \
+        if primary is not None and out[0].date_local is not None and m.mtype == primary.mtype and not m.hedged \
                 and drow.get("resolved_by") == "anchor" and not another:
             continue  # "met today", "火曜日に会談": a day read off the publication date names the meeting reported
         if _ARRANGING.search(fold_text(doc.text[m.src_end:doc.sentences[m.sentence][1]]).text) and \
@@ -1007,7 +1007,7 @@ def _doc_meetings(doc: _Doc, offices: pl.DataFrame, params: MeetingParams) -> li
         clause = _clause(doc, m)
         ev = doc.sentences[m.sentence]
         dm = _build(doc, m.mtype, m.level, False, [m.sentence], [m.sentence], d, offices, params, ev, clause,
-                    inherit=out[0] if out else None, continuation=another)
+                    inherit=out[0] if primary is not None else None, continuation=another)
         if dm.meeting_type in ("courtesy_call", "other") and len(dm.participants) < 2:
             continue
         out.append(dm)

@@ -70,3 +70,54 @@ def test_empty_batch():
     for name in ("meetings", "meeting_participants", "meeting_sources", "topics", "temporal_mentions"):
         assert tables[name].is_empty(), name
         assert tables[name].schema == schemas.polars_schema(name)
+
+
+# --- robustness: no arrangement of real sentences may break the stage ----------------------------------------
+
+SHUFFLE_SOURCES = ("raw", "tests/fixtures/docs", "tests/fixtures/probe", "tests/fixtures/probe2")
+N_SHUFFLES = 300
+
+
+def _shuffled_documents(n: int) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """``n`` documents, each a deterministic random draw of 1–14 sentences of the seeds and the test and probe
+    documents in a random order, with a title (or none) and a publication date (or none) of some other document."""
+    import random
+
+    from nichibei.meetings import sentence_spans
+
+    sentences: list[str] = []
+    dates: list = [None]
+    for folder in SHUFFLE_SOURCES:
+        cleaned = pipeline.clean(pipeline.load(ROOT / folder))
+        for text, published in cleaned.documents.select("text", "published_date").iter_rows():
+            sentences += [text[a:b] for a, b in sentence_spans(text or "")]
+            dates.append(published)
+    docs, segs = [], []
+    for i in range(n):
+        rng = random.Random(i)
+        picked = rng.sample(sentences, rng.randint(1, 14))
+        text = rng.choice(("\n", "", " ")).join(picked)
+        doc_id = f"shuffle{i:04d}"
+        docs.append({"doc_id": doc_id, "text": text, "published_date": rng.choice(dates)})
+        first = len(picked[0])
+        if rng.random() < 0.5 and first < len(text):
+            segs.append({"doc_id": doc_id, "seg_no": 0, "kind": "title", "language": "ja", "char_start": 0,
+                         "char_end": first, "text": text[:first]})
+            segs.append({"doc_id": doc_id, "seg_no": 1, "kind": "body", "language": "ja", "char_start": first,
+                         "char_end": len(text), "text": text[first:]})
+        else:
+            segs.append({"doc_id": doc_id, "seg_no": 0, "kind": "body", "language": "ja", "char_start": 0,
+                         "char_end": len(text), "text": text})
+    return (pl.DataFrame(docs, schema={"doc_id": pl.Utf8, "text": pl.Utf8, "published_date": pl.Date}),
+            pl.DataFrame(segs, schema=schemas.polars_schema("segments")))
+
+
+def test_no_recombination_of_real_sentences_breaks_extraction():
+    documents, segments = _shuffled_documents(N_SHUFFLES)
+    assert documents.height == N_SHUFFLES and documents["text"].str.len_chars().min() > 0
+    tables = extract_all(documents, segments)  # must not raise
+    assert tuple(tables) == EXTRACTED_TABLES
+    texts = dict(documents.select("doc_id", "text").iter_rows())
+    for row in tables["meeting_sources"].iter_rows(named=True):
+        assert 0 <= row["evidence_start"] < row["evidence_end"] <= len(texts[row["doc_id"]])
+    assert tables["meetings"].height > 0  # the sentences do report meetings: the draw is not trivially empty
