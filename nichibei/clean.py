@@ -39,12 +39,16 @@ class CleanParams:
     max_tag_chars: int = 30          # a category tag is short
     max_widget_item_chars: int = 120  # a headline listed in a widget, or a footer link
     max_masthead_width: int = 40     # a site name above the headline (a kanji counts two)
+    max_site_name_chars: int = 60
+    min_spaced_menu_items: int = 4
+    max_spaced_menu_item_chars: int = 10
     max_label_chars: int = 12        # a section label repeated from a menu
     max_menu_item_chars: int = 24    # items of a navigation menu
     max_crumb_chars: int = 40        # the crumbs of a breadcrumb trail before the page's own
     max_title_chars: int = 150
     max_stamped_chars: int = 40      # an HTML block holding a <time> element and little else is a dateline
     max_social_chars: int = 80
+    max_chrome_chars: int = 300      # a cookie notice can be long
     min_sentence_words: int = 8      # an English line with fewer words is not a body paragraph
 
 
@@ -82,6 +86,7 @@ def unit_features(units: pl.DataFrame, params: CleanParams = CleanParams()) -> p
         .with_columns(
             (norm == "").alias("is_blank"),
             norm.str.len_chars().alias("n_chars"),
+            (norm.str.contains(f.DATELINE) & norm.str.contains(f.LABELLED_DATELINE)).alias("is_labelled_dateline"),
             (norm.str.contains(f.DATELINE)
              | (pl.col("time_stamp").is_not_null() & (norm.str.len_chars() <= params.max_stamped_chars))
              ).alias("is_date_only"),
@@ -104,17 +109,28 @@ def unit_features(units: pl.DataFrame, params: CleanParams = CleanParams()) -> p
                  & (norm.str.len_chars() <= params.max_social_chars))
                 | norm.str.contains(f.SHARE_BAR)
             ).alias("is_social"),
-            (norm.str.contains(f.COPYRIGHT) & (norm.str.len_chars() <= 120)).alias("is_copyright"),
+            (norm.str.contains(f.COPYRIGHT) & (norm.str.len_chars() <= 250)).alias("is_copyright"),
             norm.str.contains(f.PAGE_TOOL).alias("is_page_tool"),
             norm.str.contains(f.AUTHOR_LABEL).alias("is_author_label"),
             norm.str.contains(f.CATEGORY_LABEL).alias("is_category_label"),
             norm.str.contains(f.TAG_HEADER).alias("is_tag_header"),
+            norm.str.contains(f.READ_MORE).alias("is_read_more"),
+            (
+                norm.str.contains(f.PHOTO_CAPTION)
+                | ((norm.str.contains(f.PHOTO_CAPTION_WEAK) | norm.str.contains(f.CAPTION_SHAPE))
+                   & ~norm.str.contains("。"))
+            ).alias("is_caption"),
+            (norm.str.contains(f.PAYWALL) & (norm.str.len_chars() <= params.max_social_chars)).alias("is_paywall"),
+            (norm.str.contains(f.PAGE_CHROME) & (norm.str.len_chars() <= params.max_chrome_chars)).alias("is_chrome"),
+            norm.str.contains(f.SEPARATOR).alias("is_separator"),
+            norm.str.contains(f.AGENCY_CREDIT).alias("is_agency_credit"),
+            (pl.col("text").str.strip_chars().str.count_matches(r"\u3000+|\s{2,}") + 1).alias("n_spaced_tokens"),
             norm.str.contains(f.SUBSCRIBE).alias("is_subscribe"),
             norm.str.contains(f.PAGINATION).alias("is_pagination"),
             norm.str.contains(f.BYLINE).alias("is_byline"),
             norm.str.contains(f.BYLINE_ROLE).alias("is_byline_role"),
             norm.str.contains(f.ALL_CAPS_LABEL).alias("is_all_caps"),
-            (norm.str.contains(f.SITE_NAME) & (norm.str.len_chars() <= params.max_tag_chars)).alias("is_site_name"),
+            (norm.str.contains(f.SITE_NAME) & (norm.str.len_chars() <= params.max_site_name_chars)).alias("is_site_name"),
             norm.str.count_matches(f.SECTION_SEPARATOR).alias("n_section_separators"),
             norm.str.count_matches(f.MENU_SEPARATOR).alias("n_menu_separators"),
             norm.str.count_matches(f.BREADCRUMB_SEPARATOR).alias("n_crumb_separators"),
@@ -171,12 +187,31 @@ def _dateline_date(r: dict) -> date | None:
 
 
 def _is_body(r: dict) -> bool:
-    return r["is_sentence"] and not (r["is_social"] or r["is_advertisement"] or r["is_copyright"]
-                                     or r["is_author_label"] or r["is_subscribe"])
+    return r["is_sentence"] and _line_rule(r) is None
 
 
-def _line_rule(r: dict, head: bool) -> str | None:
+def _is_spaced_menu(r: dict, params: CleanParams) -> bool:
+    """`English　サイトマップ　文字サイズ　標準　拡大`: short items set apart by wide spaces."""
+    if r["n_spaced_tokens"] < params.min_spaced_menu_items or r["is_sentence"] or "。" in r["norm"]:
+        return False
+    items = re.split(r"\u3000+|\s{2,}", r["text"].strip())
+    return all(0 < len(i.strip()) <= params.max_spaced_menu_item_chars for i in items)
+
+
+def _line_rule(r: dict) -> str | None:
     """Rules a line matches by itself, wherever it stands."""
+    if r["is_chrome"]:
+        return "page_tool"
+    if r["is_caption"]:
+        return "photo_caption"
+    if r["is_paywall"]:
+        return "paywall"
+    if r["is_separator"]:
+        return "separator"
+    if r["is_agency_credit"]:
+        return "byline"
+    if r["is_read_more"]:
+        return "related_articles"
     if r["is_back_to_top"]:
         return "back_to_top"
     if r["is_pagination"]:
@@ -210,7 +245,7 @@ def _classify_document(rows: list[dict], params: CleanParams) -> tuple[dict[int,
     for r in rows:
         if r["is_blank"]:
             continue
-        if _is_menu(r, params, in_head(r) and body_start is not None):
+        if _is_menu(r, params, in_head(r) and body_start is not None) or _is_spaced_menu(r, params):
             rules[r["unit_no"]] = "navigation_menu"
             items = _menu_items(r["norm"], f.MENU_SEPARATOR)
             menu_items.update(items)
@@ -229,9 +264,9 @@ def _classify_document(rows: list[dict], params: CleanParams) -> tuple[dict[int,
             widget, previous = None, r
             continue
         head = in_head(r)
-        line_rule = _line_rule(r, head)
+        line_rule = _line_rule(r)
         starts_widget = (r["is_widget_header"] or r["is_tag_header"]) and not r["is_sentence"]
-        if widget is not None and line_rule is None and not starts_widget:
+        if widget is not None and line_rule is None and not starts_widget and not r["is_labelled_dateline"]:
             if not _is_body(r) and (r["n_chars"] <= params.max_widget_item_chars or r["is_list_item"]):
                 rules[n] = widget
                 previous = r
@@ -284,7 +319,7 @@ def _classify_document(rows: list[dict], params: CleanParams) -> tuple[dict[int,
         # short lines above the headline: the site's name (masthead) and section labels
         before = [r for r in rows if r["unit_no"] < title and not r["is_blank"] and r["unit_no"] not in rules]
         for i, r in enumerate(before):
-            if _width(r["norm"]) <= params.max_masthead_width and not r["is_sentence"]:
+            if (_width(r["norm"]) <= params.max_masthead_width or r["is_site_name"]) and not r["is_sentence"]:
                 first = all(q["is_blank"] for q in rows if q["unit_no"] < r["unit_no"])
                 rules[r["unit_no"]] = "masthead" if first else "category_tag"
     return rules, title
@@ -313,6 +348,9 @@ def _title_unit(rows: list[dict], rules: dict[int, str], in_head, params: CleanP
         if first is None or first["is_sentence"] or first["n_chars"] > params.max_title_chars:
             return None
         return first["unit_no"]
+    h1 = [r for r in candidates if (r["locator"] or "").split(" > ")[-1].split(":")[0] == "h1"]
+    if h1:
+        return h1[0]["unit_no"]
     headlines = [r for r in candidates if not r["is_site_name"]] or candidates
     return max(headlines, key=lambda r: (_width(r["norm"]), -r["unit_no"]))["unit_no"]
 

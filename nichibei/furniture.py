@@ -25,11 +25,13 @@ _WEEKDAY = r"(?:\s*\([月火水木金土日](?:曜日?)?\)|,?\s*(?:Mon|Tue|Wed|T
 _TIME = (r"(?:\s*[,\-T]?\s*(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?|(?:午前|午後)?\d{1,2}時(?:\d{1,2}分|半)?)"
          r"(?:\s*(?:JST|ET|EST|EDT|UTC|GMT|\(JST\)))?)?")
 _LABEL = r"(?:(?:公開日?|更新日?|掲載日?|配信日?|発表日?|投稿日?|最終更新日?|Published|Updated|Posted|Date)\s*:?\s*)?"
-_SUFFIX = r"(?:\s*(?:公開|更新|配信|掲載|発表|発行))?"
+_SUFFIX = r"(?:\s*(?:公開|更新|配信|掲載|発表|発行|朝刊|夕刊|電子版|最終版|号))?"
+_TIME_FIRST = (r"(?:\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:JST|ET|EST|EDT|UTC|GMT)?\s*,?\s*)?")
 #: A line holding only a date, or a date and time (with at most a label such as 公開日: or 配信).
 _OPEN, _CLOSE = r"[(\[【]?\s*", r"\s*[)\]】]?"
 _TRAILING = r"(?:\s*[|/・\-–—])?"
-DATELINE = rf"^{_OPEN}{_LABEL}(?:{_DATE_NUM}|{_DATE_JA}|{_DATE_EN}){_WEEKDAY}{_TIME}{_SUFFIX}{_CLOSE}{_TRAILING}$"
+DATELINE = (rf"^{_OPEN}{_LABEL}{_TIME_FIRST}(?:{_DATE_NUM}|{_DATE_JA}|{_DATE_EN}){_WEEKDAY}{_TIME}{_SUFFIX}{_CLOSE}"
+            rf"{_TRAILING}$")
 
 LIST_MARKER = r"^[-–—•・*■□◆◇●○▪►›»]\s*\S"
 #: Sentence-final punctuation of Japanese, or an English sentence end followed by more text or the end.
@@ -38,24 +40,55 @@ SENTENCE_EN = r"[a-z0-9)\"'”’][.!?][\"'”’)]?(?:\s|$)"
 NUMBERED_MARKER = r"^(?:\(\d{1,2}\)|\d{1,2}[.)]|\d{1,2}\s|[①-⑳]|\([イロハニホヘトチリヌ]\)|[一二三四五六七八九十]+[、.])"
 
 BACK_TO_TOP = (
-    r"(?i)^[▲△↑^]?\s*(?:(?:この)?ページの)?(?:先頭|トップ|top|上)(?:へ|に)(?:戻る|もどる)?\s*[▲△↑]?$"
+    r"(?i)^[▲△↑^]?\s*(?:(?:この)?ページの?)?(?:先頭|トップ|top|上)(?:へ|に)(?:戻る|もどる)?\s*[▲△↑]?$"
     r"|^(?:目次|一覧|ホーム|トップページ|前のページ|記事一覧|ニュース一覧|一覧ページ|トップ)(?:へ|に)(?:戻る|もどる)$"
     r"|^(?:back|return|go)\s+to\s+(?:the\s+)?(?:top|index|contents|list|home)(?:\s+of\s+(?:the\s+)?page)?$"
     r"|^(?:page\s*top|top\s+of\s+(?:the\s+)?page|[▲↑]\s*(?:top|ページトップ))$"
 )
+_DECOR_OPEN = r"[\s▼▽▶►▷■□◆◇●○・【<\[(「『]*"
+_DECOR_CLOSE = r"[】>\])」』]?"
 WIDGET_HEADER = (
-    r"(?i)^[A-Za-z ]{0,20}(?:ランキング|読まれている記事|よく読まれている|人気記事|アクセスランキング|関連記事|関連ニュース"
+    rf"(?i)^{_DECOR_OPEN}[A-Za-z ]{{0,20}}(?:ランキング|読まれている記事|よく読まれている|人気記事|アクセスランキング|関連記事|関連ニュース"
     r"|関連リンク|関連情報|関連動画|おすすめ記事|オススメ記事|あわせて読みたい|合わせて読みたい|こちらもおすすめ|注目記事"
     r"|最新記事|新着記事|この記事を読んだ人は|こんな記事も|他にも読まれて|ranking|related (?:articles|stories|posts|news"
     r"|coverage|links|content|topics)|most (?:read|popular|viewed)|trending|recommended|read (?:more|next)"
-    r"|more (?:stories|on this|from)|see also|you may also like|also read)\s*:?$"
+    r"|more (?:stories|on this|from)|see also|you may also like|also read|related)"
+    rf"{_DECOR_CLOSE}\s*:?$"
 )
+#: "Read more: <headline> <link>": a related-article pointer on one line.
+READ_MORE = r"(?i)^(?:read more|see also|related|関連記事|関連ニュース|あわせて読みたい)\s*:\s*\S"
 TAG_HEADER = r"(?i)^(?:tags?|topics|categories|タグ|キーワード|関連キーワード)\s*:?$"
 RANKING_HEADER = r"(?i)(?:ランキング|読まれている|人気|ranking|most (?:read|popular|viewed)|trending)"
 ADVERTISEMENT = (
     r"(?i)^(?:広告|pr|\[pr\]|【pr】|スポンサーリンク|スポンサードリンク|advertisement|sponsored|ad|ads)$"
     r"|^(?:\[PR\]|【PR】|PR:|広告:)"
+    r"|^(?:advertisement|sponsored content|sponsored|スポンサーリンク)\s*[·・|:\-–—]\s*.{0,40}$"
+    r"|^(?:アプリ(?:で|を|なら)|(?i:download (?:our|the) app|get the app))"
 )
+#: Photo captions and credits: （写真）…, 写真：ロイター, … (AP Photo/…). These hold even for a line that reads as a
+#: sentence; the weak forms below only for a line that is not one (a paragraph may end with its agency's （共同）).
+PHOTO_CAPTION = (
+    r"(?i)^(?:[(（]\s*写真[^)）]{0,20}[)）]|写真\s*[:：]|画像\s*[:：]|photo\s*:|image\s*:|credit\s*:|"
+    r"\(?photo(?:graph)?(?: by| credit)?\s*:)"
+    r"|[(（](?:ap|reuters|afp|kyodo|jiji|getty images?|epa|bloomberg|共同|時事|ロイター)\s*photo[^)）]{0,40}[)）]$"
+    r"|^[(（]写真提供[:：][^)）]*[)）]$"
+)
+PHOTO_CAPTION_WEAK = r".[^(（]*[(（](?:代表撮影|共同|時事|ロイター|AP|AFP|EPA|Reuters)[)）]$"
+CAPTION_SHAPE = r"[(（](?:右|左|中央|手前|奥|右から|左から)[^)）]{0,6}[)）].{0,40}＝[^。]{1,40}$"
+#: Paywalls and members-only prompts.
+PAYWALL = (r"(?i)(?:有料記事|有料会員|会員限定|会員登録|無料会員|続きを読む|続きは|残り\d+文字|ログインして|"
+           r"subscribe to (?:read|continue)|subscribers only|this article is for subscribers|premium content)")
+#: Counters and page chrome: コメント 12件, いいね 24, Comments (3), Sign in, cookie notices, video labels.
+PAGE_CHROME = (
+    r"(?i)^(?:コメント|いいね|ブックマーク|comments?|likes?|reactions?)\s*[(（]?\s*\d+\s*[)）]?\s*件?$"
+    r"|^(?:sign in|sign up|log ?in|log out|ログイン|ログアウト|新規登録|マイページ|会員登録)$"
+    r"|(?:cookie|クッキー)"
+    r"|^(?:動画あり|動画|映像あり|\[動画\]|【動画】|video|watch video|音声あり)$"
+)
+SEPARATOR = r"^[_\-=~*・—–─━＿]{3,}$"
+#: "Reporting by …; Editing by …", "Our Standards: …": a news agency's credits after the story.
+AGENCY_CREDIT = r"(?i)^(?:reporting by|additional reporting by|editing by|writing by|compiled by|our standards:)"
+LABELLED_DATELINE = r"(?i)^(?:公開日?|更新日?|掲載日?|配信日?|投稿日?|最終更新日?|published|updated|posted)\b"
 SOCIAL_ACTION = r"(?i)(?:フォロー|登録|購読|シェア|いいね|友だち追加|follow|subscribe|sign up|share|join)"
 SUBSCRIBE = (r"(?i)^(?:subscribe|sign up|get (?:our|the) newsletter|メールマガジン|メルマガ|ニュースレター)"
              r"|^(?:your )?e-?mail(?: address)?$|^(?:この記事を)?シェア(?:する)?$|^share this(?: article| story| page)?$")
@@ -63,7 +96,7 @@ SOCIAL_TARGET = (r"(?i)(?:ここ|こちら|クリック|タップ|チャンネ�
                  r"youtube|google ?news|ニュースレター|newsletter|click|tap|channel|\bx\b)")
 SHARE_BAR = (r"(?i)^(?:(?:ツイート|シェア|tweet|share|lineで送る|はてなブックマーク|pocket|facebook|twitter|x|line|"
              r"email|メール|印刷|print)[\s|/・]*){1,8}$")
-COPYRIGHT = r"(?i)^(?:copyright|©|\(c\))|all rights reserved|無断転載|無断複製"
+COPYRIGHT = r"(?i)^(?:copyright|©|\(c\))|all rights reserved|無断転載|無断複製|著作権"
 PAGE_TOOL = (r"(?i)^(?:印刷する|印刷|pdf版|文字サイズ|文字の大きさ|print|print this page|このページを印刷する"
              r"|写真拡大|画像拡大|拡大する|拡大|写真を拡大|hide caption|show caption|enlarge(?: image| photo)?"
              r"|toggle caption|download image)$")

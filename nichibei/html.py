@@ -13,6 +13,7 @@ REMOVED_TAGS = {
     "template": "html_script", "iframe": "html_widget", "svg": "html_widget", "canvas": "html_widget",
     "form": "html_form", "button": "html_widget", "select": "html_form", "nav": "html_navigation",
     "header": "html_header", "footer": "html_footer", "aside": "html_aside", "menu": "html_navigation",
+    "figcaption": "photo_caption",
 }
 REMOVED_ROLES = {
     "navigation": "html_navigation", "banner": "html_header", "contentinfo": "html_footer",
@@ -21,6 +22,8 @@ REMOVED_ROLES = {
 # Class or id words of widgets; the first group that matches names the rule.
 WIDGET_WORDS = [
     ("breadcrumb", re.compile(r"breadcrumbs?|topicpath|pankuzu|pan-?kuzu")),
+    ("photo_caption", re.compile(r"caption|credit|photo-?credit|figcaption")),
+    ("paywall", re.compile(r"premium|paywall|members?-?only|subscriber|locked|regwall")),
     ("social_widget", re.compile(r"share|sharing|social|sns|follow|subscribe|newsletter")),
     ("ranking_widget", re.compile(r"ranking|popular|most-?read|trending")),
     ("related_articles", re.compile(r"related|recommend|pickup|more-?stories|read-?next")),

@@ -37,7 +37,7 @@ MEETING_TYPES = [
 BOILERPLATE_RULES = [
     "dateline", "category_tag", "navigation_menu", "breadcrumb", "ranking_widget", "related_articles",
     "advertisement", "social_widget", "author_bio", "back_to_top", "copyright", "page_tool",
-    "masthead", "byline", "pagination", "tag_list", "footer",
+    "masthead", "byline", "pagination", "tag_list", "footer", "photo_caption", "paywall", "separator",
     "html_head", "html_script", "html_navigation", "html_header", "html_footer", "html_aside",
     "html_widget", "html_form", "link_dense_list",
 ]
