@@ -186,7 +186,8 @@ def _offset_failures(table: str, frame: pl.DataFrame) -> tuple[list[str], list[i
 
 
 def data_dictionary_markdown() -> str:
-    """The README's table list: every table and column with its type and description."""
+    """The README's table list: every table and column with its type and description, and the rules of
+    `boilerplate.rule`."""
     lines = []
     for table in TABLES:
         key = ", ".join(f"`{k}`" for k in primary_key(table))
@@ -198,6 +199,9 @@ def data_dictionary_markdown() -> str:
             desc = c.description.replace("|", "\\|")
             lines.append(f"| `{c.name}` | {_type_name(c.dtype)} | {'yes' if c.nullable else 'no'} | {desc} |")
         lines.append("")
+    lines += ["### Rules of `boilerplate.rule`", "", "| rule | what it removes |", "|---|---|"]
+    lines += [f"| `{rule}` | {what} |" for rule, what in t.BOILERPLATE_RULES.items()]
+    lines.append("")
     return "\n".join(lines)
 
 

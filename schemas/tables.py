@@ -34,13 +34,37 @@ MEETING_TYPES = [
     "summit", "2plus2", "trilateral_summit", "phone_call", "video_call", "foreign_ministers",
     "defense_ministers", "courtesy_call", "other",
 ]
-BOILERPLATE_RULES = [
-    "dateline", "category_tag", "navigation_menu", "breadcrumb", "ranking_widget", "related_articles",
-    "advertisement", "social_widget", "author_bio", "back_to_top", "copyright", "page_tool",
-    "masthead", "byline", "pagination", "tag_list", "footer", "photo_caption", "paywall", "separator",
-    "html_head", "html_script", "html_navigation", "html_header", "html_footer", "html_aside",
-    "html_widget", "html_form", "link_dense_list",
-]
+BOILERPLATE_RULES = {
+    "dateline": "the publication date (and time) of the page, before the article or, for agency copy, after it",
+    "masthead": "the site's name above the headline",
+    "category_tag": "section and category labels (`- 政治`, `NEWS / NATIONAL`, `READOUT`)",
+    "navigation_menu": "a menu of links (`ホーム | 政治 | 経済`)",
+    "breadcrumb": "a breadcrumb trail (`ホーム > 政治 > 外交`) or the section label it repeats",
+    "ranking_widget": "a ranking of most-read articles and its items",
+    "related_articles": "a list of related articles and its items",
+    "tag_list": "tags or keywords of the page",
+    "advertisement": "an advertisement or app promotion",
+    "social_widget": "share, follow and subscribe prompts",
+    "author_bio": "an author's profile",
+    "byline": "a byline or agency credits (`By Jane Doe`, `Reporting by …`)",
+    "photo_caption": "a photo caption or credit",
+    "paywall": "a paywall or members-only prompt",
+    "pagination": "links to the previous or next article",
+    "back_to_top": "a link back to the top of the page or to an index",
+    "copyright": "a copyright line",
+    "page_tool": "page tools and chrome: print, enlarge, sign in, cookie notices, counters",
+    "separator": "a line of rule characters",
+    "footer": "the page footer after the article (addresses, policies, site links)",
+    "html_head": "the HTML head (its title and metadata)",
+    "html_script": "scripts, styles and templates",
+    "html_navigation": "HTML navigation elements",
+    "html_header": "the page header outside the article",
+    "html_footer": "the page footer outside the article",
+    "html_aside": "asides and sidebars",
+    "html_widget": "embedded widgets, frames and buttons",
+    "html_form": "forms and search boxes",
+    "link_dense_list": "an HTML list made mostly of links",
+}
 REJECTION_STAGES = ["scan", "read", "decode", "manifest", "clean", "extract"]
 
 _ISO2 = r"^[A-Z]{2}$"
@@ -104,7 +128,8 @@ class Boilerplate(pa.DataFrameModel):
     locator: str = _field("CSS path of the removed HTML element; null for plain text.", nullable=True)
     text: str = _field("The removed text as it stands in the raw document; null in a public release when the "
                        "document's text is withheld and the piece is longer than a short quotation.", nullable=True)
-    rule: str = _field("Name of the rule that removed it (see the README's list of rules).", isin=BOILERPLATE_RULES)
+    rule: str = _field("Name of the rule that removed it (see the README's list of rules).",
+                       isin=list(BOILERPLATE_RULES))
 
     class Config:
         description = "Boilerplate: site furniture removed from the documents, so nothing is lost silently."
