@@ -88,12 +88,12 @@ PAGE_CHROME = (
 SEPARATOR = r"^[_\-=~*・—–─━＿]{3,}$"
 #: "Reporting by …; Editing by …", "Our Standards: …": a news agency's credits after the story.
 AGENCY_CREDIT = r"(?i)^(?:reporting by|additional reporting by|editing by|writing by|compiled by|our standards:)"
-LABELLED_DATELINE = r"(?i)^(?:公開日?|更新日?|掲載日?|配信日?|投稿日?|最終更新日?|published|updated|posted)\b"
+LABELLED_DATELINE = r"(?i)^(?:公開日?|更新日?|掲載日?|配信日?|投稿日?|最終更新日?|published|updated|posted)(?:[^a-z]|$)"
 SOCIAL_ACTION = r"(?i)(?:フォロー|登録|購読|シェア|いいね|友だち追加|follow|subscribe|sign up|share|join)"
 SUBSCRIBE = (r"(?i)^(?:subscribe|sign up|get (?:our|the) newsletter|メールマガジン|メルマガ|ニュースレター)"
              r"|^(?:your )?e-?mail(?: address)?$|^(?:この記事を)?シェア(?:する)?$|^share this(?: article| story| page)?$")
 SOCIAL_TARGET = (r"(?i)(?:ここ|こちら|クリック|タップ|チャンネル|whatsapp|twitter|facebook|line|telegram|instagram|"
-                 r"youtube|google ?news|ニュースレター|newsletter|click|tap|channel|\bx\b)")
+                 r"youtube|google ?news|ニュースレター|newsletter|click|tap|channel|(?:^|[^a-z])x(?:[^a-z]|$))")
 SHARE_BAR = (r"(?i)^(?:(?:ツイート|シェア|tweet|share|lineで送る|はてなブックマーク|pocket|facebook|twitter|x|line|"
              r"email|メール|印刷|print)[\s|/・]*){1,8}$")
 COPYRIGHT = r"(?i)^(?:copyright|©|\(c\))|all rights reserved|無断転載|無断複製|著作権"
