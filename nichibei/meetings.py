@@ -135,8 +135,8 @@ _EN_MEETING = re.compile(
     r"|(?P<dm>\bdefen[cs]e ministers'? (?:meeting|talks)|\bdefen[cs]e ministerial)"
     r"|(?P<courtesy>\bcourtesy call)"
     r"|(?P<summit>\bsummit(?: meeting| talks)?\b)"
-    r"|(?P<generic>\b(?:held|hold|holding|had|have) (?:a |their |the |another |an )?(?:first |second |bilateral |"
-    r"official |in-person |face-to-face |round of |extended )*(?:meeting|talks)\b"
+    r"|(?P<generic>\b(?:held|hold|holding|had|have) (?:a |their |the |another |an )?(?-i:[a-z][a-z-]* ){0,2}"
+    r"(?:meeting|talks)\b"
     r"|\b(?:two|three|several|\d+) days of talks\b|\bround of talks\b"
     r"|\bmet (?:with )?\b|\bmeets? with\b|\b(?:will|to|would|shall|could) meet(?= with\b| [A-Z]| (?:his|her|their) )|\bmeeting with\b|\btalks with\b)"
     r"|(?P<topic>\bthe (?:talks|meeting)\b)",
@@ -154,7 +154,8 @@ _TOPIC_BEFORE_JA = re.compile(r"(?:^|[。、,\n「『(]|この|その|同|今回
 _TOPIC_AFTER_JA = re.compile(r"^(?:は|では|には|後|の冒頭|の中で|の席上)")
 _TOPIC_WORD_JA = re.compile(r"協議(?=は|では|には|後)")
 # 両首脳, 四閣僚, the two leaders: the participants of a meeting already named
-_COLLECTIVE = re.compile(r"(?P<leaders>両首脳|日米首脳|\b(?:the|both) (?:two )?leaders\b)|(?P<foreign>両外相|両外務大臣)"
+_COLLECTIVE = re.compile(r"(?P<trilateral>(?P<tripfx>日米[韓比豪印英仏独加伊]|米日[韓比豪印]|[日米][韓比豪印]米?日?)首脳|[三3]首脳"
+                         r"|\b(?:the |all )?three leaders\b)|(?P<leaders>両首脳|日米首脳|\b(?:the|both) (?:two )?leaders\b)|(?P<foreign>両外相|両外務大臣)"
                          r"|(?P<defense>両防衛相|両国防相|両防衛大臣)|(?P<twoplus>四閣僚|4閣僚|日米の外務・防衛担当閣僚)",
                          re.IGNORECASE)
 # another round of the same talks: a meeting of its own, held where the first one was unless the text says otherwise
@@ -181,7 +182,8 @@ _START_BEFORE_EN = re.compile(r"(?:began|started|starting|from|beginning)\s+(?:a
 _ATTEND_END = re.compile(r"(?:他|ら|等)?(?:が)?(?:同席|陪席)(?!者?\s*[:：])")
 _ATTEND_LABEL = re.compile(r"(?:同席者|陪席者|同席|陪席)\s*[:：]")
 _ATTEND_EN = re.compile(r"\b(?:attended by|joined by|accompanied by)\b", re.IGNORECASE)
-_JA_LOCATIVE = re.compile(r"^\s*(?:で|において|にて|での|の|への|へ|を訪問|を訪れ|入り|に到着|市内|市で|市の)")
+_JA_LOCATIVE = re.compile(r"^\s*(?:で|において|にて|での|の|への|へ|を訪問|を訪れ|入り|に到着|市内|市で|市の"
+                          r"|・[^、。・\s]{1,8}?(?:の|で|において))")  # 東京・元赤坂の迎賓館で
 _EN_LOCATIVE_BEFORE = re.compile(r"\b(?i:in|at|to|visiting|visit to|held in)\s+(?:(?i:the)\s+)?"
                                  r"(?:[A-Z][\w.]*(?:['’]s)?\s+)?$")
 _VISIT_JA = re.compile(r"(?P<c>日本|米国|アメリカ)(?:を(?:公式|国賓として)?訪問|を訪れ|への(?:公式|国賓|公賓|実務)?訪問)"
@@ -244,7 +246,9 @@ def load_places() -> tuple[dict[str, Place], re.Pattern[str]]:
         key = unicodedata.normalize("NFKC", r["pattern"])
         table[key] = Place(r["kind"], r["name_en"] or None, r["name_ja"] or None, r["country_code"],
                            (r.get("city") or None))
-    alts = "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))
+    # cities and venues only: a country word must not swallow the venue it prefixes (米国防総省: the Pentagon)
+    keys = [k for k, p in table.items() if p.kind in ("city", "venue")]
+    alts = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
     return table, re.compile(rf"(?<![A-Za-z])(?:{alts})(?![a-z])")
 
 
@@ -291,6 +295,8 @@ class _Mention:
     pair_ok: bool | None  # True: 日米 prefix, False: a pair without the US or Japan, None: no prefix
     topic: bool = False  # a bare meeting noun as the topic of its clause (会談は, The talks): the meeting introduced
     collective: str | None = None  # level of a 両首脳 / the two leaders in the sentence
+    third: str | None = None  # the third country of a trilateral summit named by its prefix (日米韓: KR)
+    remote: bool = False  # held by video or telephone (テレビ会議方式で開いた 2+2): no place
 
 
 @dataclass
@@ -484,12 +490,13 @@ def _find_mentions(doc: _Doc, params: MeetingParams) -> list[_Mention]:
                 pair_ok = "日" in pfx and "米" in pfx and len(pfx) <= 3
                 if pair_ok and len(pfx) == 3 and mtype == "summit":
                     mtype = "trilateral_summit"
+            third = _third_country(m.group("pfx")) if lang == "ja" and m.group("pfx") else None
             clause_start = max(ft.text.rfind(c, 0, m.start()) for c in "。、,\n")
             before = ft.text[max(clause_start + 1, m.start() - params.hedge_window):m.start()]
             after = ft.text[m.end():]
             hedged = bool(_HEDGE_BEFORE.search(before)) or bool(_HEDGE_AFTER.search(after)) or (
                 lang == "en" and bool(_HEDGE_AFTER_EN.search(after)))
-            out.append(_Mention(m.start(), m.end(), s, e, mtype, level, sent, hedged, pair_ok, topic))
+            out.append(_Mention(m.start(), m.end(), s, e, mtype, level, sent, hedged, pair_ok, topic, third=third))
     out.sort(key=lambda x: x.src_start)
     # 「2プラス2」会談, "2+2 meeting": a bare meeting word right after a typed one names the same meeting
     kept: list[_Mention] = []
@@ -498,6 +505,15 @@ def _find_mentions(doc: _Doc, params: MeetingParams) -> list[_Mention]:
                 and mm.sentence == kept[-1].sentence:
             continue
         if kept and mm.start < kept[-1].end:  # overlapping matches of two patterns
+            continue
+        if mm.mtype in ("video_call", "phone_call") and kept and kept[-1].sentence == mm.sentence \
+                and kept[-1].mtype not in (None, "video_call", "phone_call") and (
+                    _FORMAT_AFTER.match(ft.text[mm.end:]) or _FORMAT_BEFORE.search(ft.text[max(0, mm.start - 12):mm.start])):
+            # 2プラス2をテレビ会議方式で開いた: the format of that meeting, not another one; a summit held so is a call
+            if kept[-1].mtype == "summit":
+                kept[-1].mtype = mm.mtype
+            else:
+                kept[-1].remote = True
             continue
         kept.append(mm)
     out = kept
@@ -509,19 +525,73 @@ def _find_mentions(doc: _Doc, params: MeetingParams) -> list[_Mention]:
         a, b = doc.sentences[mm.sentence]
         col = _COLLECTIVE.search(doc.text[a:b])
         if col:
+            group = next(g for g in ("trilateral", "leaders", "foreign", "defense", "twoplus") if col.group(g))
             mm.collective = {"leaders": "leaders", "foreign": "foreign", "defense": "defense",
-                             "twoplus": "2plus2"}[col.lastgroup]
+                             "twoplus": "2plus2", "trilateral": "trilateral"}[group]
+            if group == "trilateral" and col.group("tripfx"):
+                mm.third = _third_country(col.group("tripfx"))
         if mm.topic:
             continue
         attending = _attendee_regions(doc, [mm.sentence])
         persons = [p for p in doc.persons_in(a, b)
                    if not any(x <= p["char_start"] and p["char_end"] <= y for x, y in attending)]
-        level = mm.level or _person_level(persons) or mm.collective or _title_level(doc.text[a:b])
+        if mm.mtype in (None, "summit") and mm.pair_ok is None and (
+                mm.collective == "trilateral" or _three_leaders(doc, persons, mm.src_start, a)):
+            # 日米韓首脳、…で会談; 岸田首相、バイデン大統領、尹大統領は…会談した; 3首脳による会談: a trilateral summit
+            mm.mtype, mm.level = "trilateral_summit", "leaders"
+            if mm.pair_ok is None:
+                mm.pair_ok = True
+            continue
+        collective = "leaders" if mm.collective == "trilateral" else mm.collective
+        level = mm.level or _person_level(persons) or collective or _title_level(doc.text[a:b])
         if mm.mtype is None:
             mm.mtype = _LEVEL_TYPE.get(level) if level else None
-        if mm.level is None:
+        if mm.mtype in TYPE_LEVEL:
+            level = TYPE_LEVEL[mm.mtype]  # a 2+2 is the four ministers' whoever else the sentence names
+        if mm.level is None or mm.mtype in TYPE_LEVEL:
             mm.level = level
+    # 昨年11月13日にはプノンペンでも会談している: a bare 会談 with も and no one named is another meeting of those of
+    # the meeting named just before (the subject left out, as Japanese does)
+    prev: _Mention | None = None
+    for mm in out:
+        if mm.mtype is None and not mm.topic and prev is not None and 0 <= mm.sentence - prev.sentence <= 1 \
+                and "も" in ft.text[max(0, mm.start - 2):mm.start] \
+                and not doc.persons_in(*doc.sentences[mm.sentence]):
+            mm.mtype, mm.level, mm.third = prev.mtype, prev.level, prev.third
+            mm.pair_ok = prev.pair_ok if prev.pair_ok is not None else mm.pair_ok
+        if mm.mtype is not None and not mm.topic:
+            prev = mm
     return out
+
+
+# the office of the leader who meets for a country at a summit
+_THIRD_LEADER = {"KR": "president", "PH": "president", "ID": "president", "FR": "president", "CN": "president",
+                 "TW": "president"}
+_THIRD = {"韓": "KR", "比": "PH", "豪": "AU", "印": "IN", "英": "GB", "仏": "FR", "独": "DE", "加": "CA", "伊": "IT"}
+
+
+def _third_country(prefix: str) -> str | None:
+    """The third country of a three-country prefix (日米韓: KR), if the prefix names Japan and the United States."""
+    rest = [c for c in prefix if c not in "日米"]
+    return _THIRD.get(rest[0]) if len(rest) == 1 and "日" in prefix and "米" in prefix else None
+
+
+def _three_leaders(doc: _Doc, persons: list[dict], word_start: int, sentence_start: int) -> bool:
+    """The leaders of Japan, the United States and a third country named together before a meeting word, as the
+    subjects of one 会談 (岸田首相、バイデン米大統領、韓国の尹錫悦大統領は…会談した)."""
+    before = [p for p in persons if sentence_start <= p["char_start"] and p["char_end"] <= word_start
+              and p["role"] in LEADER_OFFICES]
+    countries = {p["country_code"] for p in before} - {None}
+    if not ({"JP", "US"} <= countries and len(countries) >= 3):
+        return False
+    # A首相はB大統領と、C大統領とも会談: two bilateral meetings, not one of three
+    first = min(p["char_start"] for p in before)
+    return "とも" not in doc.text[first:word_start + 2]
+
+
+# a video or telephone word that says how a meeting named before it in the sentence was held
+_FORMAT_AFTER = re.compile(r"^(?:方式|形式|形態)?(?:で|により|によって|を通じ)", re.IGNORECASE)
+_FORMAT_BEFORE = re.compile(r"\b(?:by|via|through|over)(?: an?| the)?\s*$", re.IGNORECASE)
 
 
 def _before4(text: str, pos: int) -> str:
@@ -570,7 +640,7 @@ def _dated(doc: _Doc, mm: _Mention, span: tuple[int, int] | None = None) -> tupl
         if not (a <= row["char_start"] < b):
             continue
         d = _day_value(row)
-        if d is None or row.get("precision") not in ("day", "hour", "minute"):
+        if d is None or row.get("precision") not in ("day", "hour", "minute") or _is_conversion(doc, row):
             continue
         dist = mm.src_start - row["char_end"] if row["char_end"] <= mm.src_start else 2 * (row["char_start"] - mm.src_end) + 1
         if best_dist is None or abs(dist) < best_dist:
@@ -640,14 +710,17 @@ def _duration(doc: _Doc, sentences: list[int], start_row: dict | None, params: M
     return min(cands)[2] if cands else None
 
 
-def _place(doc: _Doc, sentences: list[int]) -> tuple[Place | None, Place | None, str | None]:
-    """City, venue and country of a visit named with a locative in the given sentences."""
+def _place(doc: _Doc, sentences: list[int], spans: list[tuple[int, int]] | None = None
+           ) -> tuple[Place | None, Place | None, str | None]:
+    """City, venue and country of a visit named with a locative in the given sentences (or spans of text). A
+    sentence telling of a plan that was dropped (当初は…で開催を調整していたが, originally planned) places nothing."""
     table, regex = load_places()
     city = venue = None
     visit: str | None = None
-    for i in sentences:
-        a, b = doc.sentences[i]
+    for a, b in spans if spans is not None else [doc.sentences[i] for i in sentences]:
         s_text = doc.text[a:b]
+        if _ABANDONED.search(s_text):
+            continue
         ft = fold_text(s_text)
         for m in regex.finditer(ft.text):
             p = table[m.group(0)]
@@ -670,9 +743,14 @@ def _place(doc: _Doc, sentences: list[int]) -> tuple[Place | None, Place | None,
         for m in _VISIT_EN.finditer(ft.text):
             if visit is None:
                 visit = "JP" if m.group("c").lower() == "japan" else "US"
-    if venue is not None and venue.city and (city is None or city.country_code == venue.country_code):
-        city = city_named(venue.city) or city  # the venue's own city (Mar-a-Lago: Palm Beach)
+    # a venue gives its country, never a city the text does not name (官邸, the Pentagon: city null)
     return city, venue, visit
+
+
+# a plan that was given up: its place is not the meeting's
+_ABANDONED = re.compile(r"当初[はの]|予定していた(?:が|ものの)|予定していましたが|調整していた(?:が|ものの)|調整していましたが|"
+                        r"\b(?:originally|initially) (?:planned|scheduled|set)\b|\bwas (?:called off|cancel+ed)\b",
+                        re.IGNORECASE)
 
 
 def _paragraph_dateline(doc: _Doc, sentences: list[int]) -> Place | None:
@@ -717,7 +795,7 @@ def _attendee_regions(doc: _Doc, sentences: list[int]) -> list[tuple[int, int]]:
 
 def _participants(doc: _Doc, mtype: str, level: str | None, d: dt.date | None, sentences: list[int],
                   search_whole_doc: bool, evidence: tuple[int, int], offices: pl.DataFrame,
-                  clause: tuple[int, int] | None = None) -> list[Participant]:
+                  clause: tuple[int, int] | None = None, third: str | None = None) -> list[Participant]:
     out: list[Participant] = []
     seen: set[str] = set()
     spans = [doc.sentences[i] for i in sentences]
@@ -756,9 +834,15 @@ def _participants(doc: _Doc, mtype: str, level: str | None, d: dt.date | None, s
         for eid in _holders(offices, country, office, d):
             add(eid, office, country, "principal", True, evidence[0], evidence[1])
     if mtype == "trilateral_summit":
+        n = len(out)
         for p in sorted(doc.persons, key=lambda p: p["char_start"]):
             if in_spans(p) and p["role"] in LEADER_OFFICES and p["country_code"] not in ("JP", "US", None):
                 add(p["entity_id"], p["role"], p["country_code"], "principal", False, p["char_start"], p["char_end"])
+        if len(out) == n and third is not None:
+            # 3首脳による会談は、5月21日に広島で: the third country's leader in office that day
+            office = _THIRD_LEADER.get(third, "prime_minister")
+            for eid in _holders(offices, third, office, d):
+                add(eid, office, third, "principal", True, evidence[0], evidence[1])
     return out
 
 
@@ -817,13 +901,26 @@ def _day_of(doc: _Doc, sentences: list[int], skip: dict | None = None) -> dt.dat
     for i in sentences:
         a, b = doc.sentences[i]
         rows = [r for r in doc.temporal if a <= r["char_start"] < b and r is not skip and _day_value(r) is not None
-                and r.get("precision") in ("day", "hour", "minute")]
+                and r.get("precision") in ("day", "hour", "minute") and not _is_conversion(doc, r)]
         if rows:
             return _day_value(rows[0])
     return None
 
 
 _LOCAL_TIME = re.compile(r"現地時間|local time", re.IGNORECASE)
+# a time that states its own day (現地時間16日午後1時40分, 9月14日午後1時30分, April 16 at 1:40 p.m.)
+_OWN_DAY = re.compile(rf"\d{{1,2}}日(?!本)|(?:{_MONTHS_EN})\.? \d{{1,2}}\b|\b\d{{1,2}} (?:{_MONTHS_EN})", re.IGNORECASE)
+# the same instant restated in another zone, in brackets after the time: （日本時間17日午前2時40分）, (8:45 p.m. Japan time)
+_CONVERSION_OPEN = re.compile(r"[(（]\s*$")
+
+
+def _is_conversion(doc: _Doc, row: dict) -> bool:
+    """A time in brackets right after another time: a restatement in another zone, never the meeting's own day."""
+    before = doc.text[max(0, row["char_start"] - 2):row["char_start"]]
+    if not _CONVERSION_OPEN.search(before):
+        return False
+    return any(r is not row and r["kind"] in ("datetime", "time") and 0 <= row["char_start"] - r["char_end"] <= 2
+               for r in doc.temporal)
 
 
 def _on_meeting_day(doc: _Doc, row: dict | None, day: dt.date | None) -> dict | None:
@@ -833,6 +930,8 @@ def _on_meeting_day(doc: _Doc, row: dict | None, day: dt.date | None) -> dict | 
     if row is None or day is None or row.get("resolved_by") != "anchor" or not row.get("value"):
         return row
     surface = fold_text(row["surface"]).text
+    if _OWN_DAY.search(surface):
+        return row  # 現地時間16日午後1時40分: its day is its own, whatever other dates the text gives
     sentence_i = _sentence_of(doc.sentences, row["char_start"])
     sentence = doc.sentence_text(sentence_i) if sentence_i >= 0 else ""
     local = bool(_LOCAL_TIME.search(surface)) or (not _ZONE_WORD.search(surface) and not _JA_CHARS.search(sentence))
@@ -854,13 +953,14 @@ def _build(doc: _Doc, mtype: str, level: str | None, is_primary: bool, sentences
            date_sentences: list[int], own_date: dt.date | None, offices: pl.DataFrame, params: MeetingParams,
            evidence: tuple[int, int], clause: tuple[int, int] | None = None,
            inherit: DocMeeting | None = None, place_sentences: list[int] | None = None,
-           continuation: bool = False) -> DocMeeting:
-    remote = mtype in ("phone_call", "video_call")
+           continuation: bool = False, third: str | None = None, remote: bool = False,
+           place_span: tuple[int, int] | None = None) -> DocMeeting:
+    remote = remote or mtype in ("phone_call", "video_call")
     start_row = _start_time(doc, sentences, params)
     city = venue = None
     country = tz = None
     if not remote:
-        city, venue, visit = _place(doc, place_sentences or sentences)
+        city, venue, visit = _place(doc, place_sentences or sentences, [place_span] if place_span else None)
         if city is None and is_primary:
             # a dateline opening the paragraph that reports the meeting places it, if nothing else disagrees
             dl = _paragraph_dateline(doc, sentences)
@@ -890,7 +990,7 @@ def _build(doc: _Doc, mtype: str, level: str | None, is_primary: bool, sentences
         if continuation and inherit.venue is not None:
             venue = Place("venue", inherit.venue, None, inherit.country_code or "")
     dur = _duration(doc, sentences, start_row, params) if clause is None else None
-    parts = _participants(doc, mtype, level, d, sentences, is_primary, evidence, offices, clause)
+    parts = _participants(doc, mtype, level, d, sentences, is_primary, evidence, offices, clause, third)
     if is_primary:
         parts += _attendees(doc, sentences, {p.entity_id for p in parts})
     return DocMeeting(
@@ -920,6 +1020,30 @@ def _lead(doc: _Doc, body: list[int], n: int) -> list[int]:
         if re.search(r"[。.!?！？」”\"')）]\s*$", doc.sentence_text(i)):
             prose += 1
     return out
+
+
+# a date that names its month (去年3月16日, April 16): not a day read off the publication date alone
+_MONTH_NAMED = re.compile(rf"\d{{1,2}}月|[一二三四五六七八九十]+月|{_MONTHS_EN}", re.IGNORECASE)
+# a date followed by a place and a locative: 2011年9月21日にニューヨークで, 同年11月12日にはハワイ・ホノルルで
+_DAY_THEN_PLACE = re.compile(r"^\s*(?:に|には|にも)?\s*[^、,。]{0,12}?(?:で|において|にて)")
+
+
+def _dated_places(doc: _Doc, mm: _Mention, span: tuple[int, int]) -> list[tuple[dt.date, tuple[int, int]]]:
+    """Two or more dates to the day in the span, each followed by a place with a locative: one (date, text up to the
+    next date) per meeting of a list. Empty when the span holds fewer than two such pairs."""
+    _, regex = load_places()
+    a, b = span
+    rows = [r for r in doc.temporal if a <= r["char_start"] < b and _day_value(r) is not None
+            and r.get("precision") in ("day", "hour", "minute") and not _is_conversion(doc, r)]
+    pairs = []
+    for i, r in enumerate(rows):
+        end = rows[i + 1]["char_start"] if i + 1 < len(rows) else b
+        after = fold_text(doc.text[r["char_end"]:end]).text
+        m = _DAY_THEN_PLACE.match(after)
+        if m and regex.search(after[:m.end()]):
+            pairs.append((_day_value(r), (r["char_start"], end)))
+    days = {d for d, _ in pairs}
+    return pairs if len(days) >= 2 else []
 
 
 def _doc_meetings(doc: _Doc, offices: pl.DataFrame, params: MeetingParams) -> list[DocMeeting]:
@@ -965,7 +1089,8 @@ def _doc_meetings(doc: _Doc, offices: pl.DataFrame, params: MeetingParams) -> li
             date_sents = sorted(set(body_sents) | set(lead)) + sorted(title_sent)
             place_sents = sorted(set(body_sents) | {i for i in lead if i not in others})
             return _build(doc, primary.mtype, primary.level, True, body_sents, date_sents, own_date, offices,
-                          params, doc.sentences[body_sents[0]], place_sentences=place_sents)
+                          params, doc.sentences[body_sents[0]], place_sentences=place_sents, third=primary.third,
+                          remote=primary.remote)
 
         dm = build_primary(primary_sents, None)
         if dm.date_local is None:
@@ -999,18 +1124,28 @@ def _doc_meetings(doc: _Doc, offices: pl.DataFrame, params: MeetingParams) -> li
         sentence = fold_text(doc.sentence_text(m.sentence)).text
         another = primary is not None and m.mtype == primary.mtype and bool(_ANOTHER.search(sentence))
         if primary is not None and out[0].date_local is not None and m.mtype == primary.mtype and not m.hedged \
-                and drow.get("resolved_by") == "anchor" and not another:
+                and drow.get("resolved_by") == "anchor" and not another \
+                and not _MONTH_NAMED.search(fold_text(drow["surface"]).text):
             continue  # "met today", "火曜日に会談": a day read off the publication date names the meeting reported
         if _ARRANGING.search(fold_text(doc.text[m.src_end:doc.sentences[m.sentence][1]]).text) and \
                 _dated(doc, m, _own_clause(doc, m))[0] is None:
             continue  # a meeting being arranged, with no date of its own
         clause = _clause(doc, m)
         ev = doc.sentences[m.sentence]
-        dm = _build(doc, m.mtype, m.level, False, [m.sentence], [m.sentence], d, offices, params, ev, clause,
-                    inherit=out[0] if primary is not None else None, continuation=another)
-        if dm.meeting_type in ("courtesy_call", "other") and len(dm.participants) < 2:
-            continue
-        out.append(dm)
+        third = m.third
+        if third is None and m.mtype == "trilateral_summit" and primary is not None \
+                and primary.mtype == "trilateral_summit":
+            third = next((p.country_code for p in out[0].participants if p.side == "principal"
+                          and p.country_code not in ("JP", "US", None)), None)
+        # 9月21日にニューヨークで、11月12日にはホノルルで行って以来: one meeting for each day and place of a list
+        listed = _dated_places(doc, m, _date_clause(doc, m)) or [(d, None)]
+        for day, place_span in listed:
+            dm = _build(doc, m.mtype, m.level, False, [m.sentence], [m.sentence], day, offices, params, ev, clause,
+                        inherit=out[0] if primary is not None else None, continuation=another, third=third,
+                        remote=m.remote, place_span=place_span)
+            if dm.meeting_type in ("courtesy_call", "other") and len(dm.participants) < 2:
+                continue
+            out.append(dm)
     # one row per meeting per document; a later sentence reporting the same meeting fills what the first left out
     uniq: dict[tuple, DocMeeting] = {}
     for dm in out:

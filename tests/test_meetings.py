@@ -371,7 +371,7 @@ PROBE_RULES = [
                  id="another-round-same-place-next-day"),
     pytest.param("Abe, Trump agree\nPrime Minister Shinzo Abe and U.S. President Donald Trump held talks today at the "
                  "White House.\nThe two leaders met on Tuesday.", "2018-04-18",
-                 [("summit", dt.date(2018, 4, 18), "Washington", "US", "White House", None, None)],
+                 [("summit", dt.date(2018, 4, 18), None, "US", "White House", None, None)],
                  id="a-day-read-off-the-publication-date-is-the-same-meeting"),
     pytest.param("Readout of the President's Meeting with the Prime Minister of Japan\nPresident Donald J. Trump met with "
                  "Prime Minister Takaichi Sanae of Japan on October 28 at the Akasaka Palace in Tokyo.\nSecretary of War "
@@ -453,7 +453,8 @@ def test_attendees_after_a_label(text, published, principals, attendees):
         pytest.param("WASHINGTON - Prime Minister Shinzo Abe", "Washington", id="en-caps-dash"),
         pytest.param("PALM BEACH, Florida, April 17 (Kyodo) -- Prime Minister", "Palm Beach", id="en-kyodo"),
         pytest.param("NEW YORK — The ministers", "New York", id="en-em-dash"),
-        pytest.param("【バンコク=山田太郎】岸田首相は", None, id="city-not-in-gazetteer"),
+        pytest.param("【ウランバートル=山田太郎】岸田首相は", None, id="city-not-in-gazetteer"),
+        pytest.param("KUALA LUMPUR -- Japanese Foreign Minister", "Kuala Lumpur", id="en-summit-city"),
         pytest.param("Washington is the capital - and more", None, id="not-a-dateline"),
         pytest.param("首相はワシントンで", None, id="no-bracket"),
         pytest.param("", None, id="empty"),
