@@ -139,7 +139,7 @@ _EN_MEETING = re.compile(
     r"(?:meeting|talks)\b"
     r"|\b(?:two|three|several|\d+) days of talks\b|\bround of talks\b"
     r"|\bmet (?:with )?\b|\bmeets? with\b|\b(?:will|to|would|shall|could) meet(?= with\b| [A-Z]| (?:his|her|their) )|\bmeeting with\b|\btalks with\b)"
-    r"|(?P<topic>\bthe (?:talks|meeting)\b)",
+    r"|(?P<topic>\bthe (?:talks|meeting|exchange|session|discussions?|conversation)\b)",
     re.IGNORECASE,
 )
 # a meeting word after one of these (within its clause) is a passing reference, not a report
@@ -184,7 +184,7 @@ _ATTEND_LABEL = re.compile(r"(?:同席者|陪席者|同席|陪席)\s*[:：]")
 _ATTEND_EN = re.compile(r"\b(?:attended by|joined by|accompanied by)\b", re.IGNORECASE)
 _JA_LOCATIVE = re.compile(r"^\s*(?:で|において|にて|での|の|への|へ|を訪問|を訪れ|入り|に到着|市内|市で|市の"
                           r"|・[^、。・\s]{1,8}?(?:の|で|において))")  # 東京・元赤坂の迎賓館で
-_EN_LOCATIVE_BEFORE = re.compile(r"\b(?i:in|at|to|visiting|visit to|held in)\s+(?:(?i:the)\s+)?"
+_EN_LOCATIVE_BEFORE = re.compile(r"\b(?i:in|at|to|visit(?:ing|ed|s)?|visit to|held in)\s+(?:(?i:the)\s+)?"
                                  r"(?:[A-Z][\w.]*(?:['’]s)?\s+)?$")
 _VISIT_JA = re.compile(r"(?P<c>日本|米国|アメリカ)(?:を(?:公式|国賓として)?訪問|を訪れ|への(?:公式|国賓|公賓|実務)?訪問)"
                        r"|(?P<jp>訪日|来日)|(?P<us>訪米|渡米)")
@@ -802,8 +802,12 @@ def _participants(doc: _Doc, mtype: str, level: str | None, d: dt.date | None, s
     if clause is not None:
         spans = [clause]
 
+    attending = _attendee_regions(doc, sentences)
+
     def in_spans(p: dict) -> bool:
-        return any(a <= p["char_start"] and p["char_end"] <= b for a, b in spans)
+        # a person named in a 同席 clause (（同席者：日本側 …）, attended by …) attends, never leads
+        return any(a <= p["char_start"] and p["char_end"] <= b for a, b in spans) and not any(
+            a <= p["char_start"] and p["char_end"] <= b for a, b in attending)
 
     def pick(country: str, office: str) -> dict | None:
         pool = [p for p in doc.persons if p["role"] == office and p["country_code"] == country]
@@ -831,6 +835,11 @@ def _participants(doc: _Doc, mtype: str, level: str | None, d: dt.date | None, s
         if p is not None:
             add(p["entity_id"], office, country, "principal", False, p["char_start"], p["char_end"])
             continue
+        p = _titled_without_office(doc, [x for x in doc.persons if in_spans(x)], country, office)
+        if p is not None:
+            # トランプ次期大統領, 前大統領, President-elect: named for the post but not holding it that day
+            add(p["entity_id"], None, country, "principal", False, p["char_start"], p["char_end"])
+            continue
         for eid in _holders(offices, country, office, d):
             add(eid, office, country, "principal", True, evidence[0], evidence[1])
     if mtype == "trilateral_summit":
@@ -844,6 +853,19 @@ def _participants(doc: _Doc, mtype: str, level: str | None, d: dt.date | None, s
             for eid in _holders(offices, third, office, d):
                 add(eid, office, third, "principal", True, evidence[0], evidence[1])
     return out
+
+
+def _titled_without_office(doc: _Doc, persons: list[dict], country: str, office: str) -> dict | None:
+    """A person of the country named with the title of the office (次期大統領, 前大統領, President-elect) who does
+    not hold it at the meeting's date: the counterpart the text names, with no role."""
+    rx = _TITLE_WORDS.get((country, office))
+    if rx is None:
+        return None
+    for p in sorted(persons, key=lambda p: p["char_start"]):
+        if p["role"] is None and p["entity_id"] is not None and p["country_code"] == country and rx.search(
+                p["surface"]):
+            return p
+    return None
 
 
 def _attendees(doc: _Doc, sentences: list[int], principals: set[str]) -> list[Participant]:
@@ -954,7 +976,7 @@ def _build(doc: _Doc, mtype: str, level: str | None, is_primary: bool, sentences
            evidence: tuple[int, int], clause: tuple[int, int] | None = None,
            inherit: DocMeeting | None = None, place_sentences: list[int] | None = None,
            continuation: bool = False, third: str | None = None, remote: bool = False,
-           place_span: tuple[int, int] | None = None) -> DocMeeting:
+           place_span: tuple[int, int] | None = None, dateline_sentences: list[int] | None = None) -> DocMeeting:
     remote = remote or mtype in ("phone_call", "video_call")
     start_row = _start_time(doc, sentences, params)
     city = venue = None
@@ -963,7 +985,7 @@ def _build(doc: _Doc, mtype: str, level: str | None, is_primary: bool, sentences
         city, venue, visit = _place(doc, place_sentences or sentences, [place_span] if place_span else None)
         if city is None and is_primary:
             # a dateline opening the paragraph that reports the meeting places it, if nothing else disagrees
-            dl = _paragraph_dateline(doc, sentences)
+            dl = _paragraph_dateline(doc, dateline_sentences or sentences)
             if dl is not None and (venue is None or venue.country_code == dl.country_code) and (
                     visit is None or visit == dl.country_code):
                 city = dl
@@ -1046,10 +1068,37 @@ def _dated_places(doc: _Doc, mm: _Mention, span: tuple[int, int]) -> list[tuple[
     return pairs if len(days) >= 2 else []
 
 
+def _late_primary(doc: _Doc, found: list[tuple[_Mention, bool | None]], confirmed: set[int], head: list[int],
+                  title_sent: set[int]) -> _Mention | None:
+    """The primary meeting introduced after the lead ("The talks, which began ...", "met for about an hour" in the
+    third paragraph) when nothing in the title or lead names a meeting: the first meeting word of the body that is not
+    a passing reference, if the title or lead names the two sides (their leaders or ministers, 日米, U.S.-Japan) and
+    that word is not of another pair. A bare topic word (The talks) takes its level from the people of the head."""
+    head_persons = [p for i in head for p in doc.persons_in(*doc.sentences[i])]
+    countries = {p["country_code"] for p in head_persons}
+    head_level = _person_level(head_persons) if {"JP", "US"} <= countries else None
+    head_text = fold_text(" ".join(doc.sentence_text(i) for i in head)).text
+    if head_level is None and not _US_JAPAN.search(head_text):
+        return None
+    for m, uj in found:
+        if m.sentence in title_sent or m.hedged:
+            continue
+        if uj is False:
+            return None  # the first meeting the body reports is of another pair
+        if m.topic:
+            if head_level is None:
+                return None
+            m.mtype, m.level, m.topic = _LEVEL_TYPE[head_level], head_level, False
+            return m
+        if id(m) in confirmed and m.mtype is not None:
+            return m
+    return None
+
+
 def _doc_meetings(doc: _Doc, offices: pl.DataFrame, params: MeetingParams) -> list[DocMeeting]:
     found = [(m, _us_japan(doc, m)) for m in _find_mentions(doc, params) if m.sentence >= 0]
     confirmed = {id(m) for m, uj in found if uj is True}
-    if not confirmed:
+    if not confirmed and not any(m.topic for m, _ in found):
         return []
     mentions = [m for m, uj in found if uj is not False and not m.topic]
     typed = [m for m in mentions if m.mtype is not None]
@@ -1070,6 +1119,8 @@ def _doc_meetings(doc: _Doc, offices: pl.DataFrame, params: MeetingParams) -> li
         primary = next((m for m in mentions if id(m) in confirmed and not m.hedged and m.sentence in head), None)
         if primary is not None:
             primary.mtype = "other"
+    if primary is None and not about_other:
+        primary = _late_primary(doc, found, confirmed, head, title_sent)
     out: list[DocMeeting] = []
     primary_sents: list[int] = []
     if primary is not None:
@@ -1090,7 +1141,7 @@ def _doc_meetings(doc: _Doc, offices: pl.DataFrame, params: MeetingParams) -> li
             place_sents = sorted(set(body_sents) | {i for i in lead if i not in others})
             return _build(doc, primary.mtype, primary.level, True, body_sents, date_sents, own_date, offices,
                           params, doc.sentences[body_sents[0]], place_sentences=place_sents, third=primary.third,
-                          remote=primary.remote)
+                          remote=primary.remote, dateline_sentences=sorted(set(body_sents) | set(lead[:1])))
 
         dm = build_primary(primary_sents, None)
         if dm.date_local is None:
@@ -1222,7 +1273,10 @@ def merge_meetings(doc_meetings: list[DocMeeting]) -> dict[str, pl.DataFrame]:
         for f in _FIELDS:
             row[f] = next((getattr(r, f) for r in reports if getattr(r, f) is not None), None)
         # place fields travel together from one report
-        placed = next((r for r in reports if r.city or r.country_code or r.venue), None)
+        # the report that places it most precisely: a city, else a venue, else a country (first by the order above)
+        placed = max(reports, key=lambda r: (r.city is not None, r.venue is not None, r.country_code is not None))
+        if not (placed.city or placed.country_code or placed.venue):
+            placed = None
         if placed is not None:
             for f in ("city", "city_ja", "country_code", "venue", "tz_local"):
                 row[f] = getattr(placed, f) if getattr(placed, f) is not None else row[f]
