@@ -356,16 +356,23 @@ _EN_FY_PARSE = re.compile(r"(?:FY|[Ff]iscal [Yy]ear|[Ff]iscal)\s*['’]?(?P<y>[0
 _EN_WEEKDAYS = {"Monday": 0, "Tuesday": 1, "Wednesday": 2, "Thursday": 3, "Friday": 4, "Saturday": 5, "Sunday": 6}
 _JA_WEEKDAYS = {"月": 0, "火": 1, "水": 2, "木": 3, "金": 4, "土": 5, "日": 6}
 _EN_TIME_PARSE = re.compile(
-    r"(?P<h>[0-9]{1,2})(?::(?P<m>[0-9]{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am|pm|AM|PM)(?:\s*(?P<z>ET|EST|EDT|JST|GMT|UTC))?"
+    r"(?P<h>[0-9]{1,2})(?::(?P<m>[0-9]{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am|pm|AM|PM)"
+    r"(?:\s*(?P<z>ET|EST|EDT|JST|GMT|UTC|(?P<zw>[A-Za-z]+(?:\s+(?:standard|daylight))?)\s+time))?"
+    r"(?:,?\s+(?:on\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?",
+    re.I,
 )
-_EN_ZONES = {"ET": "America/New_York", "EST": "America/New_York", "EDT": "America/New_York",
-             "JST": "Asia/Tokyo", "GMT": "UTC", "UTC": "UTC"}
+_EN_ZONES = {"et": "America/New_York", "est": "America/New_York", "edt": "America/New_York",
+             "jst": "Asia/Tokyo", "gmt": "UTC", "utc": "UTC", "japan": "Asia/Tokyo", "tokyo": "Asia/Tokyo",
+             "washington": "America/New_York", "eastern": "America/New_York",
+             "eastern standard": "America/New_York", "eastern daylight": "America/New_York", "local": "local"}
 _EN_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _EN_DURATION_PARSE = re.compile(
     r"(?:(?P<pre>about|around|approximately|nearly|almost|some|roughly|just\s+over|just\s+under|over|more\s+than"
     r"|at\s+least|less\s+than|under)\s+)?"
-    r"(?:(?P<halfhour>half\s+an\s+hour)"
+    r"(?:(?P<halfhour>half\s+an\s+hour|half\s*-?\s*hour)"
+    r"|(?P<n_half>[0-9]+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+and\s+a\s+half\s+"
+    r"(?P<unit_half>hour|minute|year|month|week|day)s?"
     r"|(?P<n>[0-9]+(?:\.[0-9]+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*(?:-\s*)?"
     r"(?P<unit>hour|minute|year|month|week|day)s?"
     r"(?:\s+and\s+(?:(?P<and_half>a\s+half)|(?P<and_n>[0-9]+|[a-z]+)\s+minutes?))?)"
@@ -399,6 +406,8 @@ _EN_DAY_BEFORE_NOUN = re.compile(r"[ \t]+(?:the|a|an|his|her|its|their|this|that
 _KANJI_NUMERALS = set("〇零一二三四五六七八九十百千")
 _PLACE_AFTER_KANJI_DAY = set("市町村月")  # 四日市, 十日町, 三日月: names, not dates
 _DAY_RANGE_JOIN = re.compile(r"[ \t　]*(?:から|より|〜|~|～|-|－|–|・|、|,|，|及び|および|と|や)[ \t　]*")
+_EN_AGE_AFTER = re.compile(r"[ \t]*-?[ \t]*old\b")
+_APPOSITION_GAP = re.compile(r"[ \t　(（]*")
 _COUNTRY_AFTER_DAY = set("米本中韓英露豪仏独印欧朝")
 
 
@@ -468,6 +477,7 @@ _ALT_EN_DURATION = re.compile(tp.EN_DURATION)
 _ALT_EN_REL_DAY = re.compile(tp.EN_REL_DAY)
 _ALT_EN_REL_MONTH = re.compile(tp.EN_REL_MONTH)
 _ALT_EN_PREP_YEAR = re.compile(tp.EN_PREP_YEAR)
+_ALT_EN_PREP_MONTH = re.compile(tp.EN_PREP_MONTH)
 _ALT_ISO = re.compile(tp.ISO_DATE)
 _ALT_JA_DURATION = re.compile(tp.JA_DURATION)
 _ALT_JA_YEAR_RANGE = re.compile(tp.JA_YEAR_RANGE)
@@ -508,14 +518,21 @@ def parse_surface(surface: str) -> Parsed | None:
             return None
         pm = m["ap"].lower().startswith("p")
         h = (h % 12) + (12 if pm else 0)
-        return Parsed("date", "en_time", hour=h, minute=int(m["m"] or 0), minute_given=m["m"] is not None,
-                      tz=_EN_ZONES.get(m["z"] or ""), lang="en")
+        zone = " ".join(m["z"].lower().split()[:-1]) if m["zw"] else (m["z"] or "").lower()
+        if m["z"] and zone not in _EN_ZONES:
+            return None
+        return Parsed("date", "en_time" + ("+weekday" if m["wd"] else ""), hour=h, minute=int(m["m"] or 0),
+                      minute_given=m["m"] is not None, tz=_EN_ZONES.get(zone),
+                      weekday=_EN_WEEKDAYS[m["wd"].capitalize()] if m["wd"] else None, lang="en")
     if _ALT_EN_DURATION.fullmatch(surface):
         m = _EN_DURATION_PARSE.fullmatch(s.lower())
         if m is None:
             return None
         if m["halfhour"]:
             iso = _iso_duration(30, "minute")
+        elif m["n_half"]:  # two and a half hours, an hour and a half is below
+            n = int(m["n_half"]) if m["n_half"].isdigit() else _EN_NUMBER_WORDS[m["n_half"]]
+            iso = _iso_duration(n + 0.5, m["unit_half"])
         else:
             n = float(m["n"]) if m["n"][0].isdigit() else _EN_NUMBER_WORDS[m["n"]]
             extra = 0
@@ -539,6 +556,14 @@ def parse_surface(surface: str) -> Parsed | None:
         if name == "month":
             return Parsed("date", "en_relative_month", month_rel=("anchor", off), lang="en")
         return Parsed("date", "en_relative_named_month", month=_EN_FULL_MONTHS[name], month_dir=off, lang="en")
+    if _ALT_EN_PREP_MONTH.fullmatch(surface):
+        name = re.search(r"[A-Z][a-z]+\b(?:\s+[0-9]{1,2}(?:st|nd|rd|th)?)?(?:,?\s+[0-9]{4})?$", s)
+        m = _EN_DATE_PARSE.fullmatch(s, name.start())
+        if m is None:
+            return None
+        return Parsed("date", "en_month_after_preposition" if m["mon3"] else "en_date",
+                      year=_num(m["y"]), month=_EN_MONTHS[(m["mon1"] or m["mon2"] or m["mon3"])[:3].lower()],
+                      day=_num(m["d1"] or m["d2"]), lead=name.start(), lang="en")
     if _ALT_EN_PREP_YEAR.fullmatch(surface):
         y = re.search(r"[0-9]{4}$", s)
         return Parsed("date", "en_year_after_preposition", year=int(y.group()), lead=y.start(), lang="en")
@@ -652,15 +677,33 @@ def _parsed_ja(m: re.Match[str], approx: bool) -> Parsed | None:
 # resolution
 
 
-def _tense(text: str, start: int, lang: str, window: int) -> str | None:
-    """'past', 'future' or None: the tense of the first predicate after ``start`` in the same sentence."""
+def _tense(text: str, start: int, lang: str, window: int, begin: int | None = None) -> str | None:
+    """'past', 'future' or None: the tense of the predicate the mention belongs to.
+
+    Japanese (verb-final): the first predicate after ``start`` in the same sentence (or the last, see below).
+    English: the nearest modal or past form before the mention (``begin``) in its sentence, else the first after it.
+    """
+    if lang == "en":
+        if begin is not None:  # the clause before the mention
+            left = text[max(0, begin - window):begin]
+            breaks = list(tp.EN_SENTENCE_BREAK.finditer(left))
+            if breaks:
+                left = left[breaks[-1].end():]
+            left = left[max(left.rfind(c) for c in ",;:(—–") + 1:]
+            found = [m for m in tp.TENSE_EN.finditer(left)
+                     if not (m["past"] and tp.EN_PASSIVE_BEFORE.search(left, 0, m.start()))]
+            if found:
+                return "future" if found[-1]["fut"] else "past"
+        chunk = text[start:start + window]
+        end = tp.EN_SENTENCE_BREAK.search(chunk)
+        if end is not None:
+            chunk = chunk[: end.start() + 1]
+        m = tp.TENSE_EN.search(chunk)
+        return None if m is None else ("future" if m["fut"] else "past")
     chunk = text[start:start + window]
     end = tp.SENTENCE_END.search(chunk)
     if end is not None:
         chunk = chunk[: end.start() + 1]
-    if lang == "en":
-        m = tp.TENSE_EN.search(chunk)
-        return None if m is None else ("future" if m["fut"] else "past")
     # 「4月の…訪問が…確認した」「月曜日、…協力する計画を発表した」: a mention inside a noun phrase, or set off
     # by a comma or は, belongs to the sentence's final predicate; 「5月に…開く」: a mention with a case particle
     # belongs to the first predicate after it
@@ -669,7 +712,7 @@ def _tense(text: str, start: int, lang: str, window: int) -> str | None:
     for m in tp.TENSE_JA.finditer(chunk):
         if m["skip"]:
             continue
-        found = "past" if m["past"] else "future"
+        found = "past" if m["past"] or m["past2"] else "future"
         if not last:
             break
     return found
@@ -703,7 +746,8 @@ class _Ctx:
     and is not in the future (for a day alone), the English dateline's date, the last date standing alone on its
     line (for today, 本日), the last year and month."""
 
-    __slots__ = ("date", "date_end", "year", "month", "month_date", "month_date_end", "dateline_date", "line_date")
+    __slots__ = ("date", "date_end", "year", "month", "month_date", "month_date_end", "dateline_date", "line_date",
+                 "head_date")
 
     def __init__(self) -> None:
         self.date: dt.date | None = None
@@ -714,6 +758,14 @@ class _Ctx:
         self.month_date_end = -1
         self.dateline_date: dt.date | None = None
         self.line_date: dt.date | None = None  # a date standing on a line of its own: an embedded statement's date
+        self.head_date: dt.date | None = None  # a dateline at the head of a text that came with no anchor
+
+    def snapshot(self) -> tuple:
+        return tuple(getattr(self, k) for k in self.__slots__)
+
+    def restore(self, saved: tuple) -> None:
+        for k, v in zip(self.__slots__, saved):
+            setattr(self, k, v)
 
 
 def _same_sentence(text: str, a: int, b: int) -> bool:
@@ -803,7 +855,8 @@ def _resolve_doc(text: str, anchor: dt.date | None, spans: list[tuple[int, int, 
         z = infer_event_zone(_sentence_around(text, start, end), params.gazetteer, strong_only=True)
         return z or dateline_zone or doc_zone
 
-    for start, end, surface in spans:
+    last: tuple[int, str, str | None, dt.datetime | None] | None = None  # end, kind, zone, UTC of the last time
+    for i, (start, end, surface) in enumerate(spans):
         p = parse_surface(surface)
         if p is None:
             continue
@@ -811,23 +864,110 @@ def _resolve_doc(text: str, anchor: dt.date | None, spans: list[tuple[int, int, 
             start, surface = start + p.lead, surface[p.lead:]
         if _is_trap(text, start, end, p):
             continue
-        row = _resolve(text, start, end, p, anchor, ctx, params, zone_for)
+        # with no anchor, a full date at the head of the text (a dateline the cleaning kept) stands in for it
+        ref = anchor if anchor is not None else ctx.head_date
+        # a clock time in brackets after another one, with its own zone word, is the same instant told in another
+        # zone: it may move the date by a day, it does not become the context of what follows
+        same_instant = (last is not None and p.hour is not None and p.tz is not None
+                        and _BRACKET_GAP.fullmatch(text, last[0], start) is not None)
+        saved = ctx.snapshot() if same_instant else None
+        pinned = _pinned_by_bracket(text, end, p, spans[i + 1] if i + 1 < len(spans) else None, ref, ctx)
+        row = _resolve(text, start, end, p, ref, ctx, params, zone_for, pinned)
         if row is None:
             continue
         kind, value, resolved_by, precision, tz, used_anchor, utc, rule = row
-        if (dateline_span is not None and ctx.dateline_date is None and kind == "date" and value is not None
-                and dateline_span[0] <= start and end <= dateline_span[1]):
-            ctx.dateline_date = dt.date.fromisoformat(value)
-        if kind == "date" and value is not None and p.day_rel is None and _alone_on_line(text, start, end):
-            ctx.line_date = dt.date.fromisoformat(value)
-        if kind in ("date", "datetime") and value is not None and (
-                p.month is not None and p.month_dir is None
-                or p.month_rel is not None and p.month_rel[0] == "context"):
-            d = dt.date.fromisoformat(value[:10])
-            if anchor is None or d <= anchor:  # a date ahead (来月10日, an announced visit) lends no month
-                ctx.month_date, ctx.month_date_end = d, end
+        if same_instant and last[3] is not None and tz is not None and p.hour is not None and (
+                p.year is None and p.month is None and p.month_rel is None and p.day_rel is None):
+            kind, value, utc, rule = _same_instant(last, p, tz, kind, value, utc, rule)
+            if rule.endswith("+same_instant"):
+                resolved_by, used_anchor = "context", False
+        if used_anchor and anchor is None:  # the head date was used
+            resolved_by, used_anchor, rule = "context", False, rule + "+head_date"
+        if saved is not None:
+            ctx.restore(saved)
+        else:
+            _update_context(text, start, end, p, kind, value, resolved_by, anchor, ref, pinned, ctx, dateline_span)
+        last = (end, kind, tz, utc) if kind in ("datetime", "time") else None
         out.append((start, end, surface, kind, value, resolved_by, precision, tz,
                     anchor if used_anchor else None, utc, p.approx, rule))
+
+
+_BRACKET_GAP = re.compile(r"[ \t　]*[(（][ \t　]*")
+_HEAD_LINES, _HEAD_CHARS, _HEAD_LINE_LEN = 12, 1000, 60
+
+
+def _update_context(text, start, end, p: Parsed, kind, value, resolved_by, anchor, ref, pinned, ctx: _Ctx,
+                    dateline_span) -> None:
+    """What a resolved mention tells the mentions after it (beyond the last date, kept by ``_resolve``)."""
+    if value is None or kind not in ("date", "datetime"):
+        return
+    d = dt.date.fromisoformat(value[:10])
+    if dateline_span is not None and ctx.dateline_date is None and kind == "date" and (
+            dateline_span[0] <= start and end <= dateline_span[1]):
+        ctx.dateline_date = d
+    if kind == "date" and p.day_rel is None and _alone_on_line(text, start, end):
+        ctx.line_date = d
+    if (anchor is None and ctx.head_date is None and resolved_by == "explicit" and p.year is not None
+            and p.month is not None and p.day is not None and _at_head(text, start, end)):
+        ctx.head_date = d
+    if p.month is not None and p.month_dir is None or p.month_rel is not None and p.month_rel[0] == "context" \
+            or pinned is not None:
+        if ref is None or d <= ref:  # a date ahead (来月10日, an announced visit) lends no month
+            ctx.month_date, ctx.month_date_end = d, end
+
+
+def _at_head(text: str, start: int, end: int) -> bool:
+    """A date on a short line of its own near the top, with no sentence on it: a dateline
+    (2012年5月1日 朝刊, Published 8:48 AM EDT, April 24, 2014, July 10, 2025 23:05 JST)."""
+    left = text.rfind("\n", 0, start) + 1
+    right = text.find("\n", end)
+    right = len(text) if right < 0 else right
+    line = text[left:right]
+    return (left < _HEAD_CHARS and text.count("\n", 0, left) < _HEAD_LINES and len(line.strip()) <= _HEAD_LINE_LEN
+            and "。" not in line and not re.search(r"[a-z]{2}\.(?:\s|$)", line))
+
+
+def _pinned_by_bracket(text: str, end: int, p: Parsed, nxt: tuple[int, int, str] | None, ref: dt.date | None,
+                       ctx: _Ctx) -> dt.date | None:
+    """The date of a day alone with a clock time from the bracket after it that gives the same instant with its
+    month (30日午前11時5分（日本時間5月1日午前0時5分）): within a day of that date, with the same day number."""
+    if nxt is None or p.family != "date" or p.day is None or p.month is not None or p.year is not None \
+            or p.month_rel is not None or p.hour is None or _BRACKET_GAP.fullmatch(text, end, nxt[0]) is None:
+        return None
+    q = parse_surface(nxt[2])
+    if q is None or q.family != "date" or q.tz is None or q.month is None or q.day is None or q.hour is None:
+        return None
+    base = ref or ctx.date
+    years = [q.year] if q.year is not None else [] if base is None else [base.year - 1, base.year, base.year + 1]
+    dates = [c for y in years if (c := _valid(y, q.month, q.day)) is not None]
+    if not dates:
+        return None
+    other = min(dates, key=lambda c: abs((c - base).days)) if base is not None and q.year is None else dates[0]
+    hits = [c for k in (-1, 0, 1) if (c := other + dt.timedelta(days=k)).day == p.day]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _same_instant(last, p: Parsed, tz: str, kind, value, utc, rule):
+    """A time in brackets after another (7:45 p.m. local time (8:45 p.m. Japan time), 現地時間16日…（日本時間17日…）):
+    the date, within a day of the first one's, that makes the two the same instant."""
+    _, _, tz0, utc0 = last
+    if tz0 is None or utc0 is None:
+        return kind, value, utc, rule
+    first = utc0.replace(tzinfo=dt.timezone.utc).astimezone(ZoneInfo(tz))
+    best = None
+    for k in (-1, 0, 1):
+        d = first.date() + dt.timedelta(days=k)
+        if p.day is not None and d.day != p.day:
+            continue
+        aware = dt.datetime.combine(d, dt.time(p.hour, p.minute), tzinfo=ZoneInfo(tz))
+        gap = abs((aware - first).total_seconds())
+        if best is None or gap < best[0]:
+            best = (gap, aware)
+    if best is None or best[0] > 3600:  # not the same instant after all: keep what the text gave
+        return kind, value, utc, rule
+    aware = best[1]
+    return ("datetime", aware.isoformat(), aware.astimezone(dt.timezone.utc).replace(tzinfo=None),
+            rule + "+same_instant")
 
 
 _LINE_PUNCT = " \t　.,。、:：()（）[]［］【】-–—|"
@@ -847,6 +987,8 @@ def _is_kanji(c: str) -> bool:
 def _is_trap(text: str, start: int, end: int, p: Parsed) -> bool:
     if p.rule == "en_year_after_preposition":
         return _PLURAL_NOUN_AFTER.match(text, end) is not None  # "of 2000 troops"
+    if p.rule == "en_duration" and _EN_AGE_AFTER.match(text, end):
+        return True  # an 88-year-old chef: an age
     if p.rule == "en_relative_day" and p.day_rel[0] == "context" and _EN_DAY_BEFORE_NOUN.match(text, end):
         return True  # the day before the summit: relative to an event, not to the last date
     if p.rule == "ja_day" and _DAY_AS_COUNT.match(text, end):
@@ -864,7 +1006,16 @@ def _is_trap(text: str, start: int, end: int, p: Parsed) -> bool:
     return False
 
 
-def _resolve(text, start, end, p: Parsed, anchor, ctx: _Ctx, params: TemporalParams, zone_for):
+def _weekday_date(text: str, start: int, end: int, p: Parsed, anchor: dt.date, params: TemporalParams):
+    """The date of a weekday near the anchor: the last such day for a past event, the next for an announced one."""
+    tense = _tense(text, end, p.lang, params.tense_window, start)
+    back = (anchor.weekday() - p.weekday) % 7
+    cands = [(anchor - dt.timedelta(days=back), -back), (anchor + dt.timedelta(days=(7 - back) % 7), (7 - back) % 7)]
+    return _pick(cands, tense, params.weekday_tense_penalty), tense
+
+
+def _resolve(text, start, end, p: Parsed, anchor, ctx: _Ctx, params: TemporalParams, zone_for,
+             pinned: dt.date | None = None):
     if p.family == "duration":
         return ("duration", p.duration, "explicit", None, None, False, None, p.rule)
     if p.family == "year_range":
@@ -876,10 +1027,7 @@ def _resolve(text, start, end, p: Parsed, anchor, ctx: _Ctx, params: TemporalPar
     if p.family == "weekday":
         if anchor is None:
             return ("weekday", None, "unresolved", "day", None, False, None, p.rule)
-        tense = _tense(text, end, p.lang, params.tense_window)
-        back = (anchor.weekday() - p.weekday) % 7
-        cands = [(anchor - dt.timedelta(days=back), -back), (anchor + dt.timedelta(days=(7 - back) % 7), (7 - back) % 7)]
-        d = _pick(cands, tense, params.weekday_tense_penalty)
+        d, tense = _weekday_date(text, start, end, p, anchor, params)
         _remember_date(ctx, d, end)
         return ("weekday", d.isoformat(), "anchor", "day", None, True, None, p.rule + f"+tense_{tense or 'nearest'}")
 
@@ -940,12 +1088,24 @@ def _resolve(text, start, end, p: Parsed, anchor, ctx: _Ctx, params: TemporalPar
             return _unresolved(p, rule + "+day_mismatch")
         else:
             used_anchor, used_context = ref == "anchor", ref == "context"
-    if date_value is None and day is not None:
+    if (p.weekday is not None and p.hour is not None and day is None and month is None and year is None
+            and p.day_rel is None and anchor is not None):  # 10:50 a.m. Thursday
+        date_value, tense = _weekday_date(text, start, end, p, anchor, params)
+        used_anchor = True
+        rule += f"+tense_{tense or 'nearest'}"
+    if date_value is None and day is not None and month is None and pinned is not None:
+        date_value, used_context = pinned, True  # 30日午前11時5分（日本時間5月1日午前0時5分）: the same instant
+        rule += "+same_instant"
+    elif date_value is None and day is not None:
         if month is None:  # a day alone
             # the month comes from the last date that stated its month and is not ahead of the anchor (and, if it
             # is more than a month before the anchor, stands in the same paragraph), or from the day just before it
             # in a range or list (7日から8日); otherwise from the anchor: the nearest such day the tense allows
-            if ctx.date is not None and ctx.date_end >= 0 and _DAY_RANGE_JOIN.fullmatch(text, ctx.date_end, start):
+            if (ctx.date is not None and ctx.date.day == day and ctx.date_end >= 0
+                    and _APPOSITION_GAP.fullmatch(text, ctx.date_end, start)):
+                date_value, used_context = ctx.date, True  # 明日11日, 本日（11日）: the day just named
+                rule += "+apposition"
+            elif ctx.date is not None and ctx.date_end >= 0 and _DAY_RANGE_JOIN.fullmatch(text, ctx.date_end, start):
                 # 30日から2日まで: a day before the first one runs into the next month
                 y, mo = _shift_month(ctx.date.year, ctx.date.month, 1 if day < ctx.date.day else 0)
                 date_value = _valid(y, mo, day)
@@ -956,8 +1116,17 @@ def _resolve(text, start, end, p: Parsed, anchor, ctx: _Ctx, params: TemporalPar
             ):
                 date_value = _valid(ctx.month_date.year, ctx.month_date.month, day)
                 used_context = True
+                if date_value is not None and anchor is not None and date_value > anchor:
+                    # a past event is not after the report: 30日 in a report of 5月1日 is 4月30日
+                    tense = _tense(text, end, p.lang, params.tense_window, start)
+                    y, mo = _shift_month(date_value.year, date_value.month, -1)
+                    before = _valid(y, mo, day)
+                    if before is not None and tense != "future" and (
+                            tense == "past" or (anchor - before).days < (date_value - anchor).days):
+                        date_value = before
+                        rule += f"+before_report_{tense or 'nearest'}"
             elif anchor is not None:
-                tense = _tense(text, end, p.lang, params.tense_window)
+                tense = _tense(text, end, p.lang, params.tense_window, start)
                 cands = []
                 for k in (-1, 0, 1):
                     y, mo = _shift_month(anchor.year, anchor.month, k)
@@ -976,10 +1145,17 @@ def _resolve(text, start, end, p: Parsed, anchor, ctx: _Ctx, params: TemporalPar
             ):
                 cands = [(c, (c - ctx.date).days) for y in (ctx.date.year - 1, ctx.date.year, ctx.date.year + 1)
                          if (c := _valid(y, month, day)) is not None]
+                if anchor is not None:  # …will meet on January 13: an announced event is not before the report
+                    tense = _tense(text, end, p.lang, params.tense_window, start)
+                    kept = [(c, d) for c, d in cands
+                            if (tense == "future" and c >= anchor) or (tense == "past" and c <= anchor)]
+                    if kept:
+                        cands = kept
+                        rule += f"+tense_{tense}"
                 date_value = _pick(cands, None, 0)
                 used_context = True
             elif anchor is not None:
-                tense = _tense(text, end, p.lang, params.tense_window)
+                tense = _tense(text, end, p.lang, params.tense_window, start)
                 cands = [(c, (c - anchor).days) for y in (anchor.year - 1, anchor.year, anchor.year + 1)
                          if (c := _valid(y, month, day)) is not None]
                 if p.weekday is not None and any(c.weekday() == p.weekday for c, _ in cands):
@@ -996,7 +1172,7 @@ def _resolve(text, start, end, p: Parsed, anchor, ctx: _Ctx, params: TemporalPar
             return _unresolved(p, rule + "+invalid_date")
     elif month is not None and year is None:  # a month without a year
         if anchor is not None:
-            tense = _tense(text, end, p.lang, params.tense_window)
+            tense = _tense(text, end, p.lang, params.tense_window, start)
             cands = [((y, month), (y - anchor.year) * 12 + month - anchor.month)
                      for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
             year, _ = _pick(cands, tense, params.month_tense_penalty)

@@ -78,9 +78,15 @@ EN_PREP_YEAR = (
     r"\b(?:in|by|since|until|till|through|from|before|after|during|between|and|to|of|early|late|mid|end of)"
     r"[ \t]+(?:1[89]|20)[0-9]{2}\b"
 )
+# 10:50 a.m., 7:45 p.m. local time, 8:45 p.m. Japan time, 11:55 a.m. ET, 10:50 a.m. Thursday
+EN_ZONE_WORD = (
+    r"(?:ET|EST|EDT|JST|GMT|UTC"
+    r"|(?:[Ll]ocal|Japan|Tokyo|Washington|Eastern|[Ee]astern[ \t]+[Ss]tandard|[Ee]astern[ \t]+[Dd]aylight)[ \t]+[Tt]ime)"
+)
 EN_TIME = (
     r"\b[0-9]{1,2}(?::[0-9]{2})?[ \t]*(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)"
-    r"(?:[ \t]*(?:ET|EST|EDT|JST|GMT|UTC)\b)?"
+    rf"(?:[ \t]*{EN_ZONE_WORD}\b)?"
+    r"(?:,?[ \t]+(?:on[ \t]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)?"
 )
 EN_NUMBER_WORD = "(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve)"
 EN_DURATION_HEDGE = (
@@ -92,6 +98,8 @@ EN_DURATION = (
     rf"\b(?:{EN_DURATION_HEDGE}[ \t]+)?"
     r"(?:[Hh]alf[ \t]+an[ \t]+hour"
     r"|(?:an?|[Oo]ne)[ \t]+hour(?:[ \t]+and[ \t]+(?:a[ \t]+half|[0-9]+[ \t]+minutes?))?"
+    r"|[Hh]alf[ \t]*-?[ \t]*hour"
+    rf"|(?:[0-9]+|{EN_NUMBER_WORD}|an?)[ \t]+and[ \t]+a[ \t]+half[ \t]+(?:hours?|minutes?|years?|months?|weeks?|days?)"
     rf"|(?:[0-9]+(?:\.[0-9]+)?|{EN_NUMBER_WORD})[ \t]*(?:-[ \t]*)?(?:hours?|minutes?|years?|months?|weeks?|days?)"
     rf"(?:[ \t]+and[ \t]+(?:a[ \t]+half|(?:[0-9]+|{EN_NUMBER_WORD})[ \t]+minutes?))?)\b"
 )
@@ -103,6 +111,13 @@ EN_REL_DAY = (
 )
 EN_FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 EN_REL_MONTH = rf"\b(?:[Ll]ast|[Nn]ext|[Tt]his)[ \t]+(?:{EN_FULL_MONTH}|year|month)\b"
+# a month named after a preposition (in March, since April, mid-May), with the day or year that may follow: the
+# preposition is matched so that a capitalised May or March elsewhere is not taken for a month, then dropped
+EN_PREP_MONTH = (
+    r"\b(?:(?:[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Tt]hrough|[Ff]rom|[Bb]efore|[Aa]fter|[Dd]uring|[Bb]y|[Ee]arly|[Ll]ate"
+    r"|[Ee]nd[ \t]+of|[Bb]eginning[ \t]+of|[Ss]tart[ \t]+of)[ \t]+|[Mm]id-)"
+    rf"{EN_FULL_MONTH}\b(?:[ \t]+[0-9]{{1,2}}(?:st|nd|rd|th)?\b)?(?:,?[ \t]+[0-9]{{4}}\b)?"
+)
 # a news dateline at the head of a paragraph: PALM BEACH, Florida, April 17 (Kyodo) --   WASHINGTON, Feb. 7 (Reuters) -
 # WASHINGTON -   TOKYO (AP) —
 EN_DATELINE_PREFIX = re.compile(
@@ -124,6 +139,7 @@ CANDIDATE_PATTERN = "|".join(
         EN_DURATION,
         EN_REL_DAY,
         EN_REL_MONTH,
+        EN_PREP_MONTH,
         EN_PREP_YEAR,
         JA_DURATION,
         JA_YEAR_RANGE,
@@ -154,12 +170,26 @@ _WORD_END = r"(?=[^ぁ-ん]|と|が|ので|ため|ところ|$)"
 TENSE_JA = re.compile(
     r"(?P<skip>における|に対する|に関する|による|とする|に基づく|にわたる|に向ける|に係る|をめぐる|に至る|とともに|について"
     r"|てい(?:る|ます)|[うくすつぬぶむるぐ](?:こと|もの|よう|べき|わけ|の))"
-    r"|(?P<fut>予定|見通し|見込み|意向|つもり|ことにな[っる])"
+    r"|(?P<fut>予定|見通し|見込み|意向|つもり|ことにな[っる]|方向|方針)"
+    r"|(?P<past2>て以来|で以来|以来)"
     r"|(?P<past>(?:[しれっいきけせめえねべみりびちじん]|でし|まし|だっ|であっ)[ただ]" + _WORD_END + r")"
     r"|(?P<fut2>(?:する|される|させる|します|されます|[うくすつぬぶむるぐ])" + _WORD_END + r")"
 )
+# English: the modal or the past form nearest before the mention in its sentence (…will meet Biden on January 13;
+# …met on Wednesday), else the first after it (On Friday, Obama will travel…)
 TENSE_EN = re.compile(
-    r"\b(?:(?P<fut>will|shall|plans?\s+to|is\s+to|are\s+to|to\s+be\s+held|scheduled|upcoming|next)"
-    r"|(?P<past>met|held|said|took|was|were|had|made|gave|began|spoke|told|did|came|went|signed|\w{3,}ed))\b"
+    r"\b(?:(?P<fut>will|shall|won['’]t|(?:plans?|planning|intends?|aims?|expects?|going|set|is|are)\s+to"
+    r"|due|slated|scheduled|expected|to\s+be\s+held|upcoming|next)"
+    r"|(?P<past>met|held|said|took|was|were|had|made|gave|began|spoke|told|did|came|went|signed|agreed|sent|left"
+    r"|(?!(?:[Uu]nited|[Hh]undred|[Ii]ndeed|[Nn]eed|[Pp]roceed|[Ee]xceed|[Ss]ucceed|[Ss]peed|[Ff]eed|[Ss]eed|[Bb]reed"
+    r"|[Ee]mbed|[Aa]dvanced|[Ss]ophisticated|[Uu]nprecedented|[Ss]o-called|[Aa]nticipated)\b)[A-Za-z]{3,}ed))\b"
+)
+# a participle after these is passive or negated (will be held, is expected, not applied): no tense of its own
+EN_PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|not|never)\s+(?:\w+ly\s+)?$")
+# where an English sentence begins: a full stop that does not close an abbreviation (U.S., Feb., a.m., Mr.)
+EN_SENTENCE_BREAK = re.compile(
+    r"(?<![A-Z])(?<!\b[a-z])(?<!\bMr)(?<!\bMs)(?<!Mrs)(?<!\bDr)(?<!\bSt)(?<!Gen)(?<!Sen)(?<!Rep)(?<!Gov)(?<!\bNo)"
+    r"(?<!Jan)(?<!Feb)(?<!Mar)(?<!Apr)(?<!Jun)(?<!Jul)(?<!Aug)(?<!Sep)(?<!Sept)(?<!Oct)(?<!Nov)(?<!Dec)"
+    r"[.!?][\"”’)]?\s+(?=[\"“(A-Z])|\n|。"
 )
 SENTENCE_END = re.compile(r"[。！？\n]|\.(?:\s|$)")

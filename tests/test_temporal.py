@@ -182,6 +182,51 @@ def test_probe_temporal_gold_is_mostly_in_the_cleaned_text(probe_docs: pl.DataFr
     assert len(missing) <= len(gold) // 10, missing
 
 
+# the second probe set: fifteen documents in other shapes (EUC-JP HTML, English agency copy, datelines at the foot)
+
+PROBE2 = FIXTURES / "probe2"
+
+
+def probe2_temporal_gold() -> list[dict]:
+    lines = (FIXTURES / "probe2-temporal-gold.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(x) for x in lines if x.strip()]
+
+
+@pytest.fixture(scope="module")
+def probe2_docs() -> pl.DataFrame:
+    documents = pipeline.clean(pipeline.load(PROBE2)).documents
+    return documents.select(
+        pl.col("source_file").alias("doc_id"), "text", pl.col("published_date").alias("anchor_date")
+    )
+
+
+@pytest.fixture(scope="module")
+def probe2_mentions(probe2_docs: pl.DataFrame) -> pl.DataFrame:
+    return extract_temporal(probe2_docs)
+
+
+@pytest.mark.parametrize(
+    "gold", [pytest.param(g, id=f"{g['file'][:3]}-{g['surface']}") for g in probe2_temporal_gold()]
+)
+def test_probe2_temporal_gold(gold: dict, probe2_docs: pl.DataFrame, probe2_mentions: pl.DataFrame) -> None:
+    text = _probe_text(probe2_docs, gold["file"])
+    if text is None or gold["surface"] not in text:
+        pytest.skip("gold surface not in the cleaned documents.text (boilerplate removed or kept differently)")
+    check_gold_row(gold, text, probe2_mentions)
+
+
+def test_probe2_temporal_gold_is_mostly_in_the_cleaned_text(probe2_docs: pl.DataFrame) -> None:
+    gold = probe2_temporal_gold()
+    missing = [
+        (g["file"], g["surface"])
+        for g in gold
+        if (t := _probe_text(probe2_docs, g["file"])) is None or g["surface"] not in t
+    ]
+    print(f"probe2 temporal gold: {len(gold) - len(missing)}/{len(gold)} surfaces in documents.text; skipped {missing}")
+    assert len(gold) == 62
+    assert len(missing) <= len(gold) // 10, missing
+
+
 def test_seed_mentions_point_at_their_surface(seeds: pl.DataFrame, seed_mentions: pl.DataFrame) -> None:
     texts = dict(zip(seeds["doc_id"], seeds["text"]))
     for r in seed_mentions.iter_rows(named=True):
@@ -311,11 +356,41 @@ CASES = [
     pytest.param("They met on March 30, 2025. The day before, they attended a ceremony.", None, "The day before", "date", "2025-03-29", "context", id="en-the-day-before"),
     pytest.param("Abe arrived on Feb. 21, 2013, and met Obama the next day.", None, "the next day", "date", "2013-02-22", "context", id="en-the-next-day"),
     pytest.param("They met on Tuesday and golfed the following day.", A(2018, 4, 18), "the following day", "date", "2018-04-18", "context", id="en-the-following-day"),
-    pytest.param("PALM BEACH, Florida, April 17 (Kyodo) -- Abe and Trump agreed Tuesday to keep pressure.\nThe talks began at 4:10 p.m. local time.", A(2018, 4, 18), "4:10 p.m.", "datetime", "2018-04-17T16:10:00-04:00", "context", id="en-time-dateline-date"),
+    pytest.param("PALM BEACH, Florida, April 17 (Kyodo) -- Abe and Trump agreed Tuesday to keep pressure.\nThe talks began at 4:10 p.m. local time.", A(2018, 4, 18), "4:10 p.m. local time", "datetime", "2018-04-17T16:10:00-04:00", "context", id="en-time-dateline-date"),
     pytest.param("On February 7, 2025, the leaders met at the White House. The talks began at 11:55 a.m.", A(2025, 2, 9), "11:55 a.m.", "datetime", "2025-02-07T11:55:00-05:00", "context", id="en-time-paragraph-date"),
     pytest.param("The leaders met at the White House. The talks began at 11:55 a.m.", A(2025, 2, 9), "11:55 a.m.", "datetime", "2025-02-09T11:55:00-05:00", "anchor", id="en-time-anchor"),
     pytest.param("TOKYO (AP) — The leaders began talks at 10 a.m.\nTrump later flew to Washington.", A(2025, 10, 28), "10 a.m.", "datetime", "2025-10-28T10:00:00+09:00", "anchor", id="en-time-dateline-place"),
     pytest.param("The meeting began at 11:55 a.m. ET on February 7, 2025.", None, "11:55 a.m. ET", "time", "11:55", "explicit", id="en-time-zone"),
+    # a past event is not after the report; a Japan-time bracket is the same instant as the local time before it
+    pytest.param("5月1日に発表した。首相は30日に会談した。", A(2012, 5, 1), "30日", "date", "2012-04-30", "context", id="day-alone-past-before-the-report"),
+    pytest.param("2012年5月1日 朝刊\n野田首相は30日、ホワイトハウスで会談した。", None, "30日", "date", "2012-04-30", "context", id="day-alone-before-the-head-dateline"),
+    pytest.param("5月1日に発表した。首相は30日に訪米する予定だ。", A(2012, 5, 1), "30日", "date", "2012-05-30", "context", id="day-alone-future-after-the-report"),
+    pytest.param("ワシントンで30日午前11時5分（日本時間5月1日午前0時5分）から会談した。", A(2012, 5, 3), "30日午前11時5分", "datetime", "2012-04-30T11:05:00-04:00", "context", id="day-alone-pinned-by-japan-time-bracket"),
+    pytest.param("ワシントンで30日午前11時5分（日本時間5月1日午前0時5分）から会談した。共同発表は27日に公表された。", A(2012, 5, 3), "27日", "date", "2012-04-27", "context", id="japan-time-bracket-lends-no-month"),
+    pytest.param("ワシントンで30日午前11時5分（日本時間5月1日午前0時5分）から会談した。", None, "30日午前11時5分", "datetime", None, "unresolved", id="day-alone-pinned-needs-a-year"),
+    pytest.param("岸田大臣は明日11日の平和記念公園訪問について述べました。", A(2016, 4, 10), "11日", "date", "2016-04-11", "context", id="day-in-apposition-to-ashita"),
+    pytest.param("2023年5月18日に会談した。両首脳の会談は、1月13日にワシントンで行って以来となる。", A(2023, 5, 19), "1月13日", "date", "2023-01-13", "context", id="te-irai-is-past"),
+    # an announced event is not before the report (English modal before the date, Japanese predicate after it)
+    pytest.param("Talks were held on July 10 in Tokyo. Kishida will meet Biden at the White House on January 13.", A(2023, 1, 5), "July 10", "date", "2022-07-10", "anchor", id="en-past-before-the-date"),
+    pytest.param("Talks were held on July 10 in Tokyo. Kishida will meet Biden at the White House on January 13.", A(2023, 1, 5), "January 13", "date", "2023-01-13", "context", id="en-will-meet-on"),
+    pytest.param("The ministers met on July 10. The summit is scheduled to take place on January 13.", A(2022, 12, 20), "January 13", "date", "2023-01-13", "context", id="en-scheduled-to"),
+    pytest.param("The ministers met on July 10. The summit is expected on January 13.", A(2022, 12, 20), "January 13", "date", "2023-01-13", "context", id="en-is-expected"),
+    pytest.param("The ministers met on August 1. The two agreed on January 13 to expand cooperation.", A(2023, 1, 20), "January 13", "date", "2023-01-13", "context", id="en-agreed-past"),
+    pytest.param("7月10日に会談した。首相は1月13日にバイデン大統領と会談する予定だ。", A(2022, 12, 20), "1月13日", "date", "2023-01-13", "context", id="ja-yotei-future"),
+    pytest.param("7月10日に会談した。首相は1月13日に訪米する見通しだ。", A(2022, 12, 20), "1月13日", "date", "2023-01-13", "context", id="ja-mitooshi-future"),
+    pytest.param("7月10日に会談した。政府は1月13日に首脳会談を行う方向で調整している。", A(2022, 12, 20), "1月13日", "date", "2023-01-13", "context", id="ja-houkou-de-chousei-future"),
+    pytest.param("7月10日に会談した。両首脳は1月13日に会談を行う。", A(2022, 12, 20), "1月13日", "date", "2023-01-13", "context", id="ja-okonau-future"),
+    # English months, times with their zone or weekday
+    pytest.param("The leaders last met in March in the Netherlands.", A(2014, 4, 24), "March", "month", "2014-03", "anchor", id="en-in-march-past"),
+    pytest.param("Japan hosts the G7 summit in Hiroshima in May.", A(2023, 1, 12), "May", "month", "2023-05", "anchor", id="en-in-may-present"),
+    pytest.param("The two leaders will meet again in March.", A(2014, 4, 24), "March", "month", "2015-03", "anchor", id="en-in-march-future"),
+    pytest.param("Talks have continued since mid-March 2021.", None, "March 2021", "month", "2021-03", "explicit", id="en-mid-month-year"),
+    pytest.param("They met in April 2014 in Tokyo.", None, "April 2014", "month", "2014-04", "explicit", id="en-in-month-year"),
+    pytest.param("TOKYO (AP) — The talks began at 10:50 a.m. Thursday, after a ceremony.", A(2014, 4, 24), "10:50 a.m. Thursday", "datetime", "2014-04-24T10:50:00+09:00", "anchor", id="en-time-with-weekday"),
+    pytest.param("WASHINGTON -- The talks began at 11 a.m. local time (1 a.m. Japan time).", A(2025, 2, 7), "1 a.m. Japan time", "datetime", "2025-02-08T01:00:00+09:00", "context", id="en-japan-time-bracket-next-day"),
+    pytest.param("WASHINGTON -- The talks began at 11 a.m. local time (1 a.m. Japan time).", A(2025, 2, 7), "11 a.m. local time", "datetime", "2025-02-07T11:00:00-05:00", "anchor", id="en-local-time"),
+    pytest.param("Published 8:48 AM EDT, April 24, 2014\nAbe welcomed Obama on Wednesday night.", None, "Wednesday", "weekday", "2014-04-23", "context", id="en-weekday-against-a-head-dateline"),
+    pytest.param("Abe welcomed Obama on Wednesday night. On April 24, 2014 they met.", None, "Wednesday", "weekday", None, "unresolved", id="en-date-in-a-sentence-is-no-head-dateline"),
     # no anchor, no guess
     pytest.param("水曜日に発表した。", None, "水曜日", "weekday", None, "unresolved", id="no-anchor-weekday"),
     pytest.param("来年の会議", None, "来年", "year", None, "unresolved", id="no-anchor-rainen"),
@@ -371,6 +446,11 @@ def test_construction(text, anchor, surface, kind, value, resolved_by) -> None:
         pytest.param("They met for more than two hours.", "more than two hours", "PT2H", True, id="en-more-than"),
         pytest.param("at the start of two days of talks", "two days", "P2D", False, id="en-two-days"),
         pytest.param("a 10-year plan", "10-year", "P10Y", False, id="en-hyphenated"),
+        pytest.param("The talks ran for about two and a half hours.", "about two and a half hours", "PT2H30M", True, id="en-two-and-a-half-hours"),
+        pytest.param("They talked for two and a half hours.", "two and a half hours", "PT2H30M", False, id="en-n-and-a-half"),
+        pytest.param("After a 90-minute meeting they left.", "90-minute", "PT1H30M", False, id="en-90-minute-meeting"),
+        pytest.param("They held a 40-minute call.", "40-minute", "PT40M", False, id="en-40-minute-call"),
+        pytest.param("They held a half-hour call.", "half-hour", "PT30M", False, id="en-half-hour-call"),
     ],
 )
 def test_duration(text: str, surface: str, value: str, approximate: bool) -> None:
@@ -404,6 +484,9 @@ def test_duration(text: str, surface: str, value: str, approximate: bool) -> Non
         pytest.param("三日月の夜", "三日", id="mikazuki-crescent"),
         pytest.param("唯一日本だけが参加した。", "一日", id="numeral-inside-a-word"),
         pytest.param("the one who came", "one", id="en-number-word-alone"),
+        pytest.param("whose 88-year-old chef is famous", "88-year", id="en-age"),
+        pytest.param("The deal may be signed soon.", "may", id="en-may-modal"),
+        pytest.param("Theresa May met Abe.", "May", id="en-may-name"),
         pytest.param("30日以内に回答する。", "30日", id="within-thirty-days"),
         pytest.param("3日ぶりに再開した。", "3日", id="first-in-three-days"),
         pytest.param("They met on March 30, 2025, and the day before the summit they toured.", "the day before", id="en-day-before-an-event"),
