@@ -693,13 +693,16 @@ def _tense(text: str, start: int, lang: str, window: int, begin: int | None = No
             found = [m for m in tp.TENSE_EN.finditer(left)
                      if not (m["past"] and tp.EN_PASSIVE_BEFORE.search(left, 0, m.start()))]
             if found:
-                return "future" if found[-1]["fut"] else "past"
+                m = found[-1]
+                if m["fip"] or m["fut"] and tp.EN_FUTURE_IN_PAST_BEFORE.search(left, 0, m.start()):
+                    return None  # was scheduled to, were to: ahead of the writer then, either side of the report now
+                return "future" if m["fut"] else "past"
         chunk = text[start:start + window]
         end = tp.EN_SENTENCE_BREAK.search(chunk)
         if end is not None:
             chunk = chunk[: end.start() + 1]
         m = tp.TENSE_EN.search(chunk)
-        return None if m is None else ("future" if m["fut"] else "past")
+        return None if m is None or m["fip"] else ("future" if m["fut"] else "past")
     chunk = text[start:start + window]
     end = tp.SENTENCE_END.search(chunk)
     if end is not None:

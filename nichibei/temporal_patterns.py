@@ -178,7 +178,8 @@ TENSE_JA = re.compile(
 # English: the modal or the past form nearest before the mention in its sentence (…will meet Biden on January 13;
 # …met on Wednesday), else the first after it (On Friday, Obama will travel…)
 TENSE_EN = re.compile(
-    r"\b(?:(?P<fut>will|shall|won['’]t|(?:plans?|planning|intends?|aims?|expects?|going|set|is|are)\s+to"
+    r"\b(?:(?P<fip>(?:was|were)\s+(?:\w+ly\s+)?(?:to|due|scheduled|expected|slated|set\s+to|going\s+to|supposed\s+to))\b"
+    r"|(?P<fut>will|shall|won['’]t|(?:plans?|planning|intends?|aims?|expects?|going|set|is|are)\s+to"
     r"|due|slated|scheduled|expected|to\s+be\s+held|upcoming|next)"
     r"|(?P<past>met|held|said|took|was|were|had|made|gave|began|spoke|told|did|came|went|signed|agreed|sent|left"
     r"|(?!(?:[Uu]nited|[Hh]undred|[Ii]ndeed|[Nn]eed|[Pp]roceed|[Ee]xceed|[Ss]ucceed|[Ss]peed|[Ff]eed|[Ss]eed|[Bb]reed"
@@ -186,6 +187,7 @@ TENSE_EN = re.compile(
 )
 # a participle after these is passive or negated (will be held, is expected, not applied): no tense of its own
 EN_PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|not|never)\s+(?:\w+ly\s+)?$")
+EN_FUTURE_IN_PAST_BEFORE = re.compile(r"\b(?:was|were|had\s+been)\s+(?:\w+ly\s+)?$")
 # where an English sentence begins: a full stop that does not close an abbreviation (U.S., Feb., a.m., Mr.)
 EN_SENTENCE_BREAK = re.compile(
     r"(?<![A-Z])(?<!\b[a-z])(?<!\bMr)(?<!\bMs)(?<!Mrs)(?<!\bDr)(?<!\bSt)(?<!Gen)(?<!Sen)(?<!Rep)(?<!Gov)(?<!\bNo)"

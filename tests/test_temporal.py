@@ -380,6 +380,9 @@ CASES = [
     pytest.param("7月10日に会談した。首相は1月13日に訪米する見通しだ。", A(2022, 12, 20), "1月13日", "date", "2023-01-13", "context", id="ja-mitooshi-future"),
     pytest.param("7月10日に会談した。政府は1月13日に首脳会談を行う方向で調整している。", A(2022, 12, 20), "1月13日", "date", "2023-01-13", "context", id="ja-houkou-de-chousei-future"),
     pytest.param("7月10日に会談した。両首脳は1月13日に会談を行う。", A(2022, 12, 20), "1月13日", "date", "2023-01-13", "context", id="ja-okonau-future"),
+    pytest.param("Abe was scheduled to deliver a speech later Friday before returning to Tokyo.", A(2013, 2, 23), "Friday", "weekday", "2013-02-22", "anchor", id="en-was-scheduled-to-is-no-future"),
+    pytest.param("The next round of talks will be held on Friday.", A(2023, 1, 11), "Friday", "weekday", "2023-01-13", "anchor", id="en-will-be-held"),
+    pytest.param("Tariffs were announced, with the increase not applied until Aug. 1.", A(2025, 7, 10), "Aug. 1", "date", "2025-08-01", "anchor", id="en-negated-participle-has-no-tense"),
     # English months, times with their zone or weekday
     pytest.param("The leaders last met in March in the Netherlands.", A(2014, 4, 24), "March", "month", "2014-03", "anchor", id="en-in-march-past"),
     pytest.param("Japan hosts the G7 summit in Hiroshima in May.", A(2023, 1, 12), "May", "month", "2023-05", "anchor", id="en-in-may-present"),
