@@ -168,6 +168,8 @@ class MatchRules:
     office_modifiers: str = "元前新現両各副次初歴故同旧代"
     # ... and these mark a former holder when a name stands before them (岸田前首相, バイデン前米大統領).
     former_markers: str = "元前"
+    # ... and these a holder to come (エマニュエル次期駐日大使, トランプ次期大統領): matched against every holder, no role
+    future_markers: tuple[str, ...] = ("次期",)
     # A title followed by these is part of another word (首相補佐官, 大統領夫人, 首相官邸, 大統領選).
     title_blockers: tuple[str, ...] = ("補佐官", "秘書官", "候補", "経験", "代理", "夫人", "官邸", "選", "府", "令")
     # Latin aliases this short, or written in capitals, match case-sensitively (US is not "us").
@@ -652,6 +654,10 @@ def _filter_hits(
         if h.entity_type == "person":
             persons.append(h)
             continue
+        if h.entity_type == "country" and len(form) > 1 and form[0] in index.abbreviations and any(
+                text.startswith(sfx, h.start + 1) and h.start + 1 + len(sfx) > h.end
+                for sfx in rules.abbreviation_suffixes):
+            continue  # 米国防総省, 米国務省: 米 and the Pentagon / the State Department, not 米国 and 防総省
         if blocked_at is not None:
             b = blocked_at[h.start]
             if b != -1 and blocked_at[h.end - 1] == b:
@@ -972,6 +978,10 @@ def _resolve_japanese_title(state: _DocState, t: _Hit, index: _Index, rules: Mat
     former = pos > 0 and text[pos - 1] in rules.former_markers
     if former:
         pos -= 1
+    else:
+        future = next((m for m in rules.future_markers if text.startswith(m, pos - len(m)) and pos >= len(m)), None)
+        if future is not None:
+            former, pos = True, pos - len(future)
     role_title = None if (blocked_after or former) else title
 
     # 1. a full name listed as an alias

@@ -180,6 +180,8 @@ _START_MARKER = re.compile(r"^(?:\s*[((][^))]{0,40}[))])?\s*(?:ごろ|頃)?\s*(?
                            r"|^\s*(?:\([^)]{0,40}\))?\s*(?:began|started|starting|kicked off)", re.IGNORECASE)
 _START_BEFORE_EN = re.compile(r"(?:began|started|starting|from|beginning)\s+(?:at\s+)?$", re.IGNORECASE)
 _ATTEND_END = re.compile(r"(?:他|ら|等)?(?:が)?(?:同席|陪席)(?!者?\s*[:：])")
+# …大使も加わった, …も出席した after the principals: one more person joining (the clause before it)
+_ATTEND_JOIN = re.compile(r"も(?:加わ|同行|陪席)")
 _ATTEND_LABEL = re.compile(r"(?:同席者|陪席者|同席|陪席)\s*[:：]")
 _ATTEND_EN = re.compile(r"\b(?:attended by|joined by|accompanied by)\b", re.IGNORECASE)
 _JA_LOCATIVE = re.compile(r"^\s*(?:で|において|にて|での|の|への|へ|を訪問|を訪れ|入り|に到着|市内|市で|市の"
@@ -784,6 +786,9 @@ def _attendee_regions(doc: _Doc, sentences: list[int]) -> list[tuple[int, int]]:
         for m in _ATTEND_END.finditer(s):
             begin = max(s.rfind(c, 0, m.start()) for c in "((::;;")
             regions.append((a + begin + 1, a + m.start()))
+        for m in _ATTEND_JOIN.finditer(s):
+            begin = max(s.rfind(c, 0, m.start()) for c in "((::;;、,が")
+            regions.append((a + begin + 1, a + m.start()))
         for m in _ATTEND_LABEL.finditer(s):  # （同席者：日本側 A大使ほか，米側 B大使ほか）
             close = [x for x in (s.find("）", m.end()), s.find(")", m.end())) if x >= 0]
             regions.append((a + m.end(), a + (min(close) if close else len(s))))
@@ -1014,7 +1019,8 @@ def _build(doc: _Doc, mtype: str, level: str | None, is_primary: bool, sentences
     dur = _duration(doc, sentences, start_row, params) if clause is None else None
     parts = _participants(doc, mtype, level, d, sentences, is_primary, evidence, offices, clause, third)
     if is_primary:
-        parts += _attendees(doc, sentences, {p.entity_id for p in parts})
+        # attendees named in the sentences reporting the meeting or in a lead sentence that reports no other meeting
+        parts += _attendees(doc, sorted(set(sentences) | set(place_sentences or [])), {p.entity_id for p in parts})
     return DocMeeting(
         doc_id=doc.doc_id, is_primary=is_primary, meeting_type=mtype, date_local=d, start_utc=start_utc,
         tz_local=tz, city=city.name_en if city else None, city_ja=city.name_ja if city else None,
