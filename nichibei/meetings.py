@@ -503,9 +503,11 @@ def _find_mentions(doc: _Doc, params: MeetingParams) -> list[_Mention]:
     # 「2プラス2」会談, "2+2 meeting": a bare meeting word right after a typed one names the same meeting
     kept: list[_Mention] = []
     for mm in out:
-        if kept and mm.mtype is None and not mm.topic and mm.start - kept[-1].end <= 2 \
-                and mm.sentence == kept[-1].sentence:
-            continue
+        if kept and mm.mtype is None and not mm.topic and mm.sentence == kept[-1].sentence and (
+                mm.start - kept[-1].end <= 2 or (kept[-1].mtype in ("video_call", "phone_call")
+                                                 and _FORMAT_LINK.match(ft.text[kept[-1].end:mm.start]))):
+            continue  # テレビ会議方式で行った会談: the call named just before
+        
         if kept and mm.start < kept[-1].end:  # overlapping matches of two patterns
             continue
         if mm.mtype in ("video_call", "phone_call") and kept and kept[-1].sentence == mm.sentence \
@@ -593,6 +595,7 @@ def _three_leaders(doc: _Doc, persons: list[dict], word_start: int, sentence_sta
 
 # a video or telephone word that says how a meeting named before it in the sentence was held
 _FORMAT_AFTER = re.compile(r"^(?:方式|形式|形態)?(?:で|により|によって|を通じ)", re.IGNORECASE)
+_FORMAT_LINK = re.compile(r"^(?:方式|形式)?(?:で(?:行った|開いた|行われた|開かれた|の)|による|の)$")
 _FORMAT_BEFORE = re.compile(r"\b(?:by|via|through|over)(?: an?| the)?\s*$", re.IGNORECASE)
 
 
@@ -1074,6 +1077,18 @@ def _dated_places(doc: _Doc, mm: _Mention, span: tuple[int, int]) -> list[tuple[
     return pairs if len(days) >= 2 else []
 
 
+def _until_next(doc: _Doc, mm: _Mention, span: tuple[int, int], found: list[tuple[_Mention, bool | None]]
+                ) -> tuple[int, int]:
+    """The span cut at the clause break before the next meeting word of the sentence: the dates of a later clause
+    that names a meeting of its own are that meeting's (会談は初めてで、1月21日にテレビ会議方式で行った会談以来)."""
+    a, b = span
+    nxt = min((m.src_start for m, _ in found if m.sentence == mm.sentence and m.src_start >= mm.src_end), default=None)
+    if nxt is None:
+        return span
+    cut = max(doc.text.rfind(c, mm.src_end, nxt) for c in _CLAUSE_BREAK)
+    return (a, cut) if cut > mm.src_end else span
+
+
 def _late_primary(doc: _Doc, found: list[tuple[_Mention, bool | None]], confirmed: set[int], head: list[int],
                   title_sent: set[int]) -> _Mention | None:
     """The primary meeting introduced after the lead ("The talks, which began ...", "met for about an hour" in the
@@ -1132,9 +1147,19 @@ def _doc_meetings(doc: _Doc, offices: pl.DataFrame, params: MeetingParams) -> li
     if primary is not None:
         head_dates = {_day_value(r) for r in doc.temporal for i in head
                       if doc.sentences[i][0] <= r["char_start"] < doc.sentences[i][1] and _day_value(r) is not None}
+        # the dates the primary's own sentence (or, for a headline, the first lead sentence) gives
+        first_dates = {_day_value(r) for r in doc.temporal for i in {primary.sentence, *lead[:1]}
+                       if doc.sentences[i][0] <= r["char_start"] < doc.sentences[i][1] and _day_value(r) is not None}
+
+        def same_meeting(m: _Mention) -> bool:
+            d = _dated(doc, m, _until_next(doc, m, _date_clause(doc, m), found))[0]
+            if d is None or d in first_dates:
+                return True
+            # a date of its own in the lead names the primary again unless the primary's sentence gives another
+            return m.sentence in head and not first_dates or (m.sentence not in head and d in head_dates)
+
         own = {m.sentence for m in typed if m.mtype == primary.mtype and not m.hedged and m is not primary and
-               not _ANOTHER.search(fold_text(doc.sentence_text(m.sentence)).text) and
-               (m.sentence in head or _dated(doc, m, _date_clause(doc, m))[0] in head_dates | {None})}
+               not _ANOTHER.search(fold_text(doc.sentence_text(m.sentence)).text) and same_meeting(m)}
         # 会談は…, The talks began…: a bare meeting noun as a topic after the meeting is introduced is that meeting
         topics = {m.sentence for m, _ in found if m.topic and m.src_start > primary.src_start}
         primary_sents = sorted(own | topics | {primary.sentence})
@@ -1175,7 +1200,7 @@ def _doc_meetings(doc: _Doc, offices: pl.DataFrame, params: MeetingParams) -> li
         # 両首脳は来月十日に…首脳会談: the leaders of the document's US–Japan meeting
         if id(m) not in confirmed and not (primary is not None and m.collective):
             continue
-        d, drow = _dated(doc, m, _date_clause(doc, m))
+        d, drow = _dated(doc, m, _until_next(doc, m, _date_clause(doc, m), found))
         if d is None:
             continue
         sentence = fold_text(doc.sentence_text(m.sentence)).text

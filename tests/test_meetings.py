@@ -532,3 +532,111 @@ def test_probe_scorer_sees_a_wrong_field_and_a_false_positive():
     score = score_meetings(tables, PROBE)
     assert score["predicted"] == 20
     assert "p04 summit 2013-02-22: venue" in score["wrong"]
+
+
+# --- rules found by the second probe, one small document each -----------------------------------------------
+
+PROBE2_RULES = [
+    # date and clock from one expression: the Japan-time bracket never gives the local date
+    pytest.param("首相、大統領と会談\n岸田首相は現地時間10日午前11時（日本時間11日午前0時）から、ワシントンのホワイトハウスで"
+                 "バイデン大統領と会談した。", "2024-04-11",
+                 [("summit", dt.date(2024, 4, 10), "Washington", "US", "White House",
+                   dt.datetime(2024, 4, 10, 15, 0, tzinfo=UTC), None)], id="local-date-not-the-japan-time-bracket"),
+    # three leaders as the subjects of one 会談, a three-country prefix on the leaders
+    pytest.param("日米比首脳、ホワイトハウスで会談\n岸田文雄首相、バイデン米大統領、フィリピンのマルコス大統領は11日、"
+                 "ホワイトハウスで会談した。", "2024-04-12",
+                 [("trilateral_summit", dt.date(2024, 4, 11), None, "US", "White House", None, None)],
+                 id="three-leaders-one-会談"),
+    # one row per dated place of a list; a venue is no city; a phone call has no place
+    pytest.param("首相、大統領と電話会談\n岸田文雄首相は5日夜、バイデン米大統領と約30分間、電話で会談した。"
+                 "両首脳の対面での会談は、2022年5月23日に東京で、同年11月13日にはプノンペンで行って以来となる。", "2023-01-06",
+                 [("summit", dt.date(2022, 5, 23), "Tokyo", "JP", None, None, None),
+                  ("summit", dt.date(2022, 11, 13), "Phnom Penh", "KH", None, None, None),
+                  ("phone_call", dt.date(2023, 1, 5), None, None, None, None, 30)], id="list-of-dated-places"),
+    # a passing report of the same type with a month-named date is another meeting
+    pytest.param("日米2プラス2、ワシントンで開催\n日米両政府は11日、ワシントンで外務・防衛担当閣僚による安全保障協議委員会"
+                 "（2プラス2）を開いた。2プラス2の開催は、昨年1月7日に開かれて以来。", "2023-01-12",
+                 [("2plus2", dt.date(2022, 1, 7), None, None, None, None, None),
+                  ("2plus2", dt.date(2023, 1, 11), "Washington", "US", None, None, None)],
+                 id="same-type-month-named-date-is-another-meeting"),
+    # a format word is the format of the meeting it follows; an abandoned plan places nothing
+    pytest.param("日米2プラス2をテレビ会議方式で開催\n日米両政府は7日午前8時から、2プラス2をテレビ会議方式で開いた。"
+                 "当初は東京での対面開催を調整していたが、オンラインに切り替えた。", "2022-01-07",
+                 [("2plus2", dt.date(2022, 1, 7), None, None, None, dt.datetime(2022, 1, 6, 23, 0, tzinfo=UTC), None)],
+                 id="format-word-and-abandoned-plan"),
+    # a venue with its country, no city the text does not name (米国防総省: 米 and the Pentagon)
+    pytest.param("日米防衛相会談\n木原防衛大臣は、現地時間2023年10月4日午前10時から約1時間、米国防総省においてオースティン"
+                 "米国防長官と日米防衛相会談を行った。", "2023-10-05",
+                 [("defense_ministers", dt.date(2023, 10, 4), None, "US", "Pentagon",
+                   dt.datetime(2023, 10, 4, 14, 0, tzinfo=UTC), 60)], id="venue-gives-no-city"),
+    # the primary introduced after the lead by a back-reference, placed by the first paragraph's dateline
+    pytest.param("Allies vow closer ties\nTOKYO -- Japanese Prime Minister Fumio Kishida and U.S. President Joe Biden "
+                 "pledged on Monday to deepen their alliance.\nBiden arrived on Sunday for his first visit as president.\n"
+                 "The talks, which began at 11 a.m., lasted about two hours.", "2022-05-23",
+                 [("summit", dt.date(2022, 5, 23), "Tokyo", "JP", None, dt.datetime(2022, 5, 23, 2, 0, tzinfo=UTC), 120)],
+                 id="late-primary-the-talks"),
+    pytest.param("Markets rally\nTOKYO -- Shares rose on Monday.\nThe talks between unions and employers resumed.",
+                 "2022-05-23", [], id="no-late-primary-without-the-two-sides"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), PROBE2_RULES)
+def test_probe2_rules(text, published, expected):
+    assert _meeting_rows(_one_document(text, published)) == expected
+
+
+PROBE2_PARTICIPANTS = [
+    pytest.param("首相、国防長官の表敬受ける\n1月12日午後4時から約30分間、岸田内閣総理大臣は、総理大臣官邸において、"
+                 "オースティン米国国防長官による表敬を受けました（同席者：日本側　浜田防衛大臣、米側　エマニュエル駐日米国大使ほか）。",
+                 "2023-01-12", "courtesy_call",
+                 [("Fumio Kishida", "principal", "prime_minister"), ("Lloyd Austin", "principal", "secretary_of_defense"),
+                  ("Rahm Emanuel", "attendee", "ambassador"), ("Yasukazu Hamada", "attendee", "defense_minister")],
+                 id="同席者-are-attendees"),
+    pytest.param("首相、次期大統領と電話会談\n石破茂首相は2024年12月16日、トランプ次期大統領と電話で会談した。", "2024-12-17",
+                 "phone_call", [("Donald Trump", "principal", None), ("Shigeru Ishiba", "principal", "prime_minister")],
+                 id="president-elect-principal-no-role"),
+    pytest.param("首相、大統領と会談\n首相は12日、ワシントンでバイデン大統領と会談した。日米2プラス2は11日に開かれた。",
+                 "2023-01-13", "2plus2",
+                 [("Lloyd Austin", "principal", "secretary_of_defense"), ("Antony Blinken", "principal", "secretary_of_state"),
+                  ("Yasukazu Hamada", "principal", "defense_minister"), ("Yoshimasa Hayashi", "principal", "foreign_minister")],
+                 id="passing-2plus2-four-ministers-inferred"),
+    pytest.param("日米韓首脳が会談\n3首脳による会談は、2023年5月21日に広島で行われた。", "2023-08-19", "trilateral_summit",
+                 [("Fumio Kishida", "principal", "prime_minister"), ("Joe Biden", "principal", "president"),
+                  ("Suk Yeol Yoon", "principal", "president")], id="trilateral-third-leader-inferred"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "mtype", "expected"), PROBE2_PARTICIPANTS)
+def test_probe2_participants(text, published, mtype, expected):
+    out = _one_document(text, published)
+    ids = out["meetings"].filter(pl.col("meeting_type") == mtype)["meeting_id"]
+    assert ids.len() == 1, out["meetings"]
+    parts = (out["meeting_participants"].filter(pl.col("meeting_id") == ids[0])
+             .join(out["entities"].select("entity_id", "name_en"), on="entity_id", how="left"))
+    assert sorted(parts.select("name_en", "side", "role").rows()) == sorted(expected)
+
+
+PROBE2 = load_gold("probe2-gold.jsonl")
+PROBE2_MATCHED = {
+    "q01 summit 2014-04-24", "q02 summit 2017-02-10", "q03 summit 2019-05-27", "q04 summit 2021-04-16",
+    "q05 summit 2021-04-16", "q06 summit 2022-05-23", "q06 video_call 2022-01-21", "q07 summit 2023-01-13",
+    "q07 summit 2023-05-18", "q08 phone_call None", "q09 2plus2 2023-01-11", "q09 defense_ministers 2023-01-12",
+    "q09 summit 2023-01-13", "q10 2plus2 2021-03-16", "q10 courtesy_call 2021-03-16", "q11 foreign_ministers 2025-07-01",
+    "q11 foreign_ministers 2025-07-10", "q12 defense_ministers 2022-09-14", "q13 2plus2 2021-03-16",
+    "q13 2plus2 2022-01-07", "q14 trilateral_summit 2022-11-13", "q14 trilateral_summit 2023-05-21",
+    "q14 trilateral_summit 2023-08-18", "q15 summit 2009-11-13", "q15 summit 2011-09-21", "q15 summit 2011-11-12",
+    "q15 summit 2012-04-30",
+}
+# Joseph M. Young (chargé d'affaires, 2021) is not in the reference data: he is a provisional entity with no
+# English name, so the attendees of the courtesy call do not match the gold's names
+PROBE2_WRONG_FIELDS = {"q10 courtesy_call 2021-03-16: attendees"}
+
+
+def test_probe2_meetings_figures():
+    score = score_meetings(release(str(FIXTURES / "probe2")), PROBE2, PROBE_TYPES | {"courtesy_call"})
+    assert score["matched"] == PROBE2_MATCHED
+    assert score["missed"] == set()
+    assert score["wrong"] == PROBE2_WRONG_FIELDS
+    assert score["exact"] == PROBE2_MATCHED - {w.split(":")[0] for w in PROBE2_WRONG_FIELDS}
+    assert (score["gold"], score["predicted"]) == (27, 27)  # the two optional dinner and golf rows are not produced
+    assert (score["precision"], score["recall"]) == (1.0, 1.0)
