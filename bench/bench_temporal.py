@@ -1,4 +1,4 @@
-"""Benchmark of the temporal resolver against ja-timex: accuracy on the seeds' and the probe documents' temporal
+"""Benchmark of the temporal resolver against ja-timex: accuracy on the seeds' and the two probe sets' temporal
 gold, and throughput.
 
 Run from the repository root with the peers' environment (see bench/README.md):
@@ -10,9 +10,9 @@ The scaled corpus is generated deterministically from the seeds (paragraphs reco
 written under bench/corpus/, which git ignores. Throughput is UTF-8 bytes of ``text`` per second, excluding
 start-up (imports, building the parser) and corpus generation.
 
-The probe documents (tests/fixtures/probe) are cleaned by the pipeline itself (``nichibei.pipeline.clean``), which
-needs the project's environment; when the peers' environment lacks it, the script asks the project's virtualenv
-(.venv at the repository root) to write the cleaned documents to bench/corpus/probe-documents.parquet.
+The probe documents (tests/fixtures/probe, tests/fixtures/probe2) are cleaned by the pipeline itself
+(``nichibei.pipeline.clean``), which needs the project's environment; when the peers' environment lacks it, the
+script asks the project's virtualenv (.venv at the repository root) to write the cleaned documents to bench/corpus/<set>-documents.parquet.
 """
 
 from __future__ import annotations
@@ -37,9 +37,11 @@ from nichibei.temporal import extract_temporal  # noqa: E402
 
 CORPUS_DIR = ROOT / "bench" / "corpus"
 SEEDS_GOLD = ROOT / "tests" / "fixtures" / "seeds-temporal-gold.jsonl"
-PROBE_GOLD = ROOT / "tests" / "fixtures" / "probe-temporal-gold.jsonl"
-PROBE_DIR = ROOT / "tests" / "fixtures" / "probe"
-PROBE_DOCS = CORPUS_DIR / "probe-documents.parquet"
+# the probe sets: name → (documents directory, temporal gold)
+PROBES = {
+    name: (ROOT / "tests" / "fixtures" / name, ROOT / "tests" / "fixtures" / f"{name}-temporal-gold.jsonl")
+    for name in ("probe", "probe2")
+}
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -68,18 +70,20 @@ docs.select(pl.col("source_file").alias("doc_id"), "text", pl.col("published_dat
 """
 
 
-def probe_documents() -> pl.DataFrame | None:
-    """The probe documents as the pipeline cleans them (doc_id = file name, text, anchor_date), or None."""
+def probe_documents(name: str) -> pl.DataFrame | None:
+    """A probe set's documents as the pipeline cleans them (doc_id = file name, text, anchor_date), or None."""
+    probe_dir = PROBES[name][0]
     try:
         from nichibei import pipeline
     except ImportError:
         project_python = ROOT / ".venv" / "bin" / "python"
+        cached = CORPUS_DIR / f"{name}-documents.parquet"
         if project_python.exists():  # rewritten on every run: the cleaner may have changed
             CORPUS_DIR.mkdir(parents=True, exist_ok=True)
-            subprocess.run([str(project_python), "-c", _PROBE_SCRIPT, str(ROOT), str(PROBE_DIR), str(PROBE_DOCS)],
+            subprocess.run([str(project_python), "-c", _PROBE_SCRIPT, str(ROOT), str(probe_dir), str(cached)],
                            check=False, capture_output=True)
-        return pl.read_parquet(PROBE_DOCS) if PROBE_DOCS.exists() else None
-    docs = pipeline.clean(pipeline.load(PROBE_DIR)).documents
+        return pl.read_parquet(cached) if cached.exists() else None
+    docs = pipeline.clean(pipeline.load(probe_dir)).documents
     return docs.select(pl.col("source_file").alias("doc_id"), "text", pl.col("published_date").alias("anchor_date"))
 
 
@@ -124,7 +128,9 @@ def _minutes(iso: str) -> float | None:
     return y * 525600 + mo * 43800 + w * 10080 + d * 1440 + h * 60 + mi + s / 60
 
 
-def _same(kind: str, got: str | None, want: str) -> bool:
+def _same(kind: str, got: str | None, want: str | None) -> bool:
+    if want is None:  # the gold says unresolved (no anchor, no guess): a value is wrong
+        return got is None
     if got is None:
         return False
     if kind == "datetime":
@@ -240,9 +246,8 @@ def main() -> None:
 
     ours = extract_temporal(seeds)
     ours_right, n_gold, ours_miss = score(ours.to_dicts(), seeds)
-    probe = probe_documents()
-    if probe is not None:
-        probe_right, n_probe, probe_miss = score(extract_temporal(probe).to_dicts(), probe, PROBE_GOLD)
+    probes = {name: docs for name in PROBES if (docs := probe_documents(name)) is not None}
+    ours_probe = {name: score(extract_temporal(docs).to_dicts(), docs, PROBES[name][1]) for name, docs in probes.items()}
     extract_temporal(corpus.head(50))  # warm-up: regex compilation, zone gazetteer
     times = []
     for _ in range(args.repeat):
@@ -257,8 +262,8 @@ def main() -> None:
         parser_for(None).parse("2024年7月28日")  # start-up excluded
         peer = ja_timex_mentions(parser_for, seeds)
         peer_right, _, peer_miss = score(peer, seeds)
-        if probe is not None:
-            peer_probe_right, _, peer_probe_miss = score(ja_timex_mentions(parser_for, probe), probe, PROBE_GOLD)
+        peer_probe = {name: score(ja_timex_mentions(parser_for, docs), docs, PROBES[name][1])
+                      for name, docs in probes.items()}
         for a in peer_corpus["anchor_date"].unique().to_list():
             parser_for(a)
         t0 = time.perf_counter()
@@ -267,31 +272,33 @@ def main() -> None:
         peer_mbs = _mb(peer_corpus) / peer_t
     except ImportError as e:  # the peers' environment is not installed
         print(f"ja-timex not available ({e}); see bench/README.md", file=sys.stderr)
-        peer_right = peer_mbs = peer_t = peer_n = peer_probe_right = None
-        peer_miss = peer_probe_miss = []
+        peer_right = peer_mbs = peer_t = peer_n = None
+        peer_miss, peer_probe = [], {}
 
     print(f"corpus: {corpus.height} documents, {_mb(corpus):.2f} MB UTF-8; ja-timex timed on {peer_corpus.height} "
           f"documents, {_mb(peer_corpus):.2f} MB")
-    def probe_cell(right: int | None) -> str:
-        return "-" if probe is None or right is None else f"{right}/{n_probe} {right / n_probe:.0%}"
+    def probe_cells(results: dict) -> str:
+        return "".join(f"{f'{results[n][0]}/{results[n][1]}' if n in results else '-':>14}" for n in PROBES)
 
-    print(f"{'system':<22}{'gold right':>14}{'accuracy':>10}{'probe right':>14}{'seconds':>10}{'MB/s':>10}"
-          f"{'mentions':>10}")
+    print(f"{'system':<22}{'seeds right':>14}{'accuracy':>10}" + "".join(f"{n + ' right':>14}" for n in PROBES)
+          + f"{'seconds':>10}{'MB/s':>10}{'mentions':>10}")
     print(f"{'nichibei.temporal':<22}{f'{ours_right}/{n_gold}':>14}{ours_right / n_gold:>10.1%}"
-          f"{probe_cell(probe_right if probe is not None else None):>14}{ours_t:>10.2f}{ours_mbs:>10.2f}{out.height:>10}")
+          f"{probe_cells(ours_probe)}{ours_t:>10.2f}{ours_mbs:>10.2f}{out.height:>10}")
     if peer_right is not None:
         print(f"{'ja-timex 0.2.8':<22}{f'{peer_right}/{n_gold}':>14}{peer_right / n_gold:>10.1%}"
-              f"{probe_cell(peer_probe_right):>14}{peer_t:>10.2f}{peer_mbs:>10.2f}{peer_n:>10}")
+              f"{probe_cells(peer_probe)}{peer_t:>10.2f}{peer_mbs:>10.2f}{peer_n:>10}")
         print(f"speed-up: {ours_mbs / peer_mbs:.1f}x")
-    if probe is None:
-        print("probe documents not available: the pipeline's environment is needed to clean them", file=sys.stderr)
+    for name in PROBES:
+        if name not in probes:
+            print(f"{name} documents not available: the pipeline's environment is needed to clean them",
+                  file=sys.stderr)
     print("nichibei.temporal misses:", ", ".join(ours_miss) or "none")
-    if probe is not None:
-        print("nichibei.temporal probe misses:", ", ".join(probe_miss) or "none")
+    for name, (_, _, miss) in ours_probe.items():
+        print(f"nichibei.temporal {name} misses:", ", ".join(miss) or "none")
     if peer_right is not None:
         print("ja-timex misses:", ", ".join(peer_miss) or "none")
-        if probe is not None:
-            print("ja-timex probe misses:", ", ".join(peer_probe_miss) or "none")
+        for name, (_, _, miss) in peer_probe.items():
+            print(f"ja-timex {name} misses:", ", ".join(miss) or "none")
 
 
 if __name__ == "__main__":
