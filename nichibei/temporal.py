@@ -23,6 +23,17 @@ How it works
    - A time with no date takes the date of its sentence; in English, of its paragraph, else the date of the news
      dateline (``PALM BEACH, Florida, April 17 (Kyodo) --``); in a Japanese sentence whose topic is a bare meeting
      noun (会談は…), the date of the sentence reporting that meeting; else the anchor date.
+   - A day alone whose month comes from the text is not after the report when its predicate is past (30日 in a
+     report of 5月1日 is 4月30日). A time in brackets after another, with its own zone word
+     (30日午前11時5分（日本時間5月1日午前0時5分）, 7:45 p.m. local time (8:45 p.m. Japan time)), is the same
+     instant: the bracket fixes the date of a day alone before it, takes its own date within a day of the first
+     one's, and lends no month or date to what follows.
+   - English tense: the nearest modal or past form before the mention in its clause (…will meet … on January 13;
+     met on Wednesday), else the first after it; was scheduled to / were to give none; a date with a month and
+     day taken from the text's last date still respects the tense (an announced event is not before the report).
+   - No anchor: a full date on a short line at the head of the text (a dateline the cleaning kept: 2012年5月1日
+     朝刊, Published 8:48 AM EDT, April 24, 2014) stands in for it; what it resolves is ``context``, rule
+     ``+head_date``, with ``anchor_date`` null.
 
 Zones: 日本時間 and the like name their zone. A Japanese clock time with no zone word is Japan time
 (``TemporalParams.japanese_default_zone``) unless its own clause, or the meeting a 会談は… sentence refers to,
@@ -406,6 +417,7 @@ _EN_DAY_BEFORE_NOUN = re.compile(r"[ \t]+(?:the|a|an|his|her|its|their|this|that
 _KANJI_NUMERALS = set("〇零一二三四五六七八九十百千")
 _PLACE_AFTER_KANJI_DAY = set("市町村月")  # 四日市, 十日町, 三日月: names, not dates
 _DAY_RANGE_JOIN = re.compile(r"[ \t　]*(?:から|より|〜|~|～|-|－|–|・|、|,|，|及び|および|と|や)[ \t　]*")
+_EN_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 _EN_AGE_AFTER = re.compile(r"[ \t]*-?[ \t]*old\b")
 _APPOSITION_GAP = re.compile(r"[ \t　(（]*")
 _COUNTRY_AFTER_DAY = set("米本中韓英露豪仏独印欧朝")
@@ -992,6 +1004,8 @@ def _is_trap(text: str, start: int, end: int, p: Parsed) -> bool:
         return _PLURAL_NOUN_AFTER.match(text, end) is not None  # "of 2000 troops"
     if p.rule == "en_duration" and _EN_AGE_AFTER.match(text, end):
         return True  # an 88-year-old chef: an age
+    if p.rule == "en_month_after_preposition" and _EN_POSSESSIVE_AFTER.match(text, end):
+        return True  # in May's cabinet: a name
     if p.rule == "en_relative_day" and p.day_rel[0] == "context" and _EN_DAY_BEFORE_NOUN.match(text, end):
         return True  # the day before the summit: relative to an event, not to the last date
     if p.rule == "ja_day" and _DAY_AS_COUNT.match(text, end):

@@ -490,6 +490,7 @@ def test_duration(text: str, surface: str, value: str, approximate: bool) -> Non
         pytest.param("whose 88-year-old chef is famous", "88-year", id="en-age"),
         pytest.param("The deal may be signed soon.", "may", id="en-may-modal"),
         pytest.param("Theresa May met Abe.", "May", id="en-may-name"),
+        pytest.param("Abe met ministers in May's cabinet.", "May", id="en-may-possessive"),
         pytest.param("30日以内に回答する。", "30日", id="within-thirty-days"),
         pytest.param("3日ぶりに再開した。", "3日", id="first-in-three-days"),
         pytest.param("They met on March 30, 2025, and the day before the summit they toured.", "the day before", id="en-day-before-an-event"),
