@@ -115,7 +115,9 @@ LEADER_OFFICES = ("prime_minister", "president")
 
 _PAIR = r"(?P<pfx>[日米中韓露英仏独豪印比加朝台越]{2,4})?"
 _JA_MEETING = re.compile(
-    _PAIR
+    # the first characters any match can start with, checked first: the engine skips other positions at once
+    r"(?=[日米中韓露英仏独豪印比加朝台越首外防国電テビオ三3安2ツ表会])"
+    + _PAIR
     + r"(?P<lvl>首脳|外相|外務大臣|防衛相|防衛大臣|国防相)?"
     + r"(?:(?P<phone>電話会談|電話での会談|電話で会談|電話協議)"
     r"|(?P<video>テレビ会議|テレビ会談|ビデオ会議|ビデオ会談|オンライン会談|オンライン形式で会談|オンライン形式の会談"
@@ -438,7 +440,7 @@ def _find_mentions(doc: _Doc, params: MeetingParams) -> list[_Mention]:
     ft = fold_text(doc.text)
     out: list[_Mention] = []
     for regex, lang in ((_JA_MEETING, "ja"), (_EN_MEETING, "en"), (_TOPIC_WORD_JA, "ja-topic")):
-        for m in regex.finditer(ft.text):
+        for m in (_latin_finditer(regex, ft.text) if lang == "en" else regex.finditer(ft.text)):
             s, e = ft.source_span(*m.span())
             sent = _sentence_of(doc.sentences, s)
             topic = False
@@ -484,7 +486,7 @@ def _find_mentions(doc: _Doc, params: MeetingParams) -> list[_Mention]:
                 mtype = _LEVEL_TYPE.get(level) if level else None  # 首脳会談, 外相会談; bare 会談 decided later
             if lang == "ja" and m.group("generic") and not m.group("pfx") and not level:
                 topic = bool(_TOPIC_BEFORE_JA.search(_before4(ft.text, m.start()))) and bool(
-                    _TOPIC_AFTER_JA.match(ft.text[m.end():]))
+                    _TOPIC_AFTER_JA.match(ft.text[m.end():m.end() + 8]))
             pair_ok = None
             if lang == "ja" and m.group("pfx"):
                 pfx = m.group("pfx")
@@ -493,9 +495,9 @@ def _find_mentions(doc: _Doc, params: MeetingParams) -> list[_Mention]:
                 if pair_ok and len(pfx) == 3 and mtype == "summit":
                     mtype = "trilateral_summit"
             third = _third_country(m.group("pfx")) if lang == "ja" and m.group("pfx") else None
-            clause_start = max(ft.text.rfind(c, 0, m.start()) for c in "。、,\n")
+            clause_start = max(ft.text.rfind(c, max(0, m.start() - params.hedge_window - 1), m.start()) for c in "。、,\n")
             before = ft.text[max(clause_start + 1, m.start() - params.hedge_window):m.start()]
-            after = ft.text[m.end():]
+            after = ft.text[m.end():m.end() + 200]
             hedged = bool(_HEDGE_BEFORE.search(before)) or bool(_HEDGE_AFTER.search(after)) or (
                 lang == "en" and bool(_HEDGE_AFTER_EN.search(after)))
             out.append(_Mention(m.start(), m.end(), s, e, mtype, level, sent, hedged, pair_ok, topic, third=third))
@@ -512,7 +514,7 @@ def _find_mentions(doc: _Doc, params: MeetingParams) -> list[_Mention]:
             continue
         if mm.mtype in ("video_call", "phone_call") and kept and kept[-1].sentence == mm.sentence \
                 and kept[-1].mtype not in (None, "video_call", "phone_call") and (
-                    _FORMAT_AFTER.match(ft.text[mm.end:]) or _FORMAT_BEFORE.search(ft.text[max(0, mm.start - 12):mm.start])):
+                    _FORMAT_AFTER.match(ft.text[mm.end:mm.end + 12]) or _FORMAT_BEFORE.search(ft.text[max(0, mm.start - 12):mm.start])):
             # 2プラス2をテレビ会議方式で開いた: the format of that meeting, not another one; a summit held so is a call
             if kept[-1].mtype == "summit":
                 kept[-1].mtype = mm.mtype
@@ -597,6 +599,16 @@ def _three_leaders(doc: _Doc, persons: list[dict], word_start: int, sentence_sta
 _FORMAT_AFTER = re.compile(r"^(?:方式|形式|形態)?(?:で|により|によって|を通じ)", re.IGNORECASE)
 _FORMAT_LINK = re.compile(r"^(?:方式|形式)?(?:で(?:行った|開いた|行われた|開かれた|の)|による|の)$")
 _FORMAT_BEFORE = re.compile(r"\b(?:by|via|through|over)(?: an?| the)?\s*$", re.IGNORECASE)
+
+
+_LATIN_RUN = re.compile(r"[A-Za-z0-9][^\u3000-\u30ff\u4e00-\u9fff]*")
+
+
+def _latin_finditer(regex: re.Pattern[str], text: str):
+    """``regex.finditer`` over the runs of a text between Japanese characters only (English meeting words never
+    span them), each run searched with one character of context after it so that word boundaries stay right."""
+    for run in _LATIN_RUN.finditer(text):
+        yield from regex.finditer(text, run.start(), min(len(text), run.end() + 1))
 
 
 def _before4(text: str, pos: int) -> str:
