@@ -34,13 +34,20 @@ The rules are about the language, never about particular documents:
   sentences reporting the meeting or in the lead.
 * **Where.** A city or a venue named in those sentences with a locative (で, において, の, への, を訪問, in, at),
   the country of a visit (訪米, 日本を訪問, a visit to Japan) when no city is named, only from sentences reporting
-  this meeting. A venue with a known city gives the city (Mar-a-Lago: Palm Beach); a news dateline opening the
-  paragraph that reports the primary meeting (【ワシントン時事】, WASHINGTON -, PALM BEACH, Florida, April 17 (Kyodo)
-  --) gives the city when the sentences name none. Phone and video calls have no place. The zone comes from the
+  this meeting. A venue gives its country, never a city the text does not name (総理大臣官邸, the Pentagon: city
+  null; 東京・元赤坂の迎賓館で: Tokyo); a news dateline opening the paragraph that reports the primary meeting, or the
+  first paragraph (【ワシントン時事】, WASHINGTON -, PALM BEACH, Florida, April 17 (Kyodo) --) gives the city when the
+  sentences name none. Phone and video calls, and a meeting held by video (2プラス2をテレビ会議方式で), have no place;
+  a plan given up (当初は…での開催を調整していたが) places nothing. The zone comes from the
   city (``temporal.infer_event_zone``), else from a country with one zone.
+* **Trilateral summits.** 日米韓首脳会談, 日米韓首脳、…で会談, the leaders of three countries as the subjects of one
+  会談, 3首脳による会談; an elided subject (…でも会談している) continues the meeting named just before. The third
+  leader is the one named, else the holder of that country's leading office on the day.
+* **Lists.** 2011年9月21日にニューヨークで、同年11月12日にはホノルルで行って以来: one meeting for each dated place.
 * **Who.** The principals a meeting's type calls for (the Prime Minister and the President, the four ministers of a
   2+2 ...), taken from the people the text names with that office at the meeting's date, else from the office
-  holders of that date (``is_inferred``); attendees are the people named in a 同席/陪席 clause, after a label
+  holders of that date (``is_inferred``); a person named for a post he does not hold that day (次期大統領, 前大統領,
+  President-elect) is a principal with no role; attendees are the people named in a 同席/陪席 clause, after a label
   (（同席者：日本側 A大使ほか，米側 B大使ほか）, 同席：) or after "attended by", "joined by", "accompanied by".
 * **One meeting, many reports.** ``meeting_id`` is a digest of the meeting's type, date and principals (and, for
   a meeting without a date, of the document), so the reports of one meeting in any number of documents, in any
