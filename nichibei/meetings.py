@@ -864,8 +864,10 @@ def _participants(doc: _Doc, mtype: str, level: str | None, d: dt.date | None, s
             continue
         p = _titled_without_office(doc, [x for x in doc.persons if in_spans(x)], country, office)
         if p is not None:
-            # トランプ次期大統領, 前大統領, President-elect: named for the post but not holding it that day
-            add(p["entity_id"], None, country, "principal", False, p["char_start"], p["char_end"])
+            # トランプ次期大統領, 前大統領, President-elect: named for the post but not holding it that day (the
+            # document's own date); the role is the post if he held it on the meeting's day
+            held = p["entity_id"] in _holders(offices, country, office, d)
+            add(p["entity_id"], office if held else None, country, "principal", False, p["char_start"], p["char_end"])
             continue
         for eid in _holders(offices, country, office, d):
             add(eid, office, country, "principal", True, evidence[0], evidence[1])
