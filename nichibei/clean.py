@@ -95,7 +95,8 @@ def unit_features(units: pl.DataFrame, params: CleanParams = CleanParams()) -> p
             (
                 norm.str.contains(f.SENTENCE_JA)
                 | (
-                    norm.str.contains(f.SENTENCE_EN)
+                    # a list number (`1. `) is no sentence end
+                    norm.str.replace(f.LIST_NUMBER, "").str.contains(f.SENTENCE_EN)
                     & (norm.str.count_matches(r"\S+") >= params.min_sentence_words)
                 )
             ).alias("is_sentence"),
@@ -115,6 +116,10 @@ def unit_features(units: pl.DataFrame, params: CleanParams = CleanParams()) -> p
             norm.str.contains(f.CATEGORY_LABEL).alias("is_category_label"),
             norm.str.contains(f.TAG_HEADER).alias("is_tag_header"),
             norm.str.contains(f.READ_MORE).alias("is_read_more"),
+            norm.str.contains(f.DESK_CREDIT).alias("is_desk_credit"),
+            norm.str.contains(f.TAG_LINE).alias("is_tag_line"),
+            (norm.str.contains(f.ANY_DATE) & norm.str.contains(f.TIMESTAMP_WORD)
+             & (norm.str.len_chars() <= params.max_tag_chars + 10)).alias("is_stamp"),
             (
                 norm.str.contains(f.PHOTO_CAPTION)
                 | ((norm.str.contains(f.PHOTO_CAPTION_WEAK) | norm.str.contains(f.CAPTION_SHAPE))
@@ -208,8 +213,10 @@ def _line_rule(r: dict) -> str | None:
         return "paywall"
     if r["is_separator"]:
         return "separator"
-    if r["is_agency_credit"]:
+    if r["is_agency_credit"] or r["is_desk_credit"]:
         return "byline"
+    if r["is_tag_line"]:
+        return "tag_list"
     if r["is_read_more"]:
         return "related_articles"
     if r["is_back_to_top"]:
@@ -279,6 +286,10 @@ def _classify_document(rows: list[dict], params: CleanParams) -> tuple[dict[int,
         elif head and r["is_date_only"] and not dateline_seen and _dateline_date(r) is not None:
             rules[n] = "dateline"
             dateline_seen = True
+        elif head and dateline_seen and not r["is_sentence"] and (
+            (r["is_date_only"] and _dateline_date(r) is not None) or r["is_stamp"]
+        ):
+            rules[n] = "timestamp"  # an update time or print edition after the dateline
         elif line_rule is not None:
             rules[n] = line_rule
         elif previous is not None and rules.get(previous["unit_no"]) == "byline" and r["is_byline_role"]:
@@ -322,17 +333,23 @@ def _classify_document(rows: list[dict], params: CleanParams) -> tuple[dict[int,
             if (_width(r["norm"]) <= params.max_masthead_width or r["is_site_name"]) and not r["is_sentence"]:
                 first = all(q["is_blank"] for q in rows if q["unit_no"] < r["unit_no"])
                 rules[r["unit_no"]] = "masthead" if first else "category_tag"
+        # below the headline, the publication's name is its credit (`The Yomiuri Shimbun`)
+        for r in rows:
+            if (title < r["unit_no"] < body_start and not r["is_blank"] and r["unit_no"] not in rules
+                    and r["is_site_name"] and not r["is_sentence"]):
+                rules[r["unit_no"]] = "byline"
     return rules, title
 
 
 _TITLE_DECORATION = re.compile(r"\s*【[^【】]{1,20}】\s*$")
+_TITLE_KICKER = re.compile(r"^\s*【[^【】]{1,8}】\s*(?=\S)")
 
 
 def clean_title(title: str) -> str:
-    """A title without trailing site decorations such as 【動画】."""
+    """A title without site decorations: a trailing 【動画】, a leading kicker such as 【速報】."""
     previous = None
     while previous != title:
-        previous, title = title, _TITLE_DECORATION.sub("", title)
+        previous, title = title, _TITLE_KICKER.sub("", _TITLE_DECORATION.sub("", title))
     return title.strip()
 
 

@@ -16,15 +16,16 @@ EN_MONTHS = {
     "nov": 11, "dec": 12,
 }
 
-_EN_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+_EN_MONTH = (r"(?i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
              r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _DATE_NUM = r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
 _DATE_JA = r"(?:\d{4}|(?:明治|大正|昭和|平成|令和)(?:\d{1,2}|元))年\d{1,2}月\d{1,2}日"
 _DATE_EN = rf"(?:{_EN_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_EN_MONTH},?\s+\d{{4}})"
-_WEEKDAY = r"(?:\s*\([月火水木金土日](?:曜日?)?\)|,?\s*(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?)?"
-_TIME = (r"(?:\s*[,\-T]?\s*(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?|(?:午前|午後)?\d{1,2}時(?:\d{1,2}分|半)?)"
+_WEEKDAY = r"(?:\s*\([月火水木金土日](?:曜日?)?\)|\s*[月火水木金土日]曜日?|,?\s*(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?)?"
+_TIME = (r"(?:\s*[,\-T]?\s*(?:(?:午前|午後)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?|(?:午前|午後)?\d{1,2}時(?:\d{1,2}分|半)?)"
          r"(?:\s*(?:JST|ET|EST|EDT|UTC|GMT|\(JST\)))?)?")
-_LABEL = r"(?:(?:公開日?|更新日?|掲載日?|配信日?|発表日?|投稿日?|最終更新日?|Published|Updated|Posted|Date)\s*:?\s*)?"
+_LABEL = (r"(?:(?:公開日?|更新日?|掲載日?|配信日?|発表日?|投稿日?|最終更新日?|Published|Updated|Posted|Date)"
+          r"(?:\s+on)?\s*:?\s*)?")
 _SUFFIX = r"(?:\s*(?:公開|更新|配信|掲載|発表|発行|朝刊|夕刊|電子版|最終版|号))?"
 _TIME_FIRST = (r"(?:\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:JST|ET|EST|EDT|UTC|GMT)?\s*,?\s*)?")
 #: A line holding only a date, or a date and time (with at most a label such as 公開日: or 配信).
@@ -37,6 +38,7 @@ LIST_MARKER = r"^[-–—•・*■□◆◇●○▪►›»]\s*\S"
 #: Sentence-final punctuation of Japanese, or an English sentence end followed by more text or the end.
 SENTENCE_JA = r"[。!?]"
 SENTENCE_EN = r"[a-z0-9)\"'”’][.!?][\"'”’)]?(?:\s|$)"
+LIST_NUMBER = r"^(?:\(\d{1,2}\)|\d{1,2}[.)])\s"
 NUMBERED_MARKER = r"^(?:\(\d{1,2}\)|\d{1,2}[.)]|\d{1,2}\s|[①-⑳]|\([イロハニホヘトチリヌ]\)|[一二三四五六七八九十]+[、.])"
 
 BACK_TO_TOP = (
@@ -58,12 +60,16 @@ WIDGET_HEADER = (
 #: "Read more: <headline> <link>": a related-article pointer on one line.
 READ_MORE = r"(?i)^(?:read more|see also|related|関連記事|関連ニュース|あわせて読みたい)\s*:\s*\S"
 TAG_HEADER = r"(?i)^(?:tags?|topics|categories|タグ|キーワード|関連キーワード)\s*:?$"
+TAG_LINE = r"^[【\[<(]?(?:この記事の)?(?:関連)?(?:キーワード|タグ)[】\]>)]?\s*:?\s*\S"
+#: A further date stamp of the page after its dateline: an update time, the print edition, the magazine issue.
+TIMESTAMP_WORD = r"(?i)(?:updated|更新|号|掲載|edition|版|print)"
 RANKING_HEADER = r"(?i)(?:ランキング|読まれている|人気|ranking|most (?:read|popular|viewed)|trending)"
 ADVERTISEMENT = (
     r"(?i)^(?:広告|pr|\[pr\]|【pr】|スポンサーリンク|スポンサードリンク|advertisement|sponsored|ad|ads)$"
     r"|^(?:\[PR\]|【PR】|PR:|広告:)"
     r"|^(?:advertisement|sponsored content|sponsored|スポンサーリンク)\s*[·・|:\-–—]\s*.{0,40}$"
     r"|^(?:アプリ(?:で|を|なら)|(?i:download (?:our|the) app|get the app))"
+    r"|(?:最新号|定期購読|バックナンバー|購読のお申し込み)(?:のご案内|はこちら)?$"
 )
 #: Photo captions and credits: （写真）…, 写真：ロイター, … (AP Photo/…). These hold even for a line that reads as a
 #: sentence; the weak forms below only for a line that is not one (a paragraph may end with its agency's （共同）).
@@ -80,7 +86,10 @@ PAYWALL = (r"(?i)(?:有料記事|有料会員|会員限定|会員登録|無料�
            r"subscribe to (?:read|continue)|subscribers only|this article is for subscribers|premium content)")
 #: Counters and page chrome: コメント 12件, いいね 24, Comments (3), Sign in, cookie notices, video labels.
 PAGE_CHROME = (
-    r"(?i)^(?:コメント|いいね|ブックマーク|comments?|likes?|reactions?)\s*[(（]?\s*\d+\s*[)）]?\s*件?$"
+    r"(?i)^(?:コメント|いいね|ブックマーク|はてブ|はてなブックマーク|ツイート|シェア|comments?|likes?|reactions?|shares?)"
+    r"\s*[(（]?\s*\d+\s*[)）]?\s*件?$"
+    r"|^\d+\s*(?:comments?|likes?|shares?|件のコメント|コメント)$"
+    r"|^(?:listen to this article|\d+\s*min(?:ute)?s?\s+read|read time:?.{0,12}|text size|文字サイズ.{0,20}|print)$"
     r"|^(?:sign in|sign up|log ?in|log out|ログイン|ログアウト|新規登録|マイページ|会員登録)$"
     r"|(?:cookie|クッキー)"
     r"|^(?:動画あり|動画|映像あり|\[動画\]|【動画】|video|watch video|音声あり)$"
@@ -94,8 +103,8 @@ SUBSCRIBE = (r"(?i)^(?:subscribe|sign up|get (?:our|the) newsletter|メールマ
              r"|^(?:your )?e-?mail(?: address)?$|^(?:この記事を)?シェア(?:する)?$|^share this(?: article| story| page)?$")
 SOCIAL_TARGET = (r"(?i)(?:ここ|こちら|クリック|タップ|チャンネル|whatsapp|twitter|facebook|line|telegram|instagram|"
                  r"youtube|google ?news|ニュースレター|newsletter|click|tap|channel|(?:^|[^a-z])x(?:[^a-z]|$))")
-SHARE_BAR = (r"(?i)^(?:(?:ツイート|シェア|tweet|share|lineで送る|はてなブックマーク|pocket|facebook|twitter|x|line|"
-             r"email|メール|印刷|print)[\s|/・]*){1,8}$")
+SHARE_BAR = (r"(?i)^(?:(?:(?:この記事を)?シェア(?:する)?|ツイート|tweet|share|lineで送る|はてなブックマーク|はてブ|pocket|"
+             r"facebook|twitter|x|line|email|メール|印刷|print|follow us:?|instagram)\s*\d*[\s|/・]*){1,8}$")
 COPYRIGHT = r"(?i)^(?:copyright|©|\(c\))|all rights reserved|無断転載|無断複製|著作権"
 PAGE_TOOL = (r"(?i)^(?:印刷する|印刷|pdf版|文字サイズ|文字の大きさ|print|print this page|このページを印刷する"
              r"|写真拡大|画像拡大|拡大する|拡大|写真を拡大|hide caption|show caption|enlarge(?: image| photo)?"
@@ -104,14 +113,21 @@ PAGINATION = (r"(?i)^(?:[«‹<]\s*)?(?:前の記事|次の記事|前へ|次へ|
               r"(?:\s+(?:article|story|post|page))?(?:\s*[»›>])?"
               r"(?:\s*[/|・]\s*(?:[«‹<]\s*)?(?:前の記事|次の記事|前へ|次へ|previous|next)"
               r"(?:\s+(?:article|story|post|page))?(?:\s*[»›>])?)*$")
-BYLINE = r"^(?:By|BY)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*$"
+BYLINE = (r"^(?:By|BY)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+"
+          r"(?:\s+[A-Z][\w.'’-]+){0,3})*(?:\s*/\s*[A-Za-z ]{2,30})?$")
+#: A desk or staff credit: `TBSテレビ 政治部`, `KEN MORIYAMA, Nikkei staff writer`, `文＝政治ジャーナリスト 山本和夫`.
+DESK_CREDIT = (r"^.{0,16}(?:政治部|外信部|経済部|社会部|国際部|報道局|報道部|編集部|取材班|支局|特派員)$"
+               r"|^(?:文|取材・文|構成|聞き手)\s*[=:/]"
+               r"|^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)+\s*[,/]\s*(?i:.{0,30}(?:writer|reporter|correspondent|editor))$"
+               r"|^(?i:the following is attributable to )")
 BYLINE_ROLE = (r"(?i)^(?:(?:senior |chief |staff |political |diplomatic |foreign |washington |tokyo )*"
                r"(?:writer|reporter|correspondent|editor|columnist|contributor)|kyodo(?: news)?|jiji press|ap|afp"
                r"|reuters|bloomberg|nikkei staff writers?)$")
 #: How a site's own name ends, when it heads the page above the headline.
 SITE_NAME = (r"(?i)(?:ホームページ|ニュース|新聞|新聞社|通信|通信社|オンライン|デジタル|電子版|ウェブ|ウォッチ|官邸|省"
              r"|news|news web|times|post|journal|herald|tribune|online|web|\.com|\.jp|\.gov|white house"
-             r"|department of [a-z ]+|ministry of [a-z ]+)$")
+             r"|shimbun|shinbun|press|broadcasting|日報|タイムズ|テレビ|放送"
+             r"|department of [a-z ]+|ministry of [a-z ]+|office of [a-z ]+|cabinet office)$")
 ALL_CAPS_LABEL = r"^[A-Z][A-Z &/.,'-]{1,39}$"
 AUTHOR_LABEL = (r"(?i)^(?:著者|筆者|執筆者|記者|ライター|about the author|written by|author)"
                 r"(?:プロフィール|紹介|情報)?\s*[:/]")
@@ -170,3 +186,7 @@ def parse_dateline(normalised_line: str) -> date | None:
         return date(int(year), month, int(day)) if month else None
     except ValueError:
         return None
+
+
+#: Any full date (with its year), wherever it stands in a line.
+ANY_DATE = rf"(?:{_DATE_NUM}|{_DATE_JA}|{_DATE_EN})"

@@ -36,6 +36,7 @@ MEETING_TYPES = [
 ]
 BOILERPLATE_RULES = {
     "dateline": "the publication date (and time) of the page, before the article or, for agency copy, after it",
+    "timestamp": "a further date stamp of the page after its dateline (an update time, the print edition)",
     "masthead": "the site's name above the headline",
     "category_tag": "section and category labels (`- 政治`, `NEWS / NATIONAL`, `READOUT`)",
     "navigation_menu": "a menu of links (`ホーム | 政治 | 経済`)",
