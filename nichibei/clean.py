@@ -347,10 +347,10 @@ _TITLE_KICKER = re.compile(r"^\s*【[^【】]{1,8}】\s*(?=\S)")
 
 def clean_title(title: str) -> str:
     """A title without site decorations: a trailing 【動画】, a leading kicker such as 【速報】."""
-    previous = None
+    previous, original = None, title
     while previous != title:
         previous, title = title, _TITLE_KICKER.sub("", _TITLE_DECORATION.sub("", title))
-    return title.strip()
+    return title.strip() or original.strip()
 
 
 def _title_unit(rows: list[dict], rules: dict[int, str], in_head, params: CleanParams) -> int | None:

@@ -54,7 +54,7 @@ def test_boilerplate_title_and_publication_date(probe, gold):
     if gold["title_line"] is None:
         assert doc["title"] is None
     else:
-        assert lines[gold["title_line"] - 1].strip().startswith(doc["title"])
+        assert doc["title"] and doc["title"] in lines[gold["title_line"] - 1]
 
 
 @pytest.mark.parametrize("file,title,first_body_words", [
