@@ -100,12 +100,13 @@ def meetings_chart_svg(meetings: pl.DataFrame) -> str:
     for year, kind, n in counts.iter_rows():
         per_year[year][kind] = n
     top = max([sum(v.values()) for v in per_year.values()] or [1])
-    width, height, left, bottom, plot_h = max(420, 40 + 28 * len(years) + 180), 280, 40, 40, 200
+    width, height, left, bottom, plot_h = max(420, 40 + 28 * len(years) + 180), 310, 40, 60, 210
     bar_w = 20
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" font-family="sans-serif" '
         f'font-size="11">',
         f'<title>US–Japan meetings per year, by type ({dated.height} dated meetings)</title>',
+        f'<text x="{left}" y="16" font-size="13">US–Japan meetings per year, by type</text>',
         f'<line x1="{left}" y1="{height - bottom}" x2="{left + 28 * max(len(years), 1)}" y2="{height - bottom}" '
         'stroke="#333"/>',
     ]
