@@ -109,3 +109,23 @@ def test_a_new_meeting_gets_a_new_id(seed_tables, tmp_path):
 
 def first_count(published) -> int:
     return pl.read_parquet(published.path / "meetings.parquet").height
+
+
+def test_one_document_added_is_minor(tmp_path):
+    import shutil
+
+    from conftest import RAW
+    from nichibei.pipeline import build_tables
+
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW, raw)
+    first = publish(build_tables(raw), tmp_path / "out")
+    (raw / "new_phone_call.txt").write_text(
+        "日米首脳電話会談\n2021年10月5日\n岸田文雄内閣総理大臣は、5日午前7時35分から約20分間、ジョー・バイデン米国大統領と"
+        "電話会談を行いました。\n", encoding="utf-8")
+    second = publish(build_tables(raw), tmp_path / "out")
+    assert (first.version, second.version) == ("1.0.0", "1.1.0")
+    diff = {t.table: t for t in diff_releases(first.path, second.path).tables}
+    assert (diff["documents"].added, diff["documents"].removed, diff["documents"].changed) == (1, 0, 0)
+    assert diff["meetings"].added == 1 and diff["meetings"].changed == 0
+    assert "phone_call" in pl.read_parquet(second.path / "meetings.parquet")["meeting_type"].to_list()
