@@ -123,7 +123,7 @@ LEADER_OFFICES = ("prime_minister", "president")
 _PAIR = r"(?P<pfx>[日米中韓露英仏独豪印比加朝台越]{2,4})?"
 _JA_MEETING = re.compile(
     # the first characters any match can start with, checked first: the engine skips other positions at once
-    r"(?=[日米中韓露英仏独豪印比加朝台越首外防国電テビオ三3安2ツ表会])"
+    r"(?=[日米中韓露英仏独豪印比加朝台越首外防国電テビオ三3安2ツ表会夕昼晩朝ワ])"
     + _PAIR
     + r"(?P<lvl>首脳|外相|外務大臣|防衛相|防衛大臣|国防相)?"
     + r"(?:(?P<phone>電話会談|電話での会談|電話で会談|電話協議)"
@@ -132,11 +132,13 @@ _JA_MEETING = re.compile(
     r"|(?P<tri>(?:[三3][かカヵケヶ]国|[三3]者)(?:首脳)?会談)"
     r"|(?P<twoplus>日米安全保障協議委員会|安全保障協議委員会|2\+2|2プラス2|ツープラスツー)"
     r"|(?P<courtesy>表敬訪問|表敬)"
+    r"|(?P<meal>夕食会|晩餐会|晩さん会|昼食会|朝食会|ワーキング・?ランチ|ワーキング・?ディナー)"
     r"|(?P<generic>会談|会合))"
 )
 _EN_MEETING = re.compile(
-    r"(?P<phone>\b(?:tele)?phone (?:call|talks|conversation|conference)|\bspoke (?:by|over the) (?:tele)?phone"
-    r"|\btalked (?:by|over the) (?:tele)?phone)"
+    r"(?P<phone>\b(?:tele)?phone (?:call|talks?|conversation|conference)s?\b|\b(?:spoke|talked|spoken) (?:by|over the|on the) (?:tele)?phone"
+    r"|\bcalls? with(?= (?-i:[A-Z])| (?:his|her|their) )"
+    r"|\b(?:spoke|speaks|talked) (?:today |yesterday |tonight |(?-i:[A-Z])[a-z]+day )?with(?= (?-i:[A-Z])| (?:his|her) ))"
     r"|(?P<video>\bvideo ?(?:conference|call|link|meeting)|\bvirtual (?:meeting|summit|talks)|\bonline (?:meeting|summit))"
     r"|(?P<tri>\btrilateral (?:leaders'? )?(?:summit|meeting)|\bthree-way summit)"
     r"|(?P<twoplus>\bsecurity consultative committee|\b2\+2|\btwo-plus-two)"
@@ -184,6 +186,11 @@ _TITLE_WORDS = {
     ("US", "secretary_of_defense"): re.compile(r"国防長官|戦争長官|Secretary of (?:Defen[cs]e|War)|"
                                                r"(?:Defen[cs]e|War) Secretary", re.IGNORECASE),
 }
+# a meeting that did not take place (見送られた, 実現しなかった, 受け入れられなかった, was refused): no meeting at all
+_NEGATED = re.compile(r"^[^。.]{0,24}?(?:見送られ|見送った|見送る|実現しなかっ|実現せず|実現していない|受け入れられなかっ|"
+                      r"受け入れられず|行われなかっ|開かれなかっ|開催されなかっ|開催されず|中止され|拒否され|拒まれ)"
+                      r"|^[^.;]{0,40}?\b(?:was|were) (?:refused|rejected|not held|called off|cancell?ed)\b"
+                      r"|^[^.;]{0,24}?\bdid not take place\b", re.IGNORECASE)
 _HEDGE_AFTER = re.compile(r"^[^。]{0,12}?(?:予定|に向け|へ向け|を控え|の開催を|を調整|を目指)")
 _START_MARKER = re.compile(r"^(?:\s*[((][^))]{0,40}[))])?\s*(?:ごろ|頃)?\s*(?:から|より|に始ま|に開始|開始)"
                            r"|^\s*(?:\([^)]{0,40}\))?\s*(?:began|started|starting|kicked off)", re.IGNORECASE)
@@ -201,7 +208,7 @@ _VISIT_JA = re.compile(r"(?P<c>日本|米国|アメリカ)(?:を(?:公式|国賓
                        r"|(?P<jp>訪日|来日)|(?P<us>訪米|渡米)")
 _VISIT_EN = re.compile(r"\b(?:visit(?:ing)? to|visiting|trip to|arrived in)\s+(?P<c>Japan|the United States|"
                        r"the U\.S\.|Washington)", re.IGNORECASE)
-_US_JAPAN = re.compile(r"日米|米日|U\.S\.-Japan|Japan-U\.S\.|US-Japan|Japan-US|Japanese and U\.?S\.?|U\.?S\.? and Japan",
+_US_JAPAN = re.compile(r"日米(?![韓比豪印英仏独加伊中]{2})|米日|U\.S\.-Japan|Japan-U\.S\.|US-Japan|Japan-US|Japanese and U\.?S\.?|U\.?S\.? and Japan",
                        re.IGNORECASE)
 _SENTENCE_END_JA = "。!?！？"
 # a news dateline at the start of a paragraph: 【ワシントン=共同】, 【ワシントン時事】, WASHINGTON -,
@@ -308,6 +315,7 @@ class _Mention:
     collective: str | None = None  # level of a 両首脳 / the two leaders in the sentence
     third: str | None = None  # the third country of a trilateral summit named by its prefix (日米韓: KR)
     remote: bool = False  # held by video or telephone (テレビ会議方式で開いた 2+2): no place
+    meal: bool = False  # 夕食会, ワーキングランチ: a meal of the two sides
 
 
 @dataclass
@@ -483,6 +491,8 @@ def _find_mentions(doc: _Doc, params: MeetingParams) -> list[_Mention]:
                 mtype = "other" if re.search(r"経済|economic", before, re.IGNORECASE) else "2plus2"
             elif m.group("courtesy"):
                 mtype = "courtesy_call"
+            elif lang == "ja" and m.group("meal"):
+                mtype = "other"
             elif lang == "en" and m.group("fm"):
                 mtype = "foreign_ministers"
             elif lang == "en" and m.group("dm"):
@@ -507,7 +517,10 @@ def _find_mentions(doc: _Doc, params: MeetingParams) -> list[_Mention]:
             after = ft.text[m.end():m.end() + 200]
             hedged = bool(_HEDGE_BEFORE.search(before)) or bool(_HEDGE_AFTER.search(after)) or (
                 lang == "en" and bool(_HEDGE_AFTER_EN.search(after)))
-            out.append(_Mention(m.start(), m.end(), s, e, mtype, level, sent, hedged, pair_ok, topic, third=third))
+            if _NEGATED.search(after):
+                continue  # 正式な首脳会談は…受け入れられなかった, a summit was refused: no meeting took place
+            out.append(_Mention(m.start(), m.end(), s, e, mtype, level, sent, hedged, pair_ok, topic, third=third,
+                                meal=lang == "ja" and bool(m.group("meal"))))
     out.sort(key=lambda x: x.src_start)
     # 「2プラス2」会談, "2+2 meeting": a bare meeting word right after a typed one names the same meeting
     kept: list[_Mention] = []
@@ -521,7 +534,9 @@ def _find_mentions(doc: _Doc, params: MeetingParams) -> list[_Mention]:
             continue
         if mm.mtype in ("video_call", "phone_call") and kept and kept[-1].sentence == mm.sentence \
                 and kept[-1].mtype not in (None, "video_call", "phone_call") and (
-                    _FORMAT_AFTER.match(ft.text[mm.end:mm.end + 12]) or _FORMAT_BEFORE.search(ft.text[max(0, mm.start - 12):mm.start])):
+                    _FORMAT_AFTER.match(ft.text[mm.end:mm.end + 12]) or _FORMAT_BEFORE.search(ft.text[max(0, mm.start - 12):mm.start])
+                    or (ft.text[kept[-1].end:mm.start] == " " and ft.text[mm.start].isascii())):
+            # "Summit Telephone Talk": the format of the summit named just before
             # 2プラス2をテレビ会議方式で開いた: the format of that meeting, not another one; a summit held so is a call
             if kept[-1].mtype == "summit":
                 kept[-1].mtype = mm.mtype
@@ -529,7 +544,10 @@ def _find_mentions(doc: _Doc, params: MeetingParams) -> list[_Mention]:
                 kept[-1].remote = True
             continue
         kept.append(mm)
-    out = kept
+    # 首脳会談を行い、ワーキングランチも共にした; 日米首脳ワーキングランチ及び日米首脳会談: a meal held with the talks
+    # is part of that meeting, not one of its own
+    talks = {mm.sentence for mm in kept if not mm.meal and not mm.topic}
+    out = [mm for mm in kept if not (mm.meal and mm.sentence in talks)]
     # type a bare 会談 / "meeting" from the people named in the sentence (never those in a 同席 clause), else
     # from a 両首脳 / "the two leaders", else from the titles of both sides
     for mm in out:
@@ -563,6 +581,11 @@ def _find_mentions(doc: _Doc, params: MeetingParams) -> list[_Mention]:
             level = TYPE_LEVEL[mm.mtype]  # a 2+2 is the four ministers' whoever else the sentence names
         if mm.level is None or mm.mtype in TYPE_LEVEL:
             mm.level = level
+        if mm.mtype in ("phone_call", "video_call") and mm.level in ("foreign", "defense", "2plus2"):
+            # 日米外相電話会談, Secretary Blinken's Call with Foreign Minister Kamikawa: a ministers' meeting held by
+            # telephone or video keeps its level's type (as a 2+2 held by video stays a 2+2) and has no place;
+            # only a leaders' call is a phone_call (video_call)
+            mm.mtype, mm.remote = _LEVEL_TYPE[mm.level], True
     # 昨年11月13日にはプノンペンでも会談している: a bare 会談 with も and no one named is another meeting of those of
     # the meeting named just before (the subject left out, as Japanese does)
     prev: _Mention | None = None
@@ -652,6 +675,11 @@ def _us_japan(doc: _Doc, mm: _Mention) -> bool | None:
         return False
     if mm.mtype == "2plus2" and _US_JAPAN.search(fold_text(doc.text).text):
         return True
+    if mm.collective is not None and not countries and mm.sentence > 0:
+        # "The two leaders met ...", 両首脳は…会談: the leaders the sentence before names
+        a0 = doc.sentences[max(0, mm.sentence - 2)][0]
+        if {"JP", "US"} <= {p["country_code"] for p in doc.persons_in(a0, a)}:
+            return True
     return None
 
 
@@ -771,6 +799,10 @@ def _place(doc: _Doc, sentences: list[int], spans: list[tuple[int, int]] | None 
     return city, venue, visit
 
 
+# the day of the meeting the document reports, said again
+_SAME_DAY = re.compile(r"同日|この日|当日|\b(?:on )?the same day\b|\bthat day\b|\blater that day\b", re.IGNORECASE)
+
+
 # a plan that was given up: its place is not the meeting's
 _ABANDONED = re.compile(r"当初[はの]|予定していた(?:が|ものの)|予定していましたが|調整していた(?:が|ものの)|調整していましたが|"
                         r"\b(?:originally|initially) (?:planned|scheduled|set)\b|\bwas (?:called off|cancel+ed)\b",
@@ -800,20 +832,40 @@ def _doc_visit_country(doc: _Doc) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def _label_end(s: str, m: re.Match[str]) -> int:
+    """Where the list after an attendee label ends: at the bracket closing the one the label opens
+    (（同席者：…）), else at the end of the sentence (陪席者：（日本側）A外務大臣ほか　（米側）B大使ほか)."""
+    opened = s[:m.start()].rstrip()
+    if not opened.endswith(("(", "（")):
+        return len(s)
+    depth = 0
+    for i in range(m.end(), len(s)):
+        if s[i] in "(（":
+            depth += 1
+        elif s[i] in ")）":
+            if depth == 0:
+                return i
+            depth -= 1
+    return len(s)
+
+
 def _attendee_regions(doc: _Doc, sentences: list[int]) -> list[tuple[int, int]]:
     regions = []
     for i in sentences:
         a, b = doc.sentences[i]
         s = doc.text[a:b]
         for m in _ATTEND_END.finditer(s):
-            begin = max(s.rfind(c, 0, m.start()) for c in "((::;;")
+            begin = max(s.rfind(c, 0, m.start()) for c in "::;;")
+            for c, close in (("(", ")"), ("（", "）")):  # an opening bracket not closed before the verb
+                o = s.rfind(c, 0, m.start())
+                if o > begin and s.find(close, o, m.start()) < 0:
+                    begin = o
             regions.append((a + begin + 1, a + m.start()))
         for m in _ATTEND_JOIN.finditer(s):
             begin = max(s.rfind(c, 0, m.start()) for c in "((::;;、,が")
             regions.append((a + begin + 1, a + m.start()))
         for m in _ATTEND_LABEL.finditer(s):  # （同席者：日本側 A大使ほか，米側 B大使ほか）
-            close = [x for x in (s.find("）", m.end()), s.find(")", m.end())) if x >= 0]
-            regions.append((a + m.end(), a + (min(close) if close else len(s))))
+            regions.append((a + m.end(), a + _label_end(s, m)))
         for m in _ATTEND_EN.finditer(s):
             end = min([x for x in (s.find(".", m.end()), s.find(";", m.end())) if x >= 0] or [len(s)])
             regions.append((a + m.end(), a + end))
@@ -978,7 +1030,7 @@ def _on_meeting_day(doc: _Doc, row: dict | None, day: dt.date | None) -> dict | 
     """A start time that gives no day of its own (read against the publication date) takes the day of the meeting
     when the time is the meeting place's: said in local time, or bare in an English report ("The talks began at
     4:10 p.m. local time" after "agreed Tuesday")."""
-    if row is None or day is None or row.get("resolved_by") != "anchor" or not row.get("value"):
+    if row is None or day is None or row.get("resolved_by") not in ("anchor", "context") or not row.get("value"):
         return row
     surface = fold_text(row["surface"]).text
     if _OWN_DAY.search(surface):
@@ -1222,6 +1274,10 @@ def _doc_meetings(doc: _Doc, offices: pl.DataFrame, params: MeetingParams) -> li
         if id(m) not in confirmed and not (primary is not None and m.collective):
             continue
         d, drow = _dated(doc, m, _until_next(doc, m, _date_clause(doc, m), found))
+        if d is None and primary is not None and out[0].date_local is not None and _SAME_DAY.search(
+                fold_text(doc.text[doc.sentences[m.sentence][0]:m.src_start]).text):
+            # 両首脳はこの日、…首脳会談を行い; on the same day, the two leaders held ...: the primary meeting's day
+            d, drow = out[0].date_local, {"resolved_by": "same_day", "surface": "同日"}
         if d is None:
             continue
         sentence = fold_text(doc.sentence_text(m.sentence)).text
