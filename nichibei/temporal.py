@@ -176,7 +176,7 @@ class _ZoneMatcher(NamedTuple):
 
 
 _JA_LOCATIVE = r"[ \t]*(?:で|において|にて|を訪問|を訪れ|入り|に到着|市内で|市で|都内で)"
-_EN_LOCATIVE = r"\b(?:in|at|to)[ \t]+(?:the[ \t]+)?"
+_EN_LOCATIVE = r"\b(?:in|at|to|visiting)[ \t]+(?:the[ \t]+)?"
 
 
 def _escape(s: str) -> str:
@@ -318,6 +318,10 @@ def find_candidates(docs: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
 # parsing one surface (NFKC form)
 
 _N = r"(?:[0-9]+|[〇零一二三四五六七八九十百千]+)"
+_MONTH_PART = "末|上旬|中旬|下旬|初旬|初め|はじめ|半ば"
+_DAY_PART = "午前|午後|朝|昼|夕方|夕刻|夜|晩|未明|深夜|早朝|夜半"
+_SPAN = {"年内": "year", "今年中": "year", "年度内": "fiscal_year", "月内": "month", "今月中": "month"}
+_STAY_PARSE = re.compile(rf"(?P<n>{_N})泊(?P<d>{_N})日")
 _TZW = "日本時間|日本標準時|米東部時間|東部時間|ワシントン時間|米西部時間|ハワイ時間|現地時間"
 _JA_PARSE = re.compile(
     rf"""
@@ -326,15 +330,17 @@ _JA_PARSE = re.compile(
         (?:(?P<era>明治|大正|昭和|平成|令和)(?P<era_n>元|{_N})(?:\((?P<era_w>[0-9]{{4}})\))?年
           |(?P<y4>[0-9]{{4}}|[〇零一二三四五六七八九]{{4}})年
           |(?P<yrel>ことし|今年|本年|昨年|去年|来年|再来年|一昨年|おととし|前年|翌年|同年))
-        (?:(?P<fy>度)|(?P<m1>{_N})月(?:(?P<d1>{_N})日)?)?
-      | (?P<mrel>先月|今月|来月|同月|翌月|前月)(?:(?P<d2>{_N})日)?
-      | (?P<m3>{_N})月(?:(?P<d3>{_N})日)?
+        (?:(?P<fy>度)|(?P<m1>{_N})月(?:(?P<d1>{_N})日|(?P<mp1>{_MONTH_PART}))?)?
+      | (?P<mrel>先月|今月|来月|同月|翌月|前月)(?:(?P<d2>{_N})日|(?P<mp2>{_MONTH_PART}))?
+      | (?P<m3>{_N})月(?:(?P<d3>{_N})日|(?P<mp3>{_MONTH_PART}))?
+      | (?P<span>年内|月内|今月中|今年中|年度内)
       | (?P<d4>{_N})日
       | (?P<drelc>[明昨本前翌])\((?P<drel_n>[0-9]{{1,2}})\)日
       | (?P<drelp>翌)(?P<drelp_n>{_N})日
-      | (?P<drel>一昨日|明後日|昨日|明日|本日|同日|翌日|前日)
+      | (?P<drel>一昨日|明後日|昨日|明日|本日|同日|翌日|前日|けさ|今朝|今夜|今晩|今宵)
     )?
     (?:\s*\((?P<wd>[日月火水木金土])(?:曜日?)?(?:・祝)?\))?
+    (?:(?P<part>{_DAY_PART})(?![0-9〇零一二三四五六七八九十])の?)?
     (?:\s*[、,の]?\s*(?:(?P<tz2>{_TZW})(?:の|で)?\s*)?
         (?:(?P<ampm>午前|午後|朝|夜|夕方|未明|深夜|早朝)?\s*(?P<hh>{_N})時(?:(?P<half>半)|(?P<mm>{_N})分)?
           |(?P<ch>[0-9]{{1,2}}):(?P<cm>[0-9]{{2}})
@@ -375,7 +381,8 @@ _EN_TIME_PARSE = re.compile(
 _EN_ZONES = {"et": "America/New_York", "est": "America/New_York", "edt": "America/New_York",
              "jst": "Asia/Tokyo", "gmt": "UTC", "utc": "UTC", "japan": "Asia/Tokyo", "tokyo": "Asia/Tokyo",
              "washington": "America/New_York", "eastern": "America/New_York",
-             "eastern standard": "America/New_York", "eastern daylight": "America/New_York", "local": "local"}
+             "eastern standard": "America/New_York", "eastern daylight": "America/New_York", "local": "local",
+             "pacific": "America/Los_Angeles", "central": "America/Chicago", "mountain": "America/Denver"}
 _EN_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _EN_DURATION_PARSE = re.compile(
@@ -403,7 +410,8 @@ _REL_YEAR = {"ことし": ("anchor", 0), "今年": ("anchor", 0), "本年": ("an
 _REL_MONTH = {"先月": ("anchor", -1), "今月": ("anchor", 0), "来月": ("anchor", 1), "同月": ("context", 0),
               "翌月": ("context", 1), "前月": ("context", -1)}
 _REL_DAY = {"昨日": ("anchor", -1), "明日": ("anchor", 1), "本日": ("anchor", 0), "一昨日": ("anchor", -2),
-            "明後日": ("anchor", 2), "同日": ("context", 0), "翌日": ("context", 1), "前日": ("context", -1),
+            "明後日": ("anchor", 2), "けさ": ("anchor", 0), "今朝": ("anchor", 0), "今夜": ("anchor", 0),
+            "今晩": ("anchor", 0), "今宵": ("anchor", 0), "同日": ("context", 0), "翌日": ("context", 1), "前日": ("context", -1),
             "明": ("anchor", 1), "昨": ("anchor", -1), "本": ("anchor", 0), "前": ("context", -1), "翌": ("context", 1)}
 # hedges, and the lower and upper bounds (2時間超, 1時間余り, more than two hours): the value is the amount stated
 _APPROX = re.compile(
@@ -470,7 +478,7 @@ def _iso_duration(n: float, unit: str, extra_minutes: int = 0) -> str | None:
 
 
 def _hour24(ampm: str | None, h: int) -> int:
-    if ampm in ("午後", "夜", "夕方") and h < 12:
+    if ampm in ("午後", "夜", "晩", "夕方", "夕刻") and h < 12:
         return h + 12
     if ampm == "午前" and h == 12:
         return 0
@@ -492,6 +500,8 @@ _ALT_EN_PREP_YEAR = re.compile(tp.EN_PREP_YEAR)
 _ALT_EN_PREP_MONTH = re.compile(tp.EN_PREP_MONTH)
 _ALT_ISO = re.compile(tp.ISO_DATE)
 _ALT_JA_DURATION = re.compile(tp.JA_DURATION)
+_ALT_JA_STAY = re.compile(tp.JA_STAY)
+_ALT_EN_TIME_24 = re.compile(tp.EN_TIME_24)
 _ALT_JA_YEAR_RANGE = re.compile(tp.JA_YEAR_RANGE)
 _ALT_JA_WEEKDAY = re.compile(tp.JA_WEEKDAY)
 
@@ -526,9 +536,9 @@ def parse_surface(surface: str) -> Parsed | None:
         if m is None:
             return None
         h = int(m["h"])
-        if not 1 <= h <= 12:
-            return None
         pm = m["ap"].lower().startswith("p")
+        if not (1 <= h <= 12 or h == 0 and not pm):  # 0:45 a.m. is said as well as 12:45 a.m.
+            return None
         h = (h % 12) + (12 if pm else 0)
         zone = " ".join(m["z"].lower().split()[:-1]) if m["zw"] else (m["z"] or "").lower()
         if m["z"] and zone not in _EN_ZONES:
@@ -536,6 +546,9 @@ def parse_surface(surface: str) -> Parsed | None:
         return Parsed("date", "en_time" + ("+weekday" if m["wd"] else ""), hour=h, minute=int(m["m"] or 0),
                       minute_given=m["m"] is not None, tz=_EN_ZONES.get(zone),
                       weekday=_EN_WEEKDAYS[m["wd"].capitalize()] if m["wd"] else None, lang="en")
+    if _ALT_EN_TIME_24.fullmatch(surface):  # 1200 GMT
+        return Parsed("date", "en_time_24", hour=int(s[:2]), minute=int(s[2:4]), minute_given=True, tz="UTC",
+                      lang="en")
     if _ALT_EN_DURATION.fullmatch(surface):
         m = _EN_DURATION_PARSE.fullmatch(s.lower())
         if m is None:
@@ -579,6 +592,12 @@ def parse_surface(surface: str) -> Parsed | None:
     if _ALT_EN_PREP_YEAR.fullmatch(surface):
         y = re.search(r"[0-9]{4}$", s)
         return Parsed("date", "en_year_after_preposition", year=int(y.group()), lead=y.start(), lang="en")
+    if _ALT_JA_STAY.fullmatch(surface):
+        m = _STAY_PARSE.fullmatch(s)
+        nights, days = (None, None) if m is None else (kanji_to_int(m["n"]), kanji_to_int(m["d"]))
+        if not nights or not days or days != nights + 1:
+            return None
+        return Parsed("duration", "ja_stay", duration=_iso_duration(days, "日"), approx=approx)
     if _ALT_JA_DURATION.fullmatch(surface):
         m = _DURATION_PARSE.fullmatch(s)
         if m is None:
@@ -627,7 +646,16 @@ def _parsed_ja(m: re.Match[str], approx: bool) -> Parsed | None:
     elif m["yrel"]:
         year_rel = _REL_YEAR[m["yrel"]]
         rule.append("relative_year")
+    if m["span"]:
+        unit = _SPAN[m["span"]]
+        rule.append("span_" + unit)
+        if unit == "month":
+            month_rel = ("anchor", 0)
+        else:
+            year_rel = ("anchor", 0)
     mon = m["m1"] or m["m3"]
+    if m["mp1"] or m["mp2"] or m["mp3"]:
+        rule.append("month_part")
     if mon:
         month = kanji_to_int(mon)
         if month is None or not 1 <= month <= 12:
@@ -663,7 +691,7 @@ def _parsed_ja(m: re.Match[str], approx: bool) -> Parsed | None:
         mi = 30 if m["half"] else (_num(m["mm"]) or 0)
         if h is None or mi is None:
             return None
-        hour, minute = _hour24(m["ampm"], h), mi
+        hour, minute = _hour24(m["ampm"] or m["part"], h), mi
         minute_given = bool(m["half"] or m["mm"])
     elif m["ch"] is not None:
         hour, minute, minute_given = int(m["ch"]), int(m["cm"]), True
@@ -673,6 +701,8 @@ def _parsed_ja(m: re.Match[str], approx: bool) -> Parsed | None:
         if not (0 <= hour <= 23 and 0 <= minute <= 59):
             return None
         rule.append("time")
+    if m["part"]:
+        rule.append("part_of_day")
     tz_word = m["tz1"] or m["tz2"]
     tz = None
     if tz_word:
@@ -682,7 +712,7 @@ def _parsed_ja(m: re.Match[str], approx: bool) -> Parsed | None:
         return None
     return Parsed("date", "ja_" + "+".join(rule), year=year, year_rel=year_rel, month=month, month_rel=month_rel,
                   day=day, day_rel=day_rel, day_check=day_check, weekday=weekday, hour=hour, minute=minute,
-                  minute_given=minute_given, tz=tz, fiscal=bool(m["fy"]), approx=approx, day_then=bool(m["drelp"]))
+                  minute_given=minute_given, tz=tz, fiscal=bool(m["fy"]) or m["span"] == "年度内", approx=approx, day_then=bool(m["drelp"]))
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -787,6 +817,15 @@ def _same_sentence(text: str, a: int, b: int) -> bool:
     return a >= 0 and tp.SENTENCE_END.search(text, a, b) is None
 
 
+def _sentences_between(text: str, a: int, b: int, lang: str = "ja") -> int:
+    """How many sentence ends lie between offsets ``a`` and ``b`` (a large number when ``a`` is unknown);
+    English full stops that close an abbreviation (U.S., Feb.) end nothing."""
+    if a < 0 or a > b:
+        return 1 << 30
+    breaks = tp.EN_SENTENCE_BREAK if lang == "en" else tp.SENTENCE_END
+    return sum(1 for _ in breaks.finditer(text, a, b))
+
+
 def _same_paragraph(text: str, a: int, b: int) -> bool:
     return a >= 0 and text.find("\n", a, b) < 0
 
@@ -798,6 +837,17 @@ def _sentence_start(text: str, start: int) -> int:
 def _sentence_around(text: str, start: int, end: int) -> str:
     right_m = tp.SENTENCE_END.search(text, end)
     return text[_sentence_start(text, start): right_m.end() if right_m else len(text)]
+
+
+def _en_sentence_around(text: str, start: int, end: int) -> str:
+    """The English sentence of a mention: full stops of abbreviations (p.m., U.S., Mr.) do not end it."""
+    left = start
+    for m in tp.EN_SENTENCE_BREAK.finditer(text, max(0, start - 600), start):
+        left = m.end()
+    if left == start:
+        left = max(0, start - 600) if start > 600 else 0
+    right_m = tp.EN_SENTENCE_BREAK.search(text, end)
+    return text[left: right_m.end() if right_m else len(text)]
 
 
 # a clause ends after a verb in its continuative form and a comma (会談し、 行い、 訪れて、) or with the sentence
@@ -867,7 +917,7 @@ def _resolve_doc(text: str, anchor: dt.date | None, spans: list[tuple[int, int, 
             if z is not None:
                 return z
             return doc_zone if tz == "local" else params.japanese_default_zone
-        z = infer_event_zone(_sentence_around(text, start, end), params.gazetteer, strong_only=True)
+        z = infer_event_zone(_en_sentence_around(text, start, end), params.gazetteer, strong_only=True)
         return z or dateline_zone or doc_zone
 
     last: tuple[int, str, str | None, dt.datetime | None] | None = None  # end, kind, zone, UTC of the last time
@@ -879,6 +929,8 @@ def _resolve_doc(text: str, anchor: dt.date | None, spans: list[tuple[int, int, 
             start, surface = start + p.lead, surface[p.lead:]
         if _is_trap(text, start, end, p):
             continue
+        if p.lang == "en" and p.hour is not None and p.tz is None:
+            p = _zone_after(text, end, p)
         # with no anchor, a full date at the head of the text (a dateline the cleaning kept) stands in for it
         ref = anchor if anchor is not None else ctx.head_date
         # a clock time in brackets after another one, with its own zone word, is the same instant told in another
@@ -908,6 +960,17 @@ def _resolve_doc(text: str, anchor: dt.date | None, spans: list[tuple[int, int, 
 
 
 _BRACKET_GAP = re.compile(r"[ \t　]*[(（][ \t　]*")
+
+
+def _zone_after(text: str, end: int, p: Parsed) -> Parsed:
+    """An English time followed by its zone word behind a comma or a bracket (2:55 p.m. (local time; …),
+    7 a.m. Friday, Japan time): the word gives the zone."""
+    m = tp.EN_ZONE_AFTER.match(text, end)
+    if m is None:
+        return p
+    word = " ".join(m["z"].lower().split()[:-1]) if m["zw"] else m["z"].lower()
+    tz = _EN_ZONES.get(word)
+    return p if tz is None else p._replace(tz=tz, rule=p.rule + "+zone_after")
 _HEAD_LINES, _HEAD_CHARS, _HEAD_LINE_LEN = 12, 1000, 60
 
 
@@ -1214,6 +1277,12 @@ def _resolve(text, start, end, p: Parsed, anchor, ctx: _Ctx, params: TemporalPar
                   and span[0] <= ctx.date_end <= span[1]):
                 date_value, resolved_by = ctx.date, "context"  # 会談は午後10時から: the meeting's date
                 rule += "+meeting_sentence"
+            elif (ctx.date is not None and (anchor is None or ctx.date <= anchor)
+                  and _sentences_between(text, ctx.date_end, start, p.lang) <= (1 if p.lang == "en" else 2)):
+                # the day of the sentence before (Thursday evening… / The meeting began at 5 p.m.; 今月13日。…
+                # 午前10時30分から): a day already past that the text has just stated
+                date_value, resolved_by = ctx.date, "context"
+                rule += "+previous_sentence"
             elif p.lang == "en" and ctx.dateline_date is not None:
                 date_value, resolved_by = ctx.dateline_date, "context"
                 rule += "+dateline"
@@ -1230,7 +1299,11 @@ def _resolve(text, start, end, p: Parsed, anchor, ctx: _Ctx, params: TemporalPar
         _remember_date(ctx, date_value, end)
         local = dt.datetime.combine(date_value, dt.time(p.hour, p.minute))
         if tz is None:
-            return ("datetime", local.isoformat(), resolved_by, precision, None, used_anchor, None, rule)
+            # no zone can be known: a datetime without its offset is not stated; the date alone (a dateline's
+            # clock) or the clock alone is what the text gives
+            if p.lang == "iso":
+                return ("date", date_value.isoformat(), resolved_by, "day", None, used_anchor, None, rule + "+no_zone")
+            return ("time", hm, "explicit", precision, None, False, None, rule + "+no_zone")
         aware = local.replace(tzinfo=ZoneInfo(tz))
         utc = aware.astimezone(dt.timezone.utc).replace(tzinfo=None)
         return ("datetime", aware.isoformat(), resolved_by, precision, tz, used_anchor, utc, rule)

@@ -27,7 +27,9 @@ YEAR = (
 MONTH = f"(?:{D}{{1,2}}|{KN}{{1,3}})月"
 REL_MONTH = "(?:先月|今月|来月|同月|翌月|前月)"
 DAY_ANY = f"(?:{D}{{1,2}}|{KN}{{1,3}})日"
-REL_DAY = f"(?:[明昨本前翌]{OPEN}{D}{{1,2}}{CLOSE}日|翌(?:{D}{{1,2}}|{KN}{{1,3}})日|一昨日|明後日|昨日|明日|本日|同日|翌日|前日)"
+# parts of today said without a clock (けさ, 今夜): the anchor's date
+REL_DAY_PART = "(?:けさ|今朝|今夜|今晩|今宵)"
+REL_DAY = f"(?:{REL_DAY_PART}|[明昨本前翌]{OPEN}{D}{{1,2}}{CLOSE}日|翌(?:{D}{{1,2}}|{KN}{{1,3}})日|一昨日|明後日|昨日|明日|本日|同日|翌日|前日)"
 WEEKDAY_JA = f"(?:{SP}{OPEN}[日月火水木金土](?:曜日?)?(?:・祝)?{CLOSE})"
 
 # words naming a clock's zone (日本時間, 現地時間, ...): kept in sync with nichibei/data/timezones.csv
@@ -40,14 +42,24 @@ TIME_COLON = f"{D}{{1,2}}[:：]{D}{{2}}(?:ごろ|頃)?"
 TIME_NOON = "正午(?:ごろ|頃)?"
 TIME = f"(?:{TIME_KANJI}|{TIME_DIGIT}|{TIME_COLON}|{TIME_NOON})"
 
+# a part of a month (5月末, 7月上旬, 今月末): the month, at month precision
+MONTH_PART = "(?:末|上旬|中旬|下旬|初旬|初め|はじめ|半ば)"
+# the anchor's year or month said as a span (年内, 月内, 今年中)
+REL_SPAN = "(?:年内|月内|今月中|今年中|年度内)"
 DATE_CORE = (
-    f"(?:{YEAR}(?:度|{MONTH}(?:{DAY_ANY})?)?"
-    f"|{REL_MONTH}(?:{DAY_ANY})?"
-    f"|{MONTH}(?:{DAY_ANY})?"
+    f"(?:{YEAR}(?:度|{MONTH}(?:{DAY_ANY}|{MONTH_PART})?)?"
+    f"|{REL_MONTH}(?:{DAY_ANY}|{MONTH_PART})?"
+    f"|{MONTH}(?:{DAY_ANY}|{MONTH_PART})?"
+    f"|{REL_SPAN}"
     f"|{DAY_ANY}"
     f"|{REL_DAY})"
 )
-JA_DATETIME = f"(?:{TZ_PREFIX}?{DATE_CORE}{WEEKDAY_JA}?(?:{SP}[、,の]?{SP}{TZ_PREFIX}?{TIME})?|{TZ_PREFIX}?{TIME})"
+# a part of the day after a date (16日午後, 13日夜, 17日未明の午前4時): one mention with the date
+DAY_PART = "(?:午前|午後|朝|昼|夕方|夕刻|夜|晩|未明|深夜|早朝|夜半)"
+JA_DATETIME = (
+    f"(?:{TZ_PREFIX}?{DATE_CORE}{WEEKDAY_JA}?(?:{SP}[、,の]?{SP}{TZ_PREFIX}?{TIME}|{DAY_PART}(?:の?{SP}{TIME})?)?"
+    f"|{TZ_PREFIX}?{TIME})"
+)
 
 APPROX_JA = "(?:計約|計|約|およそ|おおよそ|過去|最大|最長|ほぼ|わずか|実に)"
 DUR_UNIT_DIGIT = f"(?:時間(?:{D}{{1,2}}分間?|半)?|分間?|秒間?|年間|か月間?|カ月間?|ヵ月間?|ヶ月間?|ケ月間?|箇月間?|週間|日間)"
@@ -56,6 +68,8 @@ JA_DURATION = (
     f"(?:{APPROX_JA}{SP})?(?:{D}+(?:[.．]{D}+)?{DUR_UNIT_DIGIT}|{KN}+{DUR_UNIT_KANJI})"
     "(?:ほど|程度|余り|あまり|超|以上|弱|強)?"
 )
+# a stay told as nights and days (1泊2日, 二泊三日): a duration of the days
+JA_STAY = f"(?:{D}{{1,2}}|{KN}{{1,3}})泊(?:{D}{{1,2}}|{KN}{{1,3}})日"
 YEAR4 = f"(?:{D}{{4}}|{KD}{{4}})年"
 JA_YEAR_RANGE = f"{YEAR4}(?:度)?{SP}(?:[~〜～\\-－–—]|から){SP}(?:{D}{{4}}|{D}{{2}})年(?:度)?"
 JA_WEEKDAY = "[日月火水木金土]曜日?"
@@ -75,7 +89,7 @@ EN_DATE = (
 EN_FY = r"\b(?:FY|[Ff]iscal [Yy]ear|[Ff]iscal)[ \t]*['’]?(?:[0-9]{4}|[0-9]{2})\b"
 EN_WEEKDAY = r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 EN_PREP_YEAR = (
-    r"\b(?:in|by|since|until|till|through|from|before|after|during|between|and|to|of|early|late|mid|end of)"
+    r"\b(?:in|by|since|until|till|through|from|before|after|during|between|and|to|of|early|late|mid|end of|the)"
     r"[ \t]+(?:1[89]|20)[0-9]{2}\b"
 )
 # 10:50 a.m., 7:45 p.m. local time, 8:45 p.m. Japan time, 11:55 a.m. ET, 10:50 a.m. Thursday
@@ -87,6 +101,15 @@ EN_TIME = (
     r"\b[0-9]{1,2}(?::[0-9]{2})?[ \t]*(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)"
     rf"(?:[ \t]*{EN_ZONE_WORD}\b)?"
     r"(?:,?[ \t]+(?:on[ \t]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)?"
+)
+# a 24-hour clock with its zone, as agencies write it: 1200 GMT, 0130 GMT, 2330 UTC
+EN_TIME_24 = r"\b(?:[01][0-9]|2[0-3])[0-5][0-9][ \t]*(?:GMT|UTC)\b"
+# a zone word after a time, behind a comma or an opening bracket: (local time; …), , Japan time, (Eastern time)
+EN_ZONE_AFTER = re.compile(
+    r"[ \t]*[,(（][ \t]*(?P<z>ET|EST|EDT|JST|GMT|UTC"
+    r"|(?P<zw>local|Japan|Tokyo|Washington|Eastern|Pacific|Central|Mountain|Eastern[ \t]+standard"
+    r"|Eastern[ \t]+daylight)[ \t]+time)\b",
+    re.I,
 )
 EN_NUMBER_WORD = "(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve)"
 EN_DURATION_HEDGE = (
@@ -123,7 +146,7 @@ EN_PREP_MONTH = (
 EN_DATELINE_PREFIX = re.compile(
     r"^[ \t　]*(?P<place>[A-Z][A-Z.'’ -]*[A-Z.])(?:,[ \t]+(?P<region>[A-Z][A-Za-z. ]+))?"
     r"(?:,[ \t]+(?P<date>[A-Z][a-z]+\.?[ \t]+[0-9]{1,2}(?:,[ \t]+[0-9]{4})?))?"
-    r"[ \t]*(?:\([A-Za-z ]+\))?[ \t]*(?:--|—|–|-)[ \t]",
+    r"[ \t]*(?:\([A-Za-z ]+\))?[ \t]*(?:(?:--|—|–)[ \t]*|-[ \t])",
     re.M,
 )
 
@@ -136,11 +159,13 @@ CANDIDATE_PATTERN = "|".join(
         EN_FY,
         EN_WEEKDAY,
         EN_TIME,
+        EN_TIME_24,
         EN_DURATION,
         EN_REL_DAY,
         EN_REL_MONTH,
         EN_PREP_MONTH,
         EN_PREP_YEAR,
+        JA_STAY,
         JA_DURATION,
         JA_YEAR_RANGE,
         JA_DATETIME,
@@ -169,7 +194,9 @@ NFKC_TZ = re.compile(r"(日本時間|日本標準時|米東部時間|東部時�
 _WORD_END = r"(?=[^ぁ-ん]|と|が|ので|ため|ところ|$)"
 TENSE_JA = re.compile(
     r"(?P<skip>における|に対する|に関する|による|とする|に基づく|にわたる|に向ける|に係る|をめぐる|に至る|とともに|について"
-    r"|てい(?:る|ます)|[うくすつぬぶむるぐ](?:こと|もの|よう|べき|わけ|の))"
+    r"|てい(?:る|ます)|[うくすつぬぶむるぐ](?:こと|もの|よう|べき|わけ|の)"
+    # a quotation's という and the copula です say nothing of the tense of the event
+    r"|という|といった|です(?!か)|でしょう)"
     r"|(?P<fut>予定|見通し|見込み|意向|つもり|ことにな[っる]|方向|方針)"
     r"|(?P<past2>て以来|で以来|以来)"
     r"|(?P<past>(?:[しれっいきけせめえねべみりびちじん]|でし|まし|だっ|であっ)[ただ]" + _WORD_END + r")"
