@@ -150,7 +150,7 @@ _EN_MEETING = re.compile(
     r"(?:meeting|talks)\b"
     r"|\b(?:two|three|several|\d+) days of talks\b|\bround of talks\b"
     r"|\bmet (?:with )?\b|\bmeets? with\b|\b(?:will|to|would|shall|could) meet(?= with\b| [A-Z]| (?:his|her|their) )|\bmeeting with\b|\btalks with\b)"
-    r"|(?P<topic>\bthe (?:talks|meeting|exchange|session|discussions?|conversation)\b)",
+    r"|(?P<topic>\bthe (?:talks|meeting|exchange|session|discussions?|conversation|(?:(?:tele)?phone )?call)\b)",
     re.IGNORECASE,
 )
 # a meeting word after one of these (within its clause) is a passing reference, not a report
@@ -215,7 +215,7 @@ _SENTENCE_END_JA = "。!?！？"
 # PALM BEACH, Florida, April 17 (Kyodo) --
 _DATELINE_JA = re.compile(r"^\s*【(?P<city>[^=】\s]{1,12}?)(?:=[^】]*|時事|共同|発)?】")
 _DATELINE_EN = re.compile(r"^\s*(?P<city>[A-Z][A-Z.'\-]*(?: [A-Z][A-Z.'\-]*)*)(?:, [A-Za-z][A-Za-z.]*(?: [A-Za-z0-9.]+)*)*"
-                          r"(?: \([^)]{1,30}\))? ?(?:--|—|–|-) ")
+                          r"(?: \([^)]{1,30}\))?(?: ?(?:--|—|–) ?| - )")
 _EN_BOUNDARY = re.compile(r"(?<=[a-z0-9\)”\"’][.!?])\s+(?=[A-Z“\"])")
 _NON_BILATERAL_SUMMIT_EN = re.compile(r"(?:G7|G8|G20|APEC|NATO|Quad|ASEAN|East Asia|Hiroshima|Nuclear Security|"
                                       r"Democracy|Climate|UN|United Nations)\S*\s*(?:Leaders'?\s*)?$", re.IGNORECASE)
@@ -1172,7 +1172,18 @@ def _late_primary(doc: _Doc, found: list[tuple[_Mention, bool | None]], confirme
     countries = {p["country_code"] for p in head_persons}
     head_level = _person_level(head_persons) if {"JP", "US"} <= countries else None
     head_text = fold_text(" ".join(doc.sentence_text(i) for i in head)).text
+    head_ids = {p["entity_id"] for p in head_persons} - {None}
     if head_level is None and not _US_JAPAN.search(head_text):
+        # the head names one side only (Noda vows ...): the first US–Japan meeting of the body that this person
+        # holds ("On Wednesday, Noda held his first meeting with U.S. President Barack Obama")
+        for m, uj in found:
+            if m.sentence in title_sent or m.hedged or m.topic:
+                continue
+            if uj is True and m.mtype is not None and head_ids & {
+                    p["entity_id"] for p in doc.persons_in(*doc.sentences[m.sentence])}:
+                return m
+            if uj is not None:
+                return None
         return None
     for m, uj in found:
         if m.sentence in title_sent or m.hedged:
@@ -1241,7 +1252,10 @@ def _doc_meetings(doc: _Doc, offices: pl.DataFrame, params: MeetingParams) -> li
         def build_primary(sents: list[int], own_date: dt.date | None) -> DocMeeting:
             body_sents = [i for i in sents if i not in title_sent] or sents
             others = {m.sentence for m, _ in found if m.sentence not in sents}
-            date_sents = sorted(set(body_sents) | set(lead)) + sorted(title_sent)
+            # the sentences reporting the meeting first, then the lead: a late primary's own day ("On Wednesday,
+            # Noda held ...") before the lead's other events ("arrived here Tuesday")
+            date_sents = (sorted(set(body_sents) | set(lead)) if primary.sentence in head else
+                          sorted(body_sents) + [i for i in lead if i not in body_sents]) + sorted(title_sent)
             place_sents = sorted(set(body_sents) | {i for i in lead if i not in others})
             return _build(doc, primary.mtype, primary.level, True, body_sents, date_sents, own_date, offices,
                           params, doc.sentences[body_sents[0]], place_sentences=place_sents, third=primary.third,
