@@ -325,7 +325,7 @@ _STAY_PARSE = re.compile(rf"(?P<n>{_N})泊(?P<d>{_N})日")
 _TZW = "日本時間|日本標準時|米東部時間|東部時間|ワシントン時間|米西部時間|ハワイ時間|現地時間"
 _JA_PARSE = re.compile(
     rf"""
-    (?:(?P<tz1>{_TZW})(?:の|で)?\s*)?
+    (?:(?P<tz1>{_TZW})(?:の|では|で)?\s*)?
     (?:
         (?:(?P<era>明治|大正|昭和|平成|令和)(?P<era_n>元|{_N})(?:\((?P<era_w>[0-9]{{4}})\))?年
           |(?P<y4>[0-9]{{4}}|[〇零一二三四五六七八九]{{4}})年
@@ -341,7 +341,7 @@ _JA_PARSE = re.compile(
     )?
     (?:\s*\((?P<wd>[日月火水木金土])(?:曜日?)?(?:・祝)?\))?
     (?:(?P<part>{_DAY_PART})(?![0-9〇零一二三四五六七八九十])の?)?
-    (?:\s*[、,の]?\s*(?:(?P<tz2>{_TZW})(?:の|で)?\s*)?
+    (?:\s*[、,の]?\s*(?:(?P<tz2>{_TZW})(?:の|では|で)?\s*)?
         (?:(?P<ampm>午前|午後|朝|夜|夕方|未明|深夜|早朝)?\s*(?P<hh>{_N})時(?:(?P<half>半)|(?P<mm>{_N})分)?
           |(?P<ch>[0-9]{{1,2}}):(?P<cm>[0-9]{{2}})
           |(?P<noon>正午))
@@ -429,6 +429,7 @@ _EN_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 _EN_AGE_AFTER = re.compile(r"[ \t]*-?[ \t]*old\b")
 _APPOSITION_GAP = re.compile(r"[ \t　(（]*")
 _COUNTRY_AFTER_DAY = set("米本中韓英露豪仏独印欧朝")
+_COUNTER_BEFORE_SPAN = set("〇零一二三四五六七八九十百千数かカヵヶケ箇")
 
 
 class Parsed(NamedTuple):
@@ -1071,6 +1072,11 @@ def _is_trap(text: str, start: int, end: int, p: Parsed) -> bool:
         return True  # in May's cabinet: a name
     if p.rule == "en_relative_day" and p.day_rel[0] == "context" and _EN_DAY_BEFORE_NOUN.match(text, end):
         return True  # the day before the summit: relative to an event, not to the last date
+    if "span_" in p.rule and start > 0 and (text[start - 1] in _COUNTER_BEFORE_SPAN or
+                                             unicodedata.normalize("NFKC", text[start - 1]).isdigit()):
+        return True  # 10年内, 3カ月内: within a count of years or months, not the anchor's year or month
+    if text.startswith("けさ", start) and text.startswith("せ", start + 2):
+        return True  # 受けさせる, 避けさせる: a causative verb, not this morning
     if p.rule == "ja_day" and _DAY_AS_COUNT.match(text, end):
         return True  # 1日も早く, 1日あたり: a day counted, not a date
     if p.rule.startswith("ja_day") and p.day is not None and p.month is None and p.year is None:

@@ -34,7 +34,7 @@ WEEKDAY_JA = f"(?:{SP}{OPEN}[日月火水木金土](?:曜日?)?(?:・祝)?{CLOSE
 
 # words naming a clock's zone (日本時間, 現地時間, ...): kept in sync with nichibei/data/timezones.csv
 TZ_WORDS = "(?:日本時間|日本標準時|米東部時間|東部時間|ワシントン時間|米西部時間|ハワイ時間|現地時間)"
-TZ_PREFIX = f"(?:{TZ_WORDS}(?:の|で)?{SP})"
+TZ_PREFIX = f"(?:{TZ_WORDS}(?:の|では|で)?{SP})"
 AMPM = "(?:午前|午後|朝|夜|夕方|未明|深夜|正午|早朝)"
 TIME_DIGIT = f"(?:{AMPM}{SP})?{D}{{1,2}}時(?:半|{D}{{1,2}}分)?(?:ごろ|頃)?"
 TIME_KANJI = f"{AMPM}{SP}{KN}{{1,3}}時(?:半|{KN}{{1,3}}分)?(?:ごろ|頃)?"

@@ -451,6 +451,57 @@ CASES = [
     pytest.param("The day before, they met.", A(2025, 3, 30), "The day before", "date", None, "unresolved", id="no-context-the-day-before"),
     pytest.param("They met last April.", None, "last April", "month", None, "unresolved", id="no-anchor-last-april"),
     pytest.param("翌28日に帰国した。", None, "翌28日", "date", None, "unresolved", id="no-anchor-yoku-day"),
+    # a zone word after the time, behind a bracket or a comma, decides its zone
+    pytest.param("On November 13, at 2:55 p.m. (local time; 4:55 p.m. Japan time), Kishida, who is visiting Phnom Penh, met Biden.", A(2022, 11, 13), "2:55 p.m.", "datetime", "2022-11-13T14:55:00+07:00", "context", id="en-local-time-in-brackets"),
+    pytest.param("On November 13, at 2:55 p.m. (local time; 4:55 p.m. Japan time), Kishida, who is visiting Phnom Penh, met Biden.", A(2022, 11, 13), "4:55 p.m. Japan time", "datetime", "2022-11-13T16:55:00+09:00", "context", id="en-japan-time-after-local"),
+    pytest.param("They met in New York on Thursday. It began at 5 p.m. (7 a.m. Friday, Japan time).", A(2016, 11, 18), "7 a.m. Friday", "datetime", "2016-11-18T07:00:00+09:00", "context", id="en-japan-time-after-comma"),
+    pytest.param("NEW YORK--Noda met Obama on Wednesday. The talks began at 12:20 p.m.", A(2011, 9, 22), "12:20 p.m.", "datetime", "2011-09-21T12:20:00-04:00", "context", id="en-dateline-double-hyphen-zone"),
+    pytest.param("On Monday, the call began at 9 p.m. (Eastern time).", A(2025, 4, 8), "9 p.m.", "datetime", "2025-04-07T21:00:00-04:00", "context", id="en-eastern-time-in-brackets"),
+    # hour 0 and midnight in English, agencies' 24-hour GMT
+    pytest.param("On January 28, from 0:45 a.m., Suga spoke at the Prime Minister's Office.", A(2021, 1, 28), "0:45 a.m.", "datetime", "2021-01-28T00:45:00+09:00", "context", id="en-hour-zero"),
+    pytest.param("On January 28, from 12:30 a.m., Suga spoke at the Prime Minister's Office.", A(2021, 1, 28), "12:30 a.m.", "datetime", "2021-01-28T00:30:00+09:00", "context", id="en-twelve-thirty-am"),
+    pytest.param("TOKYO -- The call began at 9 p.m. (1200 GMT) on Monday.", A(2025, 4, 7), "1200 GMT", "datetime", "2025-04-07T12:00:00+00:00", "context", id="en-24-hour-gmt"),
+    pytest.param("TOKYO -- The talks began at 10:30 a.m. (0130 GMT) on Monday.", A(2025, 4, 7), "10:30 a.m.", "datetime", "2025-04-07T10:30:00+09:00", "anchor", id="en-gmt-bracket-first"),
+    pytest.param("TOKYO -- The talks began at 10:30 a.m. (0130 GMT) on Monday.", A(2025, 4, 7), "0130 GMT", "datetime", "2025-04-07T01:30:00+00:00", "context", id="en-gmt-bracket-same-instant"),
+    pytest.param("The score was 1200 points.", A(2025, 4, 7), "1200", None, None, None, id="en-number-is-no-gmt-time"),
+    # no zone can be known: the clock alone, never a datetime without its offset
+    pytest.param("On January 28, the call began at 1:30 a.m.", A(2021, 1, 28), "1:30 a.m.", "time", "01:30", "explicit", id="en-no-zone-is-a-time"),
+    # the day of the sentence before
+    pytest.param("Abe met Trump on Thursday evening.\nThe meeting began shortly before 5 p.m. in New York.", A(2016, 11, 18), "5 p.m.", "datetime", "2016-11-17T17:00:00-05:00", "context", id="en-day-of-previous-sentence"),
+    pytest.param("そして今月13日。横浜で3度目の会談が開かれた。午前10時30分から約1時間。", A(2010, 11, 22), "午前10時30分", "datetime", "2010-11-13T10:30:00+09:00", "context", id="ja-day-of-sentences-before"),
+    pytest.param("首相は来月10日に訪米する。午後3時、記者団に語った。", A(2024, 7, 1), "午後3時", "datetime", "2024-07-01T15:00:00+09:00", "anchor", id="ja-future-day-before-lends-no-day"),
+    # parts of the day: with a date one mention, a date; けさ/今夜 are the anchor's date
+    pytest.param("岸田総理はけさ、電話会談を行いました。", A(2021, 10, 5), "けさ", "date", "2021-10-05", "anchor", id="kesa"),
+    pytest.param("電話会談はけさ8時15分から行われた。", A(2021, 10, 5), "けさ8時15分", "datetime", "2021-10-05T08:15:00+09:00", "anchor", id="kesa-with-time"),
+    pytest.param("石破首相は日本時間の今朝、会談しました。", A(2025, 6, 17), "日本時間の今朝", "date", "2025-06-17", "anchor", id="kesa-kanji-with-zone-word"),
+    pytest.param("首相は今夜、夕食会を開いた。", A(2022, 5, 23), "今夜", "date", "2022-05-23", "anchor", id="konya"),
+    pytest.param("首相は今晩、出発する。", A(2022, 5, 23), "今晩", "date", "2022-05-23", "anchor", id="konban"),
+    pytest.param("会談は現地時間の16日午後に行われた。", A(2025, 6, 17), "現地時間の16日午後", "date", "2025-06-16", "anchor", id="day-and-afternoon-is-a-date"),
+    pytest.param("日本時間では17日未明の午前4時から行われた。", A(2025, 6, 17), "日本時間では17日未明の午前4時", "datetime", "2025-06-17T04:00:00+09:00", "anchor", id="day-mimei-time"),
+    pytest.param("13日深夜に電話で会談した。", A(2025, 6, 17), "13日深夜", "date", "2025-06-13", "anchor", id="day-shinya"),
+    pytest.param("13日夕方に会談した。", A(2025, 6, 17), "13日夕方", "date", "2025-06-13", "anchor", id="day-yuugata"),
+    pytest.param("11月6日正午から会談した。", A(2017, 11, 6), "11月6日正午", "datetime", "2017-11-06T12:00:00+09:00", "anchor", id="day-shougo"),
+    pytest.param("1月1日午前零時に発効した。", A(2024, 1, 3), "1月1日午前零時", "datetime", "2024-01-01T00:00:00+09:00", "anchor", id="day-midnight"),
+    pytest.param("13日夜11時に会談した。", A(2025, 6, 17), "13日夜11時", "datetime", "2025-06-13T23:00:00+09:00", "anchor", id="day-night-hour"),
+    pytest.param("部下に責任を取らせず、受けさせた。", A(2025, 6, 17), "けさ", None, None, None, id="kesa-inside-a-verb-is-nothing"),
+    # partial months and spans of the anchor's year and month
+    pytest.param("5月末までに決着という約束を守れず、6月に退陣した。", A(2010, 11, 22), "5月末", "month", "2010-05", "anchor", id="month-end-past"),
+    pytest.param("1月中旬の訪米時が最後です。", A(2020, 5, 16), "1月中旬", "month", "2020-01", "anchor", id="month-mid-copula"),
+    pytest.param("7月上旬に迫っている。", A(2025, 6, 17), "7月上旬", "month", "2025-07", "anchor", id="month-early"),
+    pytest.param("9月下旬に訪米する予定だ。", A(2025, 6, 17), "9月下旬", "month", "2025-09", "anchor", id="month-late"),
+    pytest.param("年内の訪米も視野に入れる。", A(2021, 10, 5), "年内", "year", "2021", "anchor", id="nennai"),
+    pytest.param("月内の合意を探る。", A(2025, 6, 17), "月内", "month", "2025-06", "anchor", id="getsunai"),
+    pytest.param("年内の決着は難しい。", None, "年内", "year", None, "unresolved", id="no-anchor-nennai"),
+    pytest.param("今後10年内に実現する。", A(2025, 6, 17), "年内", None, None, None, id="ten-years-within-is-no-nennai"),
+    pytest.param("3カ月内に結論を出す。", A(2025, 6, 17), "3カ月", "duration", "P3M", "explicit", id="three-months-within-is-no-getsunai"),
+    # stays and schedules are durations, never days of the month
+    pytest.param("大統領は1泊2日の横浜滞在だった。", A(2010, 11, 22), "1泊2日", "duration", "P2D", "explicit", id="stay-one-night"),
+    pytest.param("２泊３日の日程で来日した。", A(2022, 5, 23), "２泊３日", "duration", "P3D", "explicit", id="stay-full-width"),
+    pytest.param("三泊四日の日程で訪米する。", A(2022, 5, 23), "三泊四日", "duration", "P4D", "explicit", id="stay-kanji"),
+    pytest.param("15日から3日間の日程で開かれている。", A(2025, 6, 17), "3日間", "duration", "P3D", "explicit", id="days-schedule"),
+    # a year before a noun
+    pytest.param("in line with the 2010 bilateral agreement.", A(2011, 9, 22), "2010", "year", "2010", "explicit", id="en-the-year-before-a-noun"),
+    pytest.param("They sent the 2000 troops home.", A(2011, 9, 22), "2000", None, None, None, id="en-the-number-before-a-plural"),
 ]
 
 
@@ -465,6 +516,12 @@ def _one(text: str, anchor: dt.date | None, params: TemporalParams = TemporalPar
 @pytest.mark.parametrize(("text", "anchor", "surface", "kind", "value", "resolved_by"), CASES)
 def test_construction(text, anchor, surface, kind, value, resolved_by) -> None:
     out = _one(text, anchor)
+    if kind is None:  # not temporal: nothing overlaps the surface
+        start = text.find(surface)
+        assert start >= 0
+        overlapping = out.filter((pl.col("char_start") < start + len(surface)) & (pl.col("char_end") > start))
+        assert overlapping.height == 0, overlapping.select("surface", "kind", "value").to_dicts()
+        return
     hit = out.filter(pl.col("surface") == surface)
     assert hit.height >= 1, out.select("surface", "kind", "value").to_dicts()
     row = hit.row(0, named=True)
