@@ -547,9 +547,10 @@ def parse_surface(surface: str) -> Parsed | None:
         return Parsed("date", "en_time" + ("+weekday" if m["wd"] else ""), hour=h, minute=int(m["m"] or 0),
                       minute_given=m["m"] is not None, tz=_EN_ZONES.get(zone),
                       weekday=_EN_WEEKDAYS[m["wd"].capitalize()] if m["wd"] else None, lang="en")
-    if _ALT_EN_TIME_24.fullmatch(surface):  # 1200 GMT
-        return Parsed("date", "en_time_24", hour=int(s[:2]), minute=int(s[2:4]), minute_given=True, tz="UTC",
-                      lang="en")
+    if _ALT_EN_TIME_24.fullmatch(surface):  # 1200 GMT, 02:35 JST
+        m = re.fullmatch(r"([0-9]{1,2}):?([0-9]{2})\s*([A-Z]+)", s)
+        return Parsed("date", "en_time_24", hour=int(m[1]), minute=int(m[2]), minute_given=True,
+                      tz=_EN_ZONES[m[3].lower()], lang="en")
     if _ALT_EN_DURATION.fullmatch(surface):
         m = _EN_DURATION_PARSE.fullmatch(s.lower())
         if m is None:
@@ -930,7 +931,9 @@ def _resolve_doc(text: str, anchor: dt.date | None, spans: list[tuple[int, int, 
             start, surface = start + p.lead, surface[p.lead:]
         if _is_trap(text, start, end, p):
             continue
-        if p.lang == "en" and p.hour is not None and p.tz is None:
+        if p.hour is not None and p.tz is None:
+            if p.lang == "ja" and p.rule == "ja_time" and not _CJK.search(_line_of(text, start, end)):
+                p = p._replace(lang="en", rule="en_clock_time")  # 14:30 on an English line: not Japanese reporting
             p = _zone_after(text, end, p)
         # with no anchor, a full date at the head of the text (a dateline the cleaning kept) stands in for it
         ref = anchor if anchor is not None else ctx.head_date
@@ -963,9 +966,24 @@ def _resolve_doc(text: str, anchor: dt.date | None, spans: list[tuple[int, int, 
 _BRACKET_GAP = re.compile(r"[ \t　]*[(（][ \t　]*")
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff10-\uff19]")
+
+
+def _line_of(text: str, start: int, end: int) -> str:
+    right = text.find("\n", end)
+    return text[text.rfind("\n", 0, start) + 1: len(text) if right < 0 else right]
+
+
 def _zone_after(text: str, end: int, p: Parsed) -> Parsed:
-    """An English time followed by its zone word behind a comma or a bracket (2:55 p.m. (local time; …),
-    7 a.m. Friday, Japan time): the word gives the zone."""
+    """A time followed by its zone word behind a comma or a bracket (2:55 p.m. (local time; …),
+    7 a.m. Friday, Japan time, 午後3時（日本時間）): the word gives the zone."""
+    if p.lang == "ja":
+        m = tp.JA_ZONE_AFTER.match(text, end)
+        if m is None:
+            return p
+        word = unicodedata.normalize("NFKC", m["z"])
+        tz = "local" if word == "現地時間" else _zone_matcher(None).time_words.get(word)
+        return p if tz is None else p._replace(tz=tz, rule=p.rule + "+zone_after")
     m = tp.EN_ZONE_AFTER.match(text, end)
     if m is None:
         return p

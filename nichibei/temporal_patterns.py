@@ -103,7 +103,12 @@ EN_TIME = (
     r"(?:,?[ \t]+(?:on[ \t]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)?"
 )
 # a 24-hour clock with its zone, as agencies write it: 1200 GMT, 0130 GMT, 2330 UTC
-EN_TIME_24 = r"\b(?:[01][0-9]|2[0-3])[0-5][0-9][ \t]*(?:GMT|UTC)\b"
+EN_TIME_24 = (
+    r"\b(?:[01][0-9]|2[0-3])[0-5][0-9][ \t]*(?:GMT|UTC)\b"
+    r"|\b(?:[01]?[0-9]|2[0-3]):[0-5][0-9][ \t]*(?:GMT|UTC|JST|EST|EDT|ET)\b"  # 02:35 JST, 14:30 GMT
+)
+# a zone word in brackets after a Japanese clock time: 午後3時（日本時間）, 午前10時(現地時間)
+JA_ZONE_AFTER = re.compile(rf"[ \t　]*[(（][ \t　]*(?P<z>{TZ_WORDS})[ \t　]*[)）、,]")
 # a zone word after a time, behind a comma or an opening bracket: (local time; …), , Japan time, (Eastern time)
 EN_ZONE_AFTER = re.compile(
     r"[ \t]*[,(（][ \t]*(?P<z>ET|EST|EDT|JST|GMT|UTC"

@@ -464,6 +464,11 @@ CASES = [
     pytest.param("TOKYO -- The talks began at 10:30 a.m. (0130 GMT) on Monday.", A(2025, 4, 7), "10:30 a.m.", "datetime", "2025-04-07T10:30:00+09:00", "anchor", id="en-gmt-bracket-first"),
     pytest.param("TOKYO -- The talks began at 10:30 a.m. (0130 GMT) on Monday.", A(2025, 4, 7), "0130 GMT", "datetime", "2025-04-07T01:30:00+00:00", "context", id="en-gmt-bracket-same-instant"),
     pytest.param("The score was 1200 points.", A(2025, 4, 7), "1200", None, None, None, id="en-number-is-no-gmt-time"),
+    pytest.param("Updated on April 8, 2025 02:35 JST", None, "02:35 JST", "datetime", "2025-04-08T02:35:00+09:00", "context", id="en-colon-time-jst"),
+    pytest.param("The statement came at 14:30 GMT on April 8, 2025.", A(2025, 4, 8), "14:30 GMT", "datetime", "2025-04-08T14:30:00+00:00", "anchor", id="en-colon-time-gmt"),
+    pytest.param("On April 8, talks in Washington began at 14:30.", A(2025, 4, 8), "14:30", "datetime", "2025-04-08T14:30:00-04:00", "context", id="en-colon-time-on-an-english-line"),
+    pytest.param("会談は7月28日午後3時（日本時間）から行われた。ワシントンで", A(2024, 7, 31), "7月28日午後3時", "datetime", "2024-07-28T15:00:00+09:00", "anchor", id="ja-zone-word-in-brackets-after"),
+    pytest.param("ワシントンで7月28日午前10時（現地時間）から会談した。", A(2024, 7, 31), "7月28日午前10時", "datetime", "2024-07-28T10:00:00-04:00", "anchor", id="ja-local-time-in-brackets-after"),
     # no zone can be known: the clock alone, never a datetime without its offset
     pytest.param("On January 28, the call began at 1:30 a.m.", A(2021, 1, 28), "1:30 a.m.", "time", "01:30", "explicit", id="en-no-zone-is-a-time"),
     # the day of the sentence before
