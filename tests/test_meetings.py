@@ -640,3 +640,76 @@ def test_probe2_meetings_figures():
     assert score["exact"] == PROBE2_MATCHED - {w.split(":")[0] for w in PROBE2_WRONG_FIELDS}
     assert (score["gold"], score["predicted"]) == (27, 27)  # the two optional dinner and golf rows are not produced
     assert (score["precision"], score["recall"]) == (1.0, 1.0)
+
+
+# --- rules found by the third probe, one small document each -------------------------------------------------
+
+PROBE3_RULES = [
+    # a ministers' call keeps the ministers' type and has no place (as a 2+2 held by video stays a 2+2)
+    pytest.param("日米外相電話会談\n9月14日午後9時5分から約10分間、上川陽子外務大臣は、ブリンケン米国国務長官と電話会談を行いました。",
+                 "2023-09-14", [("foreign_ministers", dt.date(2023, 9, 14), None, None, None,
+                                 dt.datetime(2023, 9, 14, 12, 5, tzinfo=UTC), 10)], id="ja-foreign-ministers-call"),
+    pytest.param("Secretary Blinken's Call with Japanese Foreign Minister Kamikawa\nSecretary of State Antony J. Blinken "
+                 "spoke today with Japanese Foreign Minister Kamikawa Yoko to congratulate her on her appointment.",
+                 "2023-09-14", [("foreign_ministers", dt.date(2023, 9, 14), None, None, None, None, None)],
+                 id="en-spoke-today-with-minister"),
+    # a leaders' call: the call word types it, whatever the title's "Summit"
+    pytest.param("Japan-U.S. Summit Telephone Talk\nOn January 28, Mr. SUGA Yoshihide, Prime Minister of Japan, held a "
+                 "telephone talk with the Honorable Joseph R. Biden, Jr., President of the United States of America.",
+                 "2021-01-28", [("phone_call", dt.date(2021, 1, 28), None, None, None, None, None)],
+                 id="en-summit-telephone-talk"),
+    # the two leaders of the sentence before, met with no meeting noun
+    pytest.param("Abe lodges protest with Obama\nPrime Minister Shinzo Abe lodged a strong protest with U.S. President "
+                 "Barack Obama on Wednesday night.\nThe two leaders met for about an hour.", "2016-05-26",
+                 [("summit", dt.date(2016, 5, 25), None, None, None, None, 60)], id="en-the-two-leaders-met"),
+    # a meeting that did not take place gives no row
+    pytest.param("首相、大統領と立ち話\n鳩山首相は12日夜、ワシントンでオバマ大統領と10分間言葉を交わした。正式な首脳会談は、"
+                 "米側に受け入れられなかった。", "2010-04-14", [], id="ja-refused-summit"),
+    pytest.param("首相の訪米\n首相は来週訪米する。日米首脳会談は見送られた。", "2010-04-14", [], id="ja-見送られた"),
+    # a dinner of the two leaders is a meeting of type other; a working lunch held with the talks is part of them
+    pytest.param("日米首脳が八芳園で夕食会\n岸田文雄首相は23日夜、東京・白金台の八芳園にバイデン米大統領を招き、夕食会を開いた。"
+                 "\n両首脳はこの日、東京・元赤坂の迎賓館で首脳会談を行い、ワーキングランチも共にした。", "2022-05-24",
+                 [("other", dt.date(2022, 5, 23), "Tokyo", "JP", None, None, None),
+                  ("summit", dt.date(2022, 5, 23), "Tokyo", "JP", "Akasaka Palace", None, None)],
+                 id="ja-dinner-and-the-summit-the-same-day"),
+    pytest.param("日米首脳ワーキングランチ及び日米首脳会談\n11月6日正午から約1時間40分、東京・元赤坂の迎賓館において、安倍晋三内閣総理大臣は、"
+                 "トランプ米国大統領と日米首脳ワーキングランチ及び日米首脳会談を行いました。", "2017-11-06",
+                 [("summit", dt.date(2017, 11, 6), "Tokyo", "JP", "Akasaka Palace",
+                   dt.datetime(2017, 11, 6, 3, 0, tzinfo=UTC), 100)], id="ja-working-lunch-with-the-talks"),
+    # a dateline without spaces; a primary reported after the lead, its own day before the lead's
+    pytest.param("Noda vows safer nuclear power\nNEW YORK--Prime Minister Yoshihiko Noda arrived here Tuesday.\n"
+                 "Noda will speak at a U.N. meeting on nuclear safety.\nHe will address the General Assembly on Friday.\n"
+                 "On Wednesday, Noda held his first meeting with U.S. President Barack Obama. The talks, which began at "
+                 "12:20 p.m. and lasted about 35 minutes, were attended by Foreign Minister Koichiro Gemba.",
+                 "2011-09-22", [("summit", dt.date(2011, 9, 21), "New York", "US", None,
+                                 dt.datetime(2011, 9, 21, 16, 20, tzinfo=UTC), 35)], id="en-late-primary-new-york--"),
+    # a grouping of four (日米豪印) is no US–Japan meeting, even with the 日米 in front
+    pytest.param("日米首脳会談\n岸田首相は23日、バイデン米大統領と会談した。24日には日米豪印の首脳会合に出席する。", "2022-05-23",
+                 [("summit", dt.date(2022, 5, 23), None, None, None, None, None)], id="ja-quad-is-not-a-pair"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), PROBE3_RULES)
+def test_probe3_rules(text, published, expected):
+    assert _meeting_rows(_one_document(text, published)) == expected
+
+
+def test_probe3_attendee_label_runs_to_the_sentence_end():
+    text = ("日米首脳会談\n現地時間11月16日午前10時10分から約30分間、岸田文雄内閣総理大臣は、バイデン米国大統領と日米首脳会談を行いました。\n"
+            "陪席者：（日本側）上川外務大臣ほか　（米側）エマニュエル駐日米国大使ほか")
+    out = _one_document(text, "2023-11-17")
+    assert _people(out, "attendee") == [("person:emanuel_rahm", "ambassador"), ("person:kamikawa_yoko", "foreign_minister")]
+
+
+PROBE3 = load_gold("probe3-gold.jsonl")
+
+
+def test_probe3_meetings_figures():
+    score = score_meetings(release(str(FIXTURES / "probe3")), PROBE3, PROBE_TYPES | {"courtesy_call", "other"})
+    assert (score["gold"], score["predicted"]) == (25, 22)
+    assert len(score["matched"]) == 20
+    assert score["missed"] == {"r01 trilateral_summit 2022-11-13", "r05 summit 2025-02-07", "r08 summit 2025-06-16",
+                               "r09 summit 2009-11-13", "r09 summit 2010-11-13"}
+    assert len(score["exact"]) == 12
+    assert {"r13 foreign_ministers 2023-09-14", "r14 foreign_ministers 2023-09-14",
+            "r15 defense_ministers 2020-05-15", "r04 summit 2011-09-21"} <= score["exact"]
