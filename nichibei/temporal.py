@@ -531,7 +531,10 @@ def parse_surface(surface: str) -> Parsed | None:
         y = int(_EN_FY_PARSE.fullmatch(s)["y"])
         return Parsed("fiscal", "en_fiscal_year", year=y if y >= 100 else 2000 + y, fiscal=True, lang="en")
     if _ALT_EN_WEEKDAY.fullmatch(surface):
-        return Parsed("weekday", "en_weekday", weekday=_EN_WEEKDAYS[s], lang="en")
+        words = s.split()
+        day = next(w for w in words if w in _EN_WEEKDAYS)
+        return Parsed("weekday", "en_weekday" + ("+part_of_day" if len(words) > 1 else ""),
+                      weekday=_EN_WEEKDAYS[day], lang="en")
     if _ALT_EN_TIME.fullmatch(surface):
         m = _EN_TIME_PARSE.fullmatch(s)
         if m is None:

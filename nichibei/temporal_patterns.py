@@ -87,7 +87,11 @@ EN_DATE = (
     rf"|\b{EN_MONTH}\b,?[ \t]+[0-9]{{4}}\b"
 )
 EN_FY = r"\b(?:FY|[Ff]iscal [Yy]ear|[Ff]iscal)[ \t]*['’]?(?:[0-9]{4}|[0-9]{2})\b"
-EN_WEEKDAY = r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+# a weekday with a part of the day (Thursday evening, late Wednesday): one mention, the day's date
+EN_WEEKDAY = (
+    r"\b(?:(?:[Ll]ate|[Ee]arly)[ \t]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"(?:[ \t]+(?:morning|afternoon|evening|night)\b)?"
+)
 EN_PREP_YEAR = (
     r"\b(?:in|by|since|until|till|through|from|before|after|during|between|and|to|of|early|late|mid|end of|the)"
     r"[ \t]+(?:1[89]|20)[0-9]{2}\b"

@@ -438,8 +438,8 @@ CASES = [
     pytest.param("TOKYO (AP) — The talks began at 10:50 a.m. Thursday, after a ceremony.", A(2014, 4, 24), "10:50 a.m. Thursday", "datetime", "2014-04-24T10:50:00+09:00", "anchor", id="en-time-with-weekday"),
     pytest.param("WASHINGTON -- The talks began at 11 a.m. local time (1 a.m. Japan time).", A(2025, 2, 7), "1 a.m. Japan time", "datetime", "2025-02-08T01:00:00+09:00", "context", id="en-japan-time-bracket-next-day"),
     pytest.param("WASHINGTON -- The talks began at 11 a.m. local time (1 a.m. Japan time).", A(2025, 2, 7), "11 a.m. local time", "datetime", "2025-02-07T11:00:00-05:00", "anchor", id="en-local-time"),
-    pytest.param("Published 8:48 AM EDT, April 24, 2014\nAbe welcomed Obama on Wednesday night.", None, "Wednesday", "weekday", "2014-04-23", "context", id="en-weekday-against-a-head-dateline"),
-    pytest.param("Abe welcomed Obama on Wednesday night. On April 24, 2014 they met.", None, "Wednesday", "weekday", None, "unresolved", id="en-date-in-a-sentence-is-no-head-dateline"),
+    pytest.param("Published 8:48 AM EDT, April 24, 2014\nAbe welcomed Obama on Wednesday night.", None, "Wednesday night", "weekday", "2014-04-23", "context", id="en-weekday-against-a-head-dateline"),
+    pytest.param("Abe welcomed Obama on Wednesday night. On April 24, 2014 they met.", None, "Wednesday night", "weekday", None, "unresolved", id="en-date-in-a-sentence-is-no-head-dateline"),
     # no anchor, no guess
     pytest.param("水曜日に発表した。", None, "水曜日", "weekday", None, "unresolved", id="no-anchor-weekday"),
     pytest.param("来年の会議", None, "来年", "year", None, "unresolved", id="no-anchor-rainen"),
@@ -469,6 +469,9 @@ CASES = [
     pytest.param("On April 8, talks in Washington began at 14:30.", A(2025, 4, 8), "14:30", "datetime", "2025-04-08T14:30:00-04:00", "context", id="en-colon-time-on-an-english-line"),
     pytest.param("会談は7月28日午後3時（日本時間）から行われた。ワシントンで", A(2024, 7, 31), "7月28日午後3時", "datetime", "2024-07-28T15:00:00+09:00", "anchor", id="ja-zone-word-in-brackets-after"),
     pytest.param("ワシントンで7月28日午前10時（現地時間）から会談した。", A(2024, 7, 31), "7月28日午前10時", "datetime", "2024-07-28T10:00:00-04:00", "anchor", id="ja-local-time-in-brackets-after"),
+    pytest.param("Abe met Obama on Wednesday night.", A(2016, 5, 26), "Wednesday night", "weekday", "2016-05-25", "anchor", id="en-weekday-night"),
+    pytest.param("Obama arrived late Wednesday after a visit to Vietnam.", A(2016, 5, 26), "late Wednesday", "weekday", "2016-05-25", "anchor", id="en-late-weekday"),
+    pytest.param("Abe will meet Trump on Thursday evening.", A(2016, 11, 15), "Thursday evening", "weekday", "2016-11-17", "anchor", id="en-weekday-evening-future"),
     # no zone can be known: the clock alone, never a datetime without its offset
     pytest.param("On January 28, the call began at 1:30 a.m.", A(2021, 1, 28), "1:30 a.m.", "time", "01:30", "explicit", id="en-no-zone-is-a-time"),
     # the day of the sentence before
