@@ -1,4 +1,4 @@
-"""Benchmark of the temporal resolver against ja-timex: accuracy on the seeds' and the two probe sets' temporal
+"""Benchmark of the temporal resolver against ja-timex: accuracy on the seeds' and the three probe sets' temporal
 gold, and throughput.
 
 Run from the repository root with the peers' environment (see bench/README.md):
@@ -10,7 +10,7 @@ The scaled corpus is generated deterministically from the seeds (paragraphs reco
 written under bench/corpus/, which git ignores. Throughput is UTF-8 bytes of ``text`` per second, excluding
 start-up (imports, building the parser) and corpus generation.
 
-The probe documents (tests/fixtures/probe, tests/fixtures/probe2) are cleaned by the pipeline itself
+The probe documents (tests/fixtures/probe, probe2, probe3) are cleaned by the pipeline itself
 (``nichibei.pipeline.clean``), which needs the project's environment; when the peers' environment lacks it, the
 script asks the project's virtualenv (.venv at the repository root) to write the cleaned documents to bench/corpus/<set>-documents.parquet.
 """
@@ -40,7 +40,7 @@ SEEDS_GOLD = ROOT / "tests" / "fixtures" / "seeds-temporal-gold.jsonl"
 # the probe sets: name → (documents directory, temporal gold)
 PROBES = {
     name: (ROOT / "tests" / "fixtures" / name, ROOT / "tests" / "fixtures" / f"{name}-temporal-gold.jsonl")
-    for name in ("probe", "probe2")
+    for name in ("probe", "probe2", "probe3")
 }
 
 

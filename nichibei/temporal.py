@@ -20,9 +20,16 @@ How it works
    - A day alone (28日, 二十八日) takes its month from the last date that stated its month and is not ahead of
      the anchor (来月10日 or an announced visit lends nothing; a date more than a month before the anchor lends
      only within its paragraph), or from the day before it in a range (7日から8日); otherwise from the anchor.
-   - A time with no date takes the date of its sentence; in English, of its paragraph, else the date of the news
-     dateline (``PALM BEACH, Florida, April 17 (Kyodo) --``); in a Japanese sentence whose topic is a bare meeting
-     noun (会談は…), the date of the sentence reporting that meeting; else the anchor date.
+   - A time with no date takes the date of its sentence; in English, of its paragraph; in a Japanese sentence
+     whose topic is a bare meeting noun (会談は…), the date of the sentence reporting that meeting; else the day
+     the sentence before stated (English: one sentence back, across a paragraph break; Japanese: up to two,
+     for a one-phrase sentence such as 今月13日。), when that day is not after the anchor; else the date of the
+     news dateline (``PALM BEACH, Florida, April 17 (Kyodo) --``, ``NEW YORK--``); else the anchor date.
+   - Parts of the day: けさ, 今朝, 今夜, 今晩 are the anchor's date; a part of the day after a date (16日午後,
+     13日夜, 13日深夜, Thursday evening, late Wednesday) is one mention, a date; with a clock time after it
+     (17日未明の午前4時, けさ8時15分) one datetime. 正午 is 12:00, 午前零時 00:00.
+   - Parts of a month (5月末, 今月末, 7月上旬, 1月中旬, 9月下旬) are the month; 年内 and 月内 the anchor's year and
+     month (not after a count: 10年内, 3カ月内). A stay (1泊2日) is a duration of its days, never a date.
    - A day alone whose month comes from the text is not after the report when its predicate is past (30日 in a
      report of 5月1日 is 4月30日). A time in brackets after another, with its own zone word
      (30日午前11時5分（日本時間5月1日午前0時5分）, 7:45 p.m. local time (8:45 p.m. Japan time)), is the same
@@ -38,9 +45,12 @@ How it works
 Zones: 日本時間 and the like name their zone. A Japanese clock time with no zone word is Japan time
 (``TemporalParams.japanese_default_zone``) unless its own clause, or the meeting a 会談は… sentence refers to,
 puts the event abroad (ワシントンで, ホワイトハウス, 訪米中, a 【ワシントン時事】 prefix); a place named in
-another sentence or clause does not count. 現地時間 and English times take the place of their sentence, else of
-the English dateline, else the place the document names most (``infer_event_zone``; gazetteer in
-``nichibei/data/timezones.csv``). No place at all: zone null and the datetime value carries no offset.
+another sentence or clause does not count. A zone word after the time, behind a bracket or a comma, counts as
+its own (2:55 p.m. (local time; …), 7 a.m. Friday, Japan time, 午後3時（日本時間）); agencies' 24-hour clocks
+carry theirs (1200 GMT, 02:35 JST), and a colon time on an English line is read as English. 現地時間, local time
+and English times take the place of their sentence, else of the English dateline, else the place the document
+names most (``infer_event_zone``; gazetteer in ``nichibei/data/timezones.csv``). No zone at all: a datetime is
+never stated without its UTC offset, so the clock is given as a ``time`` (a dateline's clock: its date).
 
 Durations: a stated bound (2時間超, 1時間余り, 1時間以上, more than two hours, over an hour) gives the amount
 stated as ``value`` — a lower bound, not the length — and is marked ``is_approximate``, as hedged amounts
