@@ -20,6 +20,9 @@ FRAGMENTS = [
     "today", "The day before", "the next day", "about an hour", " and 45 minutes", "half an hour", "two hours",
     "more than ", "last April", "next year", "翌28日", "翌", "二十八日", "四日市", "超", "余り", "以上", "以内",
     "【ワシントン時事】", "PALM BEACH, Florida, April 17 (Kyodo) -- ", "WASHINGTON - ", "会談は", "会合は", "し、",
+    "けさ", "今夜", "未明", "深夜", "正午", "午前零時", "末", "上旬", "下旬", "年内", "月内", "泊", "1泊2日",
+    " (local time; ", ", Japan time", "1200 GMT", "0:45 a.m.", "12:30 a.m.", "NEW YORK--", "Thursday evening",
+    "late ", "（日本時間）", "では",
 ]
 ALPHABET = "0123456789０１２３４５６７８９年月日時分間半約()（）~〜-/:.,、。 \n一二三四五六七八九十〇百千明昨本同翌前水月火木金土曜度aApPmMFY"
 
@@ -52,8 +55,9 @@ def test_any_text_resolves_without_error_and_offsets_point_at_surfaces(docs: lis
         assert (r["value"] is None) == (r["resolved_by"] == "unresolved")
         if r["kind"] == "date" and r["value"] is not None:
             dt.date.fromisoformat(r["value"])
-        if r["kind"] == "datetime" and r["value"] is not None:
-            dt.datetime.fromisoformat(r["value"])
+        if r["kind"] == "datetime" and r["value"] is not None:  # never without its UTC offset
+            value = dt.datetime.fromisoformat(r["value"])
+            assert value.tzinfo is not None and r["tz_name"] is not None and r["value_utc"] is not None, r
         if r["kind"] == "duration":
             assert re.fullmatch(r"P(?:\d+(?:\.\d+)?[YMWD])*(?:T(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?)?", r["value"])
         if r["resolved_by"] == "anchor":
