@@ -149,7 +149,7 @@ _EN_MEETING = re.compile(
     r"|(?P<generic>\b(?:held|hold|holding|had|have) (?:a |their |the |another |an )?(?-i:[a-z][a-z-]* ){0,2}"
     r"(?:meeting|talks)\b"
     r"|\b(?:two|three|several|\d+) days of talks\b|\bround of talks\b"
-    r"|\bmet (?:with )?\b|\bmeets? with\b|\b(?:will|to|would|shall|could) meet(?= with\b| [A-Z]| (?:his|her|their) )|\bmeeting with\b|\btalks with\b)"
+    r"|\bmet (?:with )?\b|\bmeets? with\b|\b(?:will|to|would|shall|could) meet(?= with\b| (?-i:[A-Z])| (?:his|her|their) )|\bmeeting with\b|\btalks with\b)"
     r"|(?P<topic>\bthe (?:talks|meeting|exchange|session|discussions?|conversation|(?:(?:tele)?phone )?call)\b)",
     re.IGNORECASE,
 )
@@ -186,6 +186,11 @@ _TITLE_WORDS = {
     ("US", "secretary_of_defense"): re.compile(r"国防長官|戦争長官|Secretary of (?:Defen[cs]e|War)|"
                                                r"(?:Defen[cs]e|War) Secretary", re.IGNORECASE),
 }
+# a title standing before a name the resolver left without a role: U.S. President-elect Donald Trump, former
+# President Obama, 次期大統領の (the post named, not held that day)
+_TITLE_BEFORE = re.compile(r"(?:\b(?:President|Prime Minister|Secretary(?: of \w+)?)[- ](?:elect|designate)|"
+                           r"\b(?:former|then-|incoming) (?:U\.S\. |Japanese )?(?:President|Prime Minister)|次期(?:米国?)?大統領の?|"
+                           r"次期首相の?|前(?:米国?)?大統領の?)\s*,?\s*$", re.IGNORECASE)
 # a meeting that did not take place (見送られた, 実現しなかった, 受け入れられなかった, was refused): no meeting at all
 _NEGATED = re.compile(r"^[^。.]{0,24}?(?:見送られ|見送った|見送る|実現しなかっ|実現せず|実現していない|受け入れられなかっ|"
                       r"受け入れられず|行われなかっ|開かれなかっ|開催されなかっ|開催されず|中止され|拒否され|拒まれ)"
@@ -200,7 +205,7 @@ _ATTEND_END = re.compile(r"(?:他|ら|等)?(?:が)?(?:同席|陪席)(?!者?\s*[:
 _ATTEND_JOIN = re.compile(r"も(?:加わ|同行|陪席)")
 _ATTEND_LABEL = re.compile(r"(?:同席者|陪席者|同席|陪席)\s*[:：]")
 _ATTEND_EN = re.compile(r"\b(?:attended by|joined by|accompanied by)\b", re.IGNORECASE)
-_JA_LOCATIVE = re.compile(r"^\s*(?:で|において|にて|での|の|への|へ|を訪問|を訪れ|入り|に到着|市内|市で|市の"
+_JA_LOCATIVE = re.compile(r"^\s*(?:で|において|にて|での|の|への|へ|を訪問|を訪れ|入り|に到着|に[^、。]{0,20}?を(?:招|迎え)|市内|市で|市の"
                           r"|・[^、。・\s]{1,8}?(?:の|で|において))")  # 東京・元赤坂の迎賓館で
 _EN_LOCATIVE_BEFORE = re.compile(r"\b(?i:in|at|to|visit(?:ing|ed|s)?|visit to|held in)\s+(?:(?i:the)\s+)?"
                                  r"(?:[A-Z][\w.]*(?:['’]s)?\s+)?$")
@@ -218,7 +223,8 @@ _DATELINE_EN = re.compile(r"^\s*(?P<city>[A-Z][A-Z.'\-]*(?: [A-Z][A-Z.'\-]*)*)(?
                           r"(?: \([^)]{1,30}\))?(?: ?(?:--|—|–) ?| - )")
 _EN_BOUNDARY = re.compile(r"(?<=[a-z0-9\)”\"’][.!?])\s+(?=[A-Z“\"])")
 _NON_BILATERAL_SUMMIT_EN = re.compile(r"(?:G7|G8|G20|APEC|NATO|Quad|ASEAN|East Asia|Hiroshima|Nuclear Security|"
-                                      r"Democracy|Climate|UN|United Nations)\S*\s*(?:Leaders'?\s*)?$", re.IGNORECASE)
+                                      r"Democracy|Climate|UN|United Nations|Asia-Pacific Economic Cooperation|Group of (?:Seven|Eight|20|Twenty)|"
+                                      r"ASEAN-related|Arab League|African Union|(?-i:[A-Z])[a-z]+ Union)\S*\s*(?:Leaders'?\s*)?$", re.IGNORECASE)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -253,6 +259,7 @@ class Place:
     name_ja: str | None
     country_code: str
     city: str | None = None  # a venue's city (name_en of a city row)
+    tz_name: str | None = None  # the place's zone where the gazetteer gives one (Kananaskis: America/Edmonton)
 
 
 @lru_cache(maxsize=1)
@@ -263,7 +270,7 @@ def load_places() -> tuple[dict[str, Place], re.Pattern[str]]:
     for r in csv.DictReader(text.splitlines()):
         key = unicodedata.normalize("NFKC", r["pattern"])
         table[key] = Place(r["kind"], r["name_en"] or None, r["name_ja"] or None, r["country_code"],
-                           (r.get("city") or None))
+                           (r.get("city") or None), (r.get("tz_name") or None))
     # cities and venues only: a country word must not swallow the venue it prefixes (米国防総省: the Pentagon)
     keys = [k for k, p in table.items() if p.kind in ("city", "venue")]
     alts = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
@@ -469,7 +476,7 @@ def _find_mentions(doc: _Doc, params: MeetingParams) -> list[_Mention]:
                     continue
                 topic = True
             if lang == "en" and (m.group("summit") or m.group("fm") or m.group("dm")):
-                before = ft.text[max(0, m.start() - 25):m.start()]
+                before = ft.text[max(0, m.start() - 40):m.start()]
                 if _NON_BILATERAL_SUMMIT_EN.search(before):
                     continue
             if lang == "ja" and m.group("generic") and ft.text[m.end():m.end() + 1] in ("見", "場"):
@@ -778,6 +785,8 @@ def _place(doc: _Doc, sentences: list[int], spans: list[tuple[int, int]] | None 
             p = table[m.group(0)]
             after = ft.text[m.end():]
             before = ft.text[:m.start()]
+            if before.endswith(("「", "『", "\"", "“")):  # 東京・白金台の「八芳園」に: a name in quotes
+                after = after.lstrip("」』\"”")
             if m.group(0) == "Washington" and re.match(r"\s*Post\b", after):
                 continue
             if p.kind == "city" and re.match(r"\s*(?:time|時間)", after, re.IGNORECASE):
@@ -891,6 +900,8 @@ def _participants(doc: _Doc, mtype: str, level: str | None, d: dt.date | None, s
     def pick(country: str, office: str) -> dict | None:
         pool = [p for p in doc.persons if p["role"] == office and p["country_code"] == country]
         near = [p for p in pool if in_spans(p)]
+        if not near and _titled_without_office(doc, [x for x in doc.persons if in_spans(x)], country, office):
+            return None  # President-elect Trump in the sentence: never the holder the rest of the text names
         cands = near or (pool if search_whole_doc else [])
         cands = sorted(cands, key=lambda p: (bool(p["is_flagged"]), p["char_start"]))
         return cands[0] if cands else None
@@ -942,9 +953,14 @@ def _titled_without_office(doc: _Doc, persons: list[dict], country: str, office:
     rx = _TITLE_WORDS.get((country, office))
     if rx is None:
         return None
+    def titled(p: dict) -> bool:
+        return p["role"] is None and p["entity_id"] is not None and p["country_code"] == country and bool(
+            rx.search(p["surface"]) or _TITLE_BEFORE.search(doc.text[max(0, p["char_start"] - 30):p["char_start"]]))
+
+    # "Trump" in the sentence, "President-elect Donald Trump" elsewhere in the text: the same counterpart
+    elsewhere = {p["entity_id"] for p in doc.persons if titled(p)}
     for p in sorted(persons, key=lambda p: p["char_start"]):
-        if p["role"] is None and p["entity_id"] is not None and p["country_code"] == country and rx.search(
-                p["surface"]):
+        if titled(p) or (p["role"] is None and p["entity_id"] in elsewhere):
             return p
     return None
 
@@ -1074,9 +1090,9 @@ def _build(doc: _Doc, mtype: str, level: str | None, is_primary: bool, sentences
         if country is None and is_primary:
             country = _doc_visit_country(doc)
         if city is not None:
-            tz = _zone_of_place(city.name_ja)
+            tz = city.tz_name or _zone_of_place(city.name_ja)
         elif venue is not None:
-            tz = _zone_of_place(venue.name_ja)
+            tz = venue.tz_name or _zone_of_place(venue.name_ja)
         elif country is not None:
             tz = _COUNTRY_ZONE.get(country)
     start_row = _on_meeting_day(doc, start_row, own_date or _day_of(doc, date_sentences, skip=start_row))
