@@ -122,7 +122,7 @@ DESK_CREDIT = (r"^.{0,16}(?:政治部|外信部|経済部|社会部|国際部|�
                r"|^(?i:the following is attributable to )")
 BYLINE_ROLE = (r"(?i)^(?:(?:senior |chief |staff |political |diplomatic |foreign |washington |tokyo )*"
                r"(?:writer|reporter|correspondent|editor|columnist|contributor)|kyodo(?: news)?|jiji press|ap|afp"
-               r"|reuters|bloomberg|nikkei staff writers?)$")
+               r"|reuters|bloomberg|(?:[a-z]+ )?staff writers?|(?:[a-z]+ )?staff reporters?)$")
 #: How a site's own name ends, when it heads the page above the headline.
 SITE_NAME = (r"(?i)(?:ホームページ|ニュース|新聞|新聞社|通信|通信社|オンライン|デジタル|電子版|ウェブ|ウォッチ|官邸|省"
              r"|news|news web|times|post|journal|herald|tribune|online|web|\.com|\.jp|\.gov|white house"

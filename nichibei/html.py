@@ -84,11 +84,19 @@ def _removal_rule(el: Tag) -> str | None:
     rule = _widget_rule(el)
     if rule in ("html_header", "html_footer") and (_inside(el, {"article", "main"}) or el.find("h1")):
         return None  # the article's own header or footer
+    if rule is not None and _holds_article_text(el):
+        return None  # a class word on a container of the article (`<div class="article premium">`)
     if rule is not None:
         return rule
     if el.name in ("ul", "ol") and _is_link_dense(el):
         return "link_dense_list"
     return None
+
+
+def _holds_article_text(el: Tag, min_paragraphs: int = 2, min_chars: int = 400) -> bool:
+    """Several paragraphs or a long text: the element holds the article, whatever its class says."""
+    paragraphs = [p for p in el.find_all("p") if len(p.get_text(strip=True)) > 40]
+    return len(paragraphs) >= min_paragraphs or len(re.sub(r"\s", "", el.get_text())) >= min_chars
 
 
 def _is_link_dense(el: Tag, min_items: int = 3, min_share: float = 0.7) -> bool:

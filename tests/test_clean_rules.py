@@ -204,6 +204,16 @@ def test_html_keeps_ideographic_spaces_and_reads_time_elements():
     assert dict(zip(cleaned.boilerplate["rule"], cleaned.boilerplate["text"]))["html_header"] == "新聞オンライン"
 
 
+def test_html_container_with_a_widget_class_word_keeps_the_article():
+    body = "".join(f"<p>両首脳は会談し、同盟の強化と地域の安定に向けた協力で一致したと政府関係者は説明した（{i}）。</p>" for i in range(3))
+    page = f'<html><body><div class="article premium-content"><h1>日米首脳会談</h1>{body}</div>' \
+           '<div class="premium-banner">有料会員になると続きを読めます</div></body></html>'
+    cleaned = run([page], fmt="html")
+    text = cleaned.documents.row(0, named=True)["text"]
+    assert text.startswith("日米首脳会談\n両首脳は会談し") and text.count("両首脳は") == 3
+    assert cleaned.boilerplate.select("rule", "text").rows() == [("paywall", "有料会員になると続きを読めます")]
+
+
 def test_html_page():
     cleaned = run([HTML], fmt="html")
     doc = cleaned.documents.row(0, named=True)
