@@ -1005,17 +1005,29 @@ def _resolve_japanese_title(state: _DocState, t: _Hit, index: _Index, rules: Mat
             return _holders(index, title, c, None, any_date=True)
         return _holders(index, title, c, state.date)
 
-    matches: dict[str, tuple[int, str | None]] = {}
-    for c in ([country] if country else [title.country_code.upper() if title.country_code else None, None]):
-        for eid in candidates(c):
-            p = index.persons.get(eid)
-            if p is None:
-                continue
-            m = _match_name_before(text, pos, p, rules.name_left_kanji_ok)
-            if m is not None:
-                matches[eid] = m
+    def match_at(at: int, countries: list[str | None]) -> dict[str, tuple[int, str | None]]:
+        found: dict[str, tuple[int, str | None]] = {}
+        for c in countries:
+            for eid in candidates(c):
+                p = index.persons.get(eid)
+                if p is None:
+                    continue
+                m = _match_name_before(text, at, p, rules.name_left_kanji_ok)
+                if m is not None:
+                    found[eid] = m
+            if found:
+                break
+        return found
+
+    matches = match_at(pos, [country] if country else [title.country_code.upper() if title.country_code else None, None])
+    if not matches and between is not None and not former and pos == between.start:
+        # タイ通商代表 (Katherine Tai), ジョージア…: a family name spelled like a country, right before the title
+        own = title.country_code.upper() if title.country_code else None
+        matches = match_at(t.start, [own, None] if own else [None])
         if matches:
-            break
+            country, pos = own, t.start
+            if between in state.others:
+                state.others.remove(between)  # the name, not the country
     if matches:
         best_start = min(m[0] for m in matches.values())
         best = [eid for eid, m in matches.items() if m[0] == best_start]

@@ -683,8 +683,21 @@ def test_offsets_always_point_at_the_surface(ref, parts, year):
 REAL_TITLE_CASES = [
     pytest.param("エマニュエル次期駐日大使も加わった", date(2022, 1, 7), "エマニュエル次期駐日大使", "person:emanuel_rahm",
                  None, id="次期-future-holder-no-role"),
-    pytest.param("ヤング駐日米国臨時代理大使ほか", date(2021, 3, 16), "ヤング駐日米国臨時代理大使", "provisional",
-                 "other", id="臨時代理大使-provisional"),
+    pytest.param("ヤング駐日米国臨時代理大使ほか", date(2021, 3, 16), "ヤング駐日米国臨時代理大使", "person:young_joseph",
+                 "other", id="臨時代理大使-known-chargé"),
+    pytest.param("グリーン駐日米国臨時代理大使ほか", date(2021, 9, 1), "グリーン駐日米国臨時代理大使", "provisional",
+                 "other", id="臨時代理大使-unknown-chargé-provisional"),
+    # a family name spelled like a country (タイ: Thailand) right before a title is the person
+    pytest.param("タイ通商代表部（USTR）代表らが同席した", date(2022, 5, 23), "タイ通商代表部（USTR）代表",
+                 "person:tai_katherine", "other", id="タイ-family-name-before-title"),
+    pytest.param("米側からタイ通商代表が同席した", date(2022, 5, 23), "タイ通商代表", "person:tai_katherine", "other",
+                 id="タイ-family-name-not-the-country"),
+    pytest.param("タイのプラユット首相と会談", date(2022, 5, 23), "タイ", "country:th", None, id="タイ-the-country-kept"),
+    # the Pentagon is an organisation mention in both languages
+    pytest.param("米国防総省によると", date(2022, 9, 14), "米国防総省", "org:us_dod", None, id="米国防総省-org"),
+    pytest.param("the Pentagon said", date(2022, 9, 14), "the Pentagon", "org:us_dod", None, id="the-Pentagon-org"),
+    pytest.param("Department of Defense officials", date(2022, 9, 14), "Department of Defense", "org:us_dod", None,
+                 id="Department-of-Defense-org"),
     pytest.param("レモンド商務長官と会談", date(2023, 6, 1), "レモンド商務長官", "person:raimondo_gina", "other",
                  id="商務長官"),
     pytest.param("グテーレス国連事務総長は", date(2023, 6, 1), "グテーレス国連事務総長", "person:guterres_antonio",
