@@ -186,7 +186,12 @@ class _ZoneMatcher(NamedTuple):
 
 
 _JA_LOCATIVE = r"[ \t]*(?:で|において|にて|を訪問|を訪れ|入り|に到着|市内で|市で|都内で)"
-_EN_LOCATIVE = r"\b(?:in|at|to|visiting)[ \t]+(?:the[ \t]+)?"
+# in/at: "ties to Washington's partners" or "Washington said" name a government, not a place
+_EN_LOCATIVE = r"\b(?:in|at|visiting)[ \t]+(?:the[ \t]+)?"
+# 訪米のため羽田を出発, 来日を前に: the visit is still to come, the event is not there
+_BEFORE_THE_VISIT = re.compile(r"[ \t]*(?:する|予定|へ|のため|に向け|を前に|に先立|を控え|前に|前の|の準備|の途|を終え|から帰国|後)")
+# the prefix of a pseudo-zone: the event is in this country (after it), whose zone the text does not give
+_UNKNOWN = "?"
 
 
 def _escape(s: str) -> str:
@@ -202,8 +207,10 @@ def _zone_matcher(path: Path | None) -> _ZoneMatcher:
     time_words: dict[str, str | None] = {}
     places: list[str] = []
     direct: list[str] = []
-    for pattern, tz, kind in zip(g["pattern"], g["tz_name"], g["kind"]):
+    for pattern, cc, tz, kind in zip(g["pattern"], g["country_code"], g["tz_name"], g["kind"]):
         key = unicodedata.normalize("NFKC", pattern)
+        if tz is None and kind not in ("time_word", "local_word"):
+            tz = _UNKNOWN + (cc or "")  # a country of several zones (訪米, 米国): abroad, the zone not known
         if kind in ("time_word", "local_word"):
             time_words[key] = tz
         elif kind in ("venue", "visit"):
@@ -218,23 +225,25 @@ def _zone_matcher(path: Path | None) -> _ZoneMatcher:
 
     regex = re.compile(
         rf"【(?P<dl>{alt(places)})(?:=[^】]{{0,20}}|時事|共同|発)?】"
-        rf"|(?P<direct>{alt(direct)})"
+        rf"|(?P<direct>{alt(direct)})(?P<pre>{_BEFORE_THE_VISIT.pattern})?"
         rf"|(?P<ja>{alt(places)}){_JA_LOCATIVE}"
-        rf"|{_EN_LOCATIVE}(?P<en>{alt(places)})"
+        rf"|{_EN_LOCATIVE}(?P<en>{alt(places)})(?P<poss>['’]s)?"
         rf"|(?P<weak>{alt(places)})"
     )
     return _ZoneMatcher(regex, strong, weak, time_words)
 
 
-def _zone_hit(m: _ZoneMatcher, hit: re.Match[str]) -> tuple[str, bool, float]:
+def _zone_hit(m: _ZoneMatcher, hit: re.Match[str]) -> tuple[str, bool, float] | None:
     """(zone, strong?, weight) of one gazetteer match."""
     if hit.group("dl"):
         return m.weak[hit.group("dl")][0], True, 1.0
+    if hit.group("pre"):
+        return None  # 訪米のため, 来日を前に: the visit is still to come, the event is not there
     if hit.group("direct"):
         return m.strong[hit.group("direct")], True, 1.0
-    if hit.group("ja") or hit.group("en"):
+    if hit.group("ja") or hit.group("en") and not hit.group("poss"):
         return m.weak[hit.group("ja") or hit.group("en")][0], True, 1.0
-    tz, w = m.weak[hit.group("weak")]
+    tz, w = m.weak[hit.group("weak") or hit.group("en")]
     return tz, False, w
 
 
@@ -245,12 +254,24 @@ def _classify_zone_match(surface: str, path: Path | None) -> tuple[str, bool, fl
     return None if hit is None else _zone_hit(m, hit)
 
 
-def _decide_zone(hits, strong_only: bool) -> str | None:
+def _decide_zone(hits, strong_only: bool, unanimous: bool = False) -> str | None:
+    """The zone the hits name (see ``infer_event_zone``); ``_UNKNOWN`` + country code when the only strong evidence
+    is a place abroad whose zone is not known (訪米中, 米国で) or when strong evidence abroad ties. ``unanimous``:
+    strong evidence of more than one place (or of a place abroad whose zone is not known) decides nothing."""
     strong: dict[str, float] = {}
     weak: dict[str, float] = {}
+    abroad: str | None = None
     for tz, is_strong, w in hits:
+        if tz.startswith(_UNKNOWN):
+            if is_strong and tz != _UNKNOWN + "JP":
+                abroad = abroad or tz
+            continue
+        if is_strong and tz != "Asia/Tokyo":
+            abroad = abroad or _UNKNOWN
         scores = strong if is_strong else weak
         scores[tz] = scores.get(tz, 0) + w
+    if unanimous and (len(strong) > 1 or strong and abroad and abroad != _UNKNOWN):
+        return abroad or _UNKNOWN
     for scores in (strong, {} if strong_only else weak):
         if scores:
             ranked = sorted(scores.items(), key=lambda kv: -kv[1])
@@ -261,12 +282,10 @@ def _decide_zone(hits, strong_only: bool) -> str | None:
                 best = [tz for tz in tied if weak.get(tz, 0) == max(weak.get(t, 0) for t in tied)]
                 if len(best) == 1:
                     return best[0]
-            return None
-    return None
+            return abroad
+    return abroad
 
 
-# 訪米のため羽田を出発, 来日を前に: the visit is still to come, the event is not there
-_BEFORE_THE_VISIT = re.compile(r"[ \t]*(?:のため|に向け|を前に|に先立|を控え|前に|前の|の準備|の途|を終え|から帰国|後)")
 
 
 def infer_event_zone(text: str, gazetteer: Path | None = None, *, strong_only: bool = False) -> str | None:
@@ -276,23 +295,40 @@ def infer_event_zone(text: str, gazetteer: Path | None = None, *, strong_only: b
     (東京において, ワシントンで, in Washington) and a news dateline (【ワシントン時事】) count as strong evidence; a place or country merely named is
     weak evidence. The zone with most strong evidence wins, then the zone with most weak evidence; a tie, or no
     place at all, gives None. ``strong_only`` ignores weak evidence (used for a single sentence, where a place
-    merely named — 米国国務長官 — says nothing about where the event is).
+    merely named — 米国国務長官 — says nothing about where the event is). A country of several zones (訪米, 米国で,
+    visit to the United States) names no zone: only a city or a venue there does (ワシントン, ホワイトハウス).
     """
+    return _known(_event_zone(text, gazetteer, strong_only))
+
+
+def _known(zone: str | None) -> str | None:
+    return None if zone is None or zone.startswith(_UNKNOWN) else zone
+
+
+def _event_zone(text: str, gazetteer: Path | None = None, strong_only: bool = False) -> str | None:
+    """``infer_event_zone``, or ``_UNKNOWN`` (+ country code) when the text puts the event abroad in a place whose
+    zone it does not give."""
     if not text:
         return None
     m = _zone_matcher(gazetteer)
     norm = unicodedata.normalize("NFKC", text)
-    hits = (_zone_hit(m, h) for h in m.regex.finditer(norm)
-            if not (h.group("direct") and _BEFORE_THE_VISIT.match(norm, h.end())))
+    hits = (z for h in m.regex.finditer(norm) if (z := _zone_hit(m, h)) is not None)
     return _decide_zone(hits, strong_only)
 
 
-def infer_event_zones(texts: pl.Series, gazetteer: Path | None = None) -> list[str | None]:
+def infer_event_zones(texts: pl.Series, gazetteer: Path | None = None, *, strong_only: bool = False
+                      ) -> list[str | None]:
     """``infer_event_zone`` for many documents: one Polars pass finds the gazetteer's names in all of them."""
+    return [_known(z) for z in _event_zones(texts, gazetteer, strong_only)]
+
+
+def _event_zones(texts: pl.Series, gazetteer: Path | None, strong_only: bool, unanimous: bool = False
+                 ) -> list[str | None]:
     pattern = _zone_matcher(gazetteer).regex.pattern.replace(r"\b", r"(?-u:\b)")
     found = texts.fill_null("").str.normalize("NFKC").str.extract_all(pattern).to_list()
     return [
-        _decide_zone((h for s in matches if (h := _classify_zone_match(s, gazetteer)) is not None), False)
+        _decide_zone((h for s in matches if (h := _classify_zone_match(s, gazetteer)) is not None), strong_only,
+                     unanimous)
         for matches in found
     ]
 
@@ -332,7 +368,7 @@ _MONTH_PART = "末|上旬|中旬|下旬|初旬|初め|はじめ|半ば"
 _DAY_PART = "午前|午後|朝|昼|夕方|夕刻|夜|晩|未明|深夜|早朝|夜半"
 _SPAN = {"年内": "year", "今年中": "year", "年度内": "fiscal_year", "月内": "month", "今月中": "month"}
 _STAY_PARSE = re.compile(rf"(?P<n>{_N})泊(?P<d>{_N})日")
-_TZW = "日本時間|日本標準時|米東部時間|東部時間|ワシントン時間|米西部時間|ハワイ時間|現地時間"
+_TZW = tp.TZ_WORDS
 _JA_PARSE = re.compile(
     rf"""
     (?:(?P<tz1>{_TZW})(?:の|では|で)?\s*)?
@@ -384,7 +420,7 @@ _EN_WEEKDAYS = {"Monday": 0, "Tuesday": 1, "Wednesday": 2, "Thursday": 3, "Frida
 _JA_WEEKDAYS = {"月": 0, "火": 1, "水": 2, "木": 3, "金": 4, "土": 5, "日": 6}
 _EN_TIME_PARSE = re.compile(
     r"(?P<h>[0-9]{1,2})(?::(?P<m>[0-9]{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am|pm|AM|PM)"
-    r"(?:\s*(?P<z>ET|EST|EDT|JST|GMT|UTC|(?P<zw>[A-Za-z]+(?:\s+(?:standard|daylight))?)\s+time))?"
+    r"(?:\s*(?P<z>(?-i:" + tp.ZONE_ABBR + r")|(?P<zw>[A-Za-z]+(?:\s+(?:standard|daylight))?)\s+time))?"
     r"(?:,?\s+(?:on\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?",
     re.I,
 )
@@ -392,7 +428,18 @@ _EN_ZONES = {"et": "America/New_York", "est": "America/New_York", "edt": "Americ
              "jst": "Asia/Tokyo", "gmt": "UTC", "utc": "UTC", "japan": "Asia/Tokyo", "tokyo": "Asia/Tokyo",
              "washington": "America/New_York", "eastern": "America/New_York",
              "eastern standard": "America/New_York", "eastern daylight": "America/New_York", "local": "local",
-             "pacific": "America/Los_Angeles", "central": "America/Chicago", "mountain": "America/Denver"}
+             "pacific": "America/Los_Angeles", "central": "America/Chicago", "mountain": "America/Denver",
+             "pt": "America/Los_Angeles", "pst": "America/Los_Angeles", "pdt": "America/Los_Angeles",
+             "ct": "America/Chicago", "cst": "America/Chicago", "cdt": "America/Chicago",
+             "mt": "America/Denver", "mst": "America/Denver", "mdt": "America/Denver",
+             "hst": "Pacific/Honolulu", "akst": "America/Anchorage", "akdt": "America/Anchorage",
+             "kst": "Asia/Seoul", "bst": "Europe/London", "cet": "Europe/Berlin", "cest": "Europe/Berlin",
+             "pacific standard": "America/Los_Angeles", "pacific daylight": "America/Los_Angeles",
+             "central standard": "America/Chicago", "central daylight": "America/Chicago",
+             "mountain standard": "America/Denver", "mountain daylight": "America/Denver",
+             "hawaii": "Pacific/Honolulu", "alaska": "America/Anchorage", "beijing": "Asia/Shanghai",
+             "seoul": "Asia/Seoul", "korea": "Asia/Seoul", "london": "Europe/London", "british": "Europe/London",
+             "central european": "Europe/Berlin"}
 _EN_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _EN_DURATION_PARSE = re.compile(
@@ -721,7 +768,7 @@ def _parsed_ja(m: re.Match[str], approx: bool) -> Parsed | None:
     tz_word = m["tz1"] or m["tz2"]
     tz = None
     if tz_word:
-        tz = "local" if tz_word == "現地時間" else _zone_matcher(None).time_words.get(tz_word)
+        tz = _ja_zone_word(tz_word)
         rule.append("zone_word")
     if not rule:
         return None
@@ -870,6 +917,7 @@ _CLAUSE_END_JA = re.compile(r"[しりてっきぎびみちいえけせめれべ]
 # a sentence whose topic is a bare meeting noun (会談は…, 会合は…) continues the report of a meeting named before
 _MEETING_TOPIC_JA = re.compile(r"[ \t　]*[^。、\n]{0,12}?(?:会談|会合|協議|会議)(?:は|では)")
 _MEETING_WORD_JA = re.compile(r"会談|会合|協議|会議")
+_REMOTE_JA = re.compile(r"電話|テレビ会議|ビデオ会議|オンライン|ウェブ会議|リモート|テレビ会談")
 
 
 def _clause_around(text: str, start: int, end: int) -> str:
@@ -897,7 +945,7 @@ def _meeting_sentence(text: str, start: int, back: int = 4) -> tuple[int, int] |
 
 def _meeting_sentence_zone(text: str, start: int, gazetteer: Path | None) -> str | None:
     span = _meeting_sentence(text, start)
-    return None if span is None else infer_event_zone(text[span[0]:span[1]], gazetteer, strong_only=True)
+    return None if span is None else _event_zone(text[span[0]:span[1]], gazetteer, strong_only=True)
 
 
 def _en_dateline(text: str, gazetteer: Path | None) -> tuple[tuple[int, int] | None, str | None]:
@@ -920,20 +968,30 @@ def _resolve_doc(text: str, anchor: dt.date | None, spans: list[tuple[int, int, 
     dateline_span, dateline_zone = _en_dateline(text, params.gazetteer) if "-" in text or "—" in text else (None, None)
 
     def zone_for(start: int, end: int, tz: str | None, lang: str) -> str | None:
-        """Zone of a clock time: its own word (日本時間), else the place its clause or sentence puts the event
-        in; a Japanese time with no zone word is Japan time unless its clause (or the meeting a 会談は… sentence
-        refers to) is abroad; 現地時間 and English times fall back to the place the document names."""
+        """Zone of a clock time: its own word (日本時間), else the place its clause (Japanese: or the meeting a
+        会談は… sentence refers to; English: its sentence or the dateline) puts the event in, else the one place the
+        whole document puts events in (venues, visits, places with a locative: ワシントンで, in Tokyo). A place
+        abroad whose zone is not known (訪米中, 米国で) or places that disagree give no zone. A Japanese time with
+        none of these is Japan time (``japanese_default_zone``); 現地時間 and English times then have no zone."""
         if tz is not None and tz != "local":
             return tz
         if lang == "ja":
-            z = infer_event_zone(_clause_around(text, start, end), params.gazetteer, strong_only=True)
+            z = _event_zone(_clause_around(text, start, end), params.gazetteer, strong_only=True)
             if z is None:
                 z = _meeting_sentence_zone(text, start, params.gazetteer)
-            if z is not None:
-                return z
-            return doc_zone if tz == "local" else params.japanese_default_zone
-        z = infer_event_zone(_en_sentence_around(text, start, end), params.gazetteer, strong_only=True)
-        return z or dateline_zone or doc_zone
+            if z is None and not _REMOTE_JA.search(_sentence_around(text, start, end)):
+                # 横浜で、3度目の会談が開かれた。午前10時30分から約1時間。: the sentence before in its paragraph
+                s0 = _sentence_start(text, start)
+                if s0 > 0 and text[s0 - 1] != "\n":
+                    z = _event_zone(text[_sentence_start(text, s0 - 1):s0], params.gazetteer, strong_only=True)
+                # a call or a video conference (電話会談は…, テレビ会議で) is told in Japan time in Japanese reporting
+                if z is None and not _REMOTE_JA.search(text, _sentence_start(text, max(s0 - 1, 0)), end):
+                    z = doc_zone
+            if z is None and tz != "local":
+                return params.japanese_default_zone
+            return _known(z)
+        z = _event_zone(_en_sentence_around(text, start, end), params.gazetteer, strong_only=True)
+        return _known(z or dateline_zone or doc_zone)
 
     last: tuple[int, str, str | None, dt.datetime | None] | None = None  # end, kind, zone, UTC of the last time
     for i, (start, end, surface) in enumerate(spans):
@@ -987,6 +1045,17 @@ def _line_of(text: str, start: int, end: int) -> str:
     return text[text.rfind("\n", 0, start) + 1: len(text) if right < 0 else right]
 
 
+def _ja_zone_word(word: str) -> str | None:
+    """The zone of a Japanese zone word (米太平洋時間, 東部夏時間 → their region's zone), "local" for 現地時間."""
+    word = unicodedata.normalize("NFKC", word)
+    if word == "現地時間":
+        return "local"
+    words = _zone_matcher(None).time_words
+    if word in words:
+        return words[word]
+    return words.get(re.sub(r"^(?:米国|米)|(?:標準|夏)(?=時間$)", "", word))
+
+
 def _zone_after(text: str, end: int, p: Parsed) -> Parsed:
     """A time followed by its zone word behind a comma or a bracket (2:55 p.m. (local time; …),
     7 a.m. Friday, Japan time, 午後3時（日本時間）): the word gives the zone."""
@@ -995,7 +1064,7 @@ def _zone_after(text: str, end: int, p: Parsed) -> Parsed:
         if m is None:
             return p
         word = unicodedata.normalize("NFKC", m["z"])
-        tz = "local" if word == "現地時間" else _zone_matcher(None).time_words.get(word)
+        tz = _ja_zone_word(word)
         return p if tz is None else p._replace(tz=tz, rule=p.rule + "+zone_after")
     m = tp.EN_ZONE_AFTER.match(text, end)
     if m is None:
@@ -1408,7 +1477,7 @@ def extract_temporal(docs: pl.DataFrame, params: TemporalParams = TemporalParams
         .to_list()
     )
     zones: dict[int, str | None] = dict(
-        zip(timed, infer_event_zones(docs["text"].gather(timed), params.gazetteer) if timed else [])
+        zip(timed, _event_zones(docs["text"].gather(timed), params.gazetteer, True, True) if timed else [])
     )
     rows_col = cand["_row"].to_list()
     starts, ends, surfaces = cand["char_start"].to_list(), cand["char_end"].to_list(), cand["surface"].to_list()

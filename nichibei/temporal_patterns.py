@@ -32,8 +32,14 @@ REL_DAY_PART = "(?:けさ|今朝|今夜|今晩|今宵)"
 REL_DAY = f"(?:{REL_DAY_PART}|[明昨本前翌]{OPEN}{D}{{1,2}}{CLOSE}日|翌(?:{D}{{1,2}}|{KN}{{1,3}})日|一昨日|明後日|昨日|明日|本日|同日|翌日|前日)"
 WEEKDAY_JA = f"(?:{SP}{OPEN}[日月火水木金土](?:曜日?)?(?:・祝)?{CLOSE})"
 
-# words naming a clock's zone (日本時間, 現地時間, ...): kept in sync with nichibei/data/timezones.csv
-TZ_WORDS = "(?:日本時間|日本標準時|米東部時間|東部時間|ワシントン時間|米西部時間|ハワイ時間|現地時間)"
+# words naming a clock's zone (日本時間, 現地時間, 米太平洋時間, 北京時間, ...): the zones are those of
+# nichibei/data/timezones.csv (kind time_word), looked up without 米/米国 and without 標準/夏 (米東部夏時間 → 東部時間)
+US_REGION = "(?:東部|中部|山岳部|山岳|西部|太平洋|ハワイ|アラスカ)"
+TZ_WORDS = (
+    "(?:日本時間|日本標準時|ワシントン時間|現地時間"
+    f"|欧州中部(?:標準|夏)?時間|中欧時間|(?:米国|米)?{US_REGION}(?:標準|夏)?時間"
+    "|英国時間|イギリス時間|ロンドン時間|グリニッジ標準時|北京時間|中国時間|韓国時間|ソウル時間|協定世界時)"
+)
 TZ_PREFIX = f"(?:{TZ_WORDS}(?:の|では|で)?{SP})"
 AMPM = "(?:午前|午後|朝|夜|夕方|未明|深夜|正午|早朝)"
 TIME_DIGIT = f"(?:{AMPM}{SP})?{D}{{1,2}}時(?:半|{D}{{1,2}}分)?(?:ごろ|頃)?"
@@ -96,10 +102,12 @@ EN_PREP_YEAR = (
     r"\b(?:in|by|since|until|till|through|from|before|after|during|between|and|to|of|early|late|mid|end of|the)"
     r"[ \t]+(?:1[89]|20)[0-9]{2}\b"
 )
+# zone abbreviations after a clock (US zones standard and daylight, Hawaii, Alaska, Korea, Britain, Central Europe)
+ZONE_ABBR = "ET|EST|EDT|PT|PST|PDT|CT|CST|CDT|MT|MST|MDT|HST|AKST|AKDT|JST|KST|GMT|BST|CET|CEST|UTC"
 # 10:50 a.m., 7:45 p.m. local time, 8:45 p.m. Japan time, 11:55 a.m. ET, 10:50 a.m. Thursday
 EN_ZONE_WORD = (
-    r"(?:ET|EST|EDT|JST|GMT|UTC"
-    r"|(?:[Ll]ocal|Japan|Tokyo|Washington|Eastern|[Ee]astern[ \t]+[Ss]tandard|[Ee]astern[ \t]+[Dd]aylight)[ \t]+[Tt]ime)"
+    r"(?:"+ZONE_ABBR+r"|(?:[Ll]ocal|Japan|Tokyo|Washington|Beijing|Seoul|Korea|London|British|Hawaii|Alaska|Central[ \t]+European"
+    r"|(?:Eastern|Pacific|Central|Mountain)(?:[ \t]+(?:[Ss]tandard|[Dd]aylight))?)[ \t]+[Tt]ime)"
 )
 EN_TIME = (
     r"\b[0-9]{1,2}(?::[0-9]{2})?[ \t]*(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)"
@@ -109,15 +117,15 @@ EN_TIME = (
 # a 24-hour clock with its zone, as agencies write it: 1200 GMT, 0130 GMT, 2330 UTC
 EN_TIME_24 = (
     r"\b(?:[01][0-9]|2[0-3])[0-5][0-9][ \t]*(?:GMT|UTC)\b"
-    r"|\b(?:[01]?[0-9]|2[0-3]):[0-5][0-9][ \t]*(?:GMT|UTC|JST|EST|EDT|ET)\b"  # 02:35 JST, 14:30 GMT
+    r"|\b(?:[01]?[0-9]|2[0-3]):[0-5][0-9][ \t]*(?:"+ZONE_ABBR+r")\b"  # 02:35 JST, 14:30 GMT
 )
 # a zone word in brackets after a Japanese clock time: 午後3時（日本時間）, 午前10時(現地時間)
 JA_ZONE_AFTER = re.compile(rf"[ \t　]*[(（][ \t　]*(?P<z>{TZ_WORDS})[ \t　]*[)）、,]")
 # a zone word after a time, behind a comma or an opening bracket: (local time; …), , Japan time, (Eastern time)
 EN_ZONE_AFTER = re.compile(
-    r"[ \t]*[,(（][ \t]*(?P<z>ET|EST|EDT|JST|GMT|UTC"
-    r"|(?P<zw>local|Japan|Tokyo|Washington|Eastern|Pacific|Central|Mountain|Eastern[ \t]+standard"
-    r"|Eastern[ \t]+daylight)[ \t]+time)\b",
+    r"[ \t]*[,(（][ \t]*(?P<z>(?-i:ET|EST|EDT|PT|PST|PDT|CT|CST|CDT|MT|MST|MDT|HST|AKST|AKDT|JST|KST|GMT|BST|CET|CEST|UTC)"
+    r"|(?P<zw>local|Japan|Tokyo|Washington|Beijing|Seoul|Korea|London|British|Hawaii|Alaska|Central[ \t]+European"
+    r"|(?:Eastern|Pacific|Central|Mountain)(?:[ \t]+(?:standard|daylight))?)[ \t]+time)\b",
     re.I,
 )
 EN_NUMBER_WORD = "(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve)"
