@@ -240,12 +240,27 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         for m in _EN_BOUNDARY.finditer(text, ls, le):
             cuts.append(m.start())
         cuts = sorted(set(cuts + [le]))
+        pending = None
         for a, b in zip(cuts, cuts[1:]):
             while a < b and text[a].isspace():
                 a += 1
-            if a < b:
-                spans.append((a, b))
+            if a >= b:
+                continue
+            if pending is not None:  # そして今月13日。横浜で、3度目の会談が開かれた: the date opens the next sentence
+                a, pending = pending, None
+            elif b < le and _BARE_DATE_SENTENCE.match(unicodedata.normalize("NFKC", text[a:b])):
+                pending = a
+                continue
+            spans.append((a, b))
+        if pending is not None:
+            spans.append((pending, le))
     return spans
+
+
+# a sentence that is a date alone (そして今月13日。, 11月13日夜。): a fragment that dates the sentence after it
+_BARE_DATE_SENTENCE = re.compile(
+    r"^(?:そして|さらに|そうして|明けて|迎えた)?[、,]?\s*(?:(?:\d{4}年|[昨今来去前同]年|同)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月|今月|先月|同月)?"
+    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:\s*[(（][^)）]{1,3}[)）])?(?:の)?(?:早朝|朝|昼|午前|午後|夕方|夜|深夜|未明)?\s*[。.]$")
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -682,12 +697,45 @@ def _us_japan(doc: _Doc, mm: _Mention) -> bool | None:
         return False
     if mm.mtype == "2plus2" and _US_JAPAN.search(fold_text(doc.text).text):
         return True
+    if not countries and mm.sentence > 0 and mm.mtype is not None and TYPE_LEVEL.get(mm.mtype) == "leaders":
+        # 鳩山首相は…オバマ大統領に語りかけた。昨年11月13日、…で開かれた首脳会談でのことである: the two leaders of the
+        # sentence just before
+        a0 = doc.sentences[mm.sentence - 1][0]
+        if {"JP", "US"} <= {p["country_code"] for p in doc.persons_in(a0, a)}:
+            return True
     if mm.collective is not None and not countries and mm.sentence > 0:
         # "The two leaders met ...", 両首脳は…会談: the leaders the sentence before names
         a0 = doc.sentences[max(0, mm.sentence - 2)][0]
         if {"JP", "US"} <= {p["country_code"] for p in doc.persons_in(a0, a)}:
             return True
     return None
+
+
+# a sentence that only completes the meeting before it: its clock and length, or who attended
+_CONTINUATION = re.compile(r"^[^。]{0,30}?(?:から|より)?約?[0-9一二三四五六七八九十]+(?:時間|分間?)(?:半)?(?:にわたり|にわたって)?[。]?$"
+                           r"|(?:同席|陪席)(?:した|しました|している|。)")
+
+
+_ORDINAL = re.compile(r"(?:第)?(?P<n>[0-9]+|[一二三四五六七八九十]+)(?:度目|回目)(?:の)?(?:首脳)?$")
+
+
+def _ordinal_before(doc: _Doc, mm: _Mention) -> str | None:
+    """The ordinal just before a meeting word (3度目の会談, 2回目の首脳会談), as digits."""
+    m = _ORDINAL.search(fold_text(doc.text[max(0, mm.src_start - 8):mm.src_start]).text)
+    if m is None:
+        return None
+    n = m.group("n")
+    kanji = "一二三四五六七八九"
+    return str(kanji.index(n) + 1) if len(n) == 1 and n in kanji else n
+
+
+def _sentence_persons(doc: _Doc, i: int, before: bool = False) -> list[dict]:
+    """The people of sentence i; with ``before``, those of the sentence before when sentence i names nobody."""
+    a, b = doc.sentences[i]
+    found = doc.persons_in(a, b)
+    if not found and before and i > 0:
+        found = doc.persons_in(doc.sentences[i - 1][0], a)
+    return found
 
 
 def _dated(doc: _Doc, mm: _Mention, span: tuple[int, int] | None = None) -> tuple[dt.date | None, dict | None]:
@@ -1258,11 +1306,37 @@ def _doc_meetings(doc: _Doc, offices: pl.DataFrame, params: MeetingParams) -> li
             # a date of its own in the lead names the primary again unless the primary's sentence gives another
             return m.sentence in head and not first_dates or (m.sentence not in head and d in head_dates)
 
+        named_jp = {p["entity_id"] for p in _sentence_persons(doc, primary.sentence) if p["country_code"] == "JP"}
+
+        def other_people(m: _Mention) -> bool:
+            # 鳩山首相 … 首脳会談 when the document's meeting is 菅首相's: another meeting of other people
+            attending = _attendee_regions(doc, [m.sentence])
+            jp = {p["entity_id"] for p in _sentence_persons(doc, m.sentence, before=True) if p["country_code"] == "JP"
+                  and not any(x <= p["char_start"] and p["char_end"] <= y for x, y in attending)}
+            return bool(named_jp) and bool(jp) and not (jp & named_jp)
+
+        # 菅首相、オバマ大統領と3度目の会談 … 横浜で、3度目の会談が開かれた: the same ordinal names the same meeting
+        ordinal = _ordinal_before(doc, primary)
+        again = [m for m in mentions if ordinal is not None and m is not primary and m.sentence not in title_sent
+                 and _ordinal_before(doc, m) == ordinal]
+        for m in again:
+            m.mtype = m.mtype or primary.mtype
         own = {m.sentence for m in typed if m.mtype == primary.mtype and not m.hedged and m is not primary and
-               not _ANOTHER.search(fold_text(doc.sentence_text(m.sentence)).text) and same_meeting(m)}
+               not _ANOTHER.search(fold_text(doc.sentence_text(m.sentence)).text) and same_meeting(m)
+               and not other_people(m)} | {m.sentence for m in again}
         # 会談は…, The talks began…: a bare meeting noun as a topic after the meeting is introduced is that meeting
         topics = {m.sentence for m, _ in found if m.topic and m.src_start > primary.src_start}
         primary_sents = sorted(own | topics | {primary.sentence})
+        # 3度目の会談が開かれた。午前10時30分から約1時間。日本側から…が同席した。: the sentences right after the
+        # meeting's own that give its clock, length or attendees and name no meeting are about it
+        worded = {m.sentence for m, _ in found}
+        for i in [j for j in primary_sents if j not in title_sent]:
+            j = i + 1
+            while j < len(doc.sentences) and j not in worded and j not in primary_sents and \
+                    _CONTINUATION.search(fold_text(doc.sentence_text(j)).text):
+                primary_sents.append(j)
+                j += 1
+        primary_sents = sorted(set(primary_sents))
         own_date = None
 
         def build_primary(sents: list[int], own_date: dt.date | None) -> DocMeeting:
@@ -1270,7 +1344,7 @@ def _doc_meetings(doc: _Doc, offices: pl.DataFrame, params: MeetingParams) -> li
             others = {m.sentence for m, _ in found if m.sentence not in sents}
             # the sentences reporting the meeting first, then the lead: a late primary's own day ("On Wednesday,
             # Noda held ...") before the lead's other events ("arrived here Tuesday")
-            date_sents = (sorted(set(body_sents) | set(lead)) if primary.sentence in head else
+            date_sents = (sorted(set(body_sents) | set(lead)) if primary.sentence in head and not again else
                           sorted(body_sents) + [i for i in lead if i not in body_sents]) + sorted(title_sent)
             place_sents = sorted(set(body_sents) | {i for i in lead if i not in others})
             return _build(doc, primary.mtype, primary.level, True, body_sents, date_sents, own_date, offices,

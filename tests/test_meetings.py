@@ -714,6 +714,18 @@ PROBE3_MORE_RULES = [
                  "Abe then left for Lima to attend the Asia-Pacific Economic Cooperation summit meeting, where he hopes "
                  "to speak with President Barack Obama.", "2016-11-18",
                  [("summit", dt.date(2016, 11, 17), None, None, None, None, None)], id="en-apec-summit-spelled-out"),
+    # a date standing alone as a sentence dates the meeting of the sentence after it; the same ordinal as the
+    # headline's (3度目の会談) names the document's meeting; the sentences after it with its clock, length and
+    # attendees are about it; the leaders of the sentence before are the principals of a 首脳会談 that names nobody
+    pytest.param("菅首相、オバマ大統領と3度目の会談\n一年前の秋、鳩山由紀夫首相は来日したオバマ大統領に語りかけた。"
+                 "昨年11月13日、東京・永田町の首相官邸で開かれた首脳会談でのことである。\nそして今月13日。横浜で、3度目の会談が"
+                 "開かれた。午前10時30分から約1時間。", "2010-11-22",
+                 [("summit", dt.date(2009, 11, 13), "Tokyo", "JP", "Prime Minister's Office", None, None),
+                  ("summit", dt.date(2010, 11, 13), "Yokohama", "JP", None,
+                   dt.datetime(2010, 11, 13, 1, 30, tzinfo=UTC), 60)], id="ja-bare-date-sentence-and-ordinal"),
+    pytest.param("日米首脳会談\n11月13日夜。両首脳は横浜で会談した。", "2010-11-14",
+                 [("summit", dt.date(2010, 11, 13), "Yokohama", "JP", None, None, None)],
+                 id="ja-bare-date-with-part-of-day"),
 ]
 
 
@@ -765,8 +777,8 @@ PROBE3 = load_gold("probe3-gold.jsonl")
 PROBE3_MATCHED = {
     "r01 summit 2022-11-13", "r02 phone_call 2021-01-28", "r03 phone_call 2016-11-10", "r03 summit 2016-11-17",
     "r04 summit 2011-09-21", "r05 phone_call 2025-04-07", "r06 summit 2016-05-25", "r07 phone_call 2021-10-05",
-    "r08 phone_call 2025-06-13", "r08 summit 2025-06-16", "r09 other 2010-04-12", "r09 summit 2010-06-27",
-    "r09 summit 2010-09-23", "r10 summit 2023-11-16", "r10 trilateral_summit 2023-08-18", "r11 other 2022-05-23",
+    "r08 phone_call 2025-06-13", "r08 summit 2025-06-16", "r09 summit 2009-11-13", "r09 summit 2010-06-27",
+    "r09 summit 2010-09-23", "r09 summit 2010-11-13", "r10 summit 2023-11-16", "r10 trilateral_summit 2023-08-18", "r11 other 2022-05-23",
     "r11 summit 2022-05-23", "r12 summit 2017-11-06", "r13 foreign_ministers 2023-09-14",
     "r14 foreign_ministers 2023-09-14", "r15 defense_ministers 2020-05-15",
 }
@@ -774,10 +786,11 @@ PROBE3_MATCHED = {
 
 def test_probe3_meetings_figures():
     score = score_meetings(release(str(FIXTURES / "probe3")), PROBE3, PROBE_TYPES | {"courtesy_call", "other"})
-    assert (score["gold"], score["predicted"]) == (25, 21)
+    # the optional 2010-04-12 dinner exchange of r09 is not produced (its sentence is followed by the refused summit)
+    assert (score["gold"], score["predicted"]) == (24, 22)
     assert score["matched"] == PROBE3_MATCHED
-    assert score["missed"] == {"r01 trilateral_summit 2022-11-13", "r05 summit 2025-02-07", "r09 summit 2009-11-13",
-                               "r09 summit 2010-11-13"}
+    assert score["missed"] == {"r01 trilateral_summit 2022-11-13", "r05 summit 2025-02-07"}
     assert {"r13 foreign_ministers 2023-09-14", "r14 foreign_ministers 2023-09-14", "r15 defense_ministers 2020-05-15",
             "r04 summit 2011-09-21", "r03 phone_call 2016-11-10", "r08 summit 2025-06-16",
-            "r10 summit 2023-11-16", "r12 summit 2017-11-06"} <= score["exact"]
+            "r10 summit 2023-11-16", "r12 summit 2017-11-06", "r09 summit 2010-11-13",
+            "r09 summit 2009-11-13"} <= score["exact"]
