@@ -145,6 +145,8 @@ _EN_MEETING = re.compile(
     r"|(?P<fm>\bforeign ministers'? (?:meeting|talks)|\bforeign ministerial)"
     r"|(?P<dm>\bdefen[cs]e ministers'? (?:meeting|talks)|\bdefen[cs]e ministerial)"
     r"|(?P<courtesy>\bcourtesy call)"
+    r"|(?P<meal>\b(?:working (?:lunch|luncheon|dinner|breakfast)|(?:a |an )(?:informal |private |official |state )?"
+    r"(?:dinner|luncheon|lunch)(?= (?:with|for|at|in|on|hosted)\b))\b)"
     r"|(?P<summit>\bsummit(?: meeting| talks)?\b)"
     r"|(?P<generic>\b(?:held|hold|holding|had|have) (?:a |their |the |another |an )?(?-i:[a-z][a-z-]* ){0,2}"
     r"(?:meeting|talks)\b"
@@ -212,7 +214,7 @@ _EN_LOCATIVE_BEFORE = re.compile(r"\b(?i:in|at|to|visit(?:ing|ed|s)?|visit to|he
 _VISIT_JA = re.compile(r"(?P<c>日本|米国|アメリカ)(?:を(?:公式|国賓として)?訪問|を訪れ|への(?:公式|国賓|公賓|実務)?訪問)"
                        r"|(?P<jp>訪日|来日)|(?P<us>訪米|渡米)")
 _VISIT_EN = re.compile(r"\b(?:visit(?:ing)? to|visiting|trip to|arrived in)\s+(?P<c>Japan|the United States|"
-                       r"the U\.S\.|Washington)", re.IGNORECASE)
+                       r"the U\.S\.|Washington|the White House)", re.IGNORECASE)
 _US_JAPAN = re.compile(r"日米(?![韓比豪印英仏独加伊中]{2})|米日|U\.S\.-Japan|Japan-U\.S\.|US-Japan|Japan-US|Japanese and U\.?S\.?|U\.?S\.? and Japan",
                        re.IGNORECASE)
 _SENTENCE_END_JA = "。!?！？"
@@ -463,6 +465,7 @@ class _Doc:
     temporal: list[dict]
     persons: list[dict]
     sentences: list[tuple[int, int]]
+    cache: dict = field(default_factory=dict)
 
     def sentence_text(self, i: int) -> str:
         a, b = self.sentences[i]
@@ -497,6 +500,8 @@ def _find_mentions(doc: _Doc, params: MeetingParams) -> list[_Mention]:
             if lang == "ja" and m.group("generic") and ft.text[m.end():m.end() + 1] in ("見", "場"):
                 continue
             level = None
+            en_third: str | None = None
+            en_pair_ok: bool | None = None
             if lang == "ja" and m.group("lvl"):
                 level = _LEVEL_WORD[m.group("lvl")]
             mtype: str | None = None
@@ -513,7 +518,7 @@ def _find_mentions(doc: _Doc, params: MeetingParams) -> list[_Mention]:
                 mtype = "other" if re.search(r"経済|economic", before, re.IGNORECASE) else "2plus2"
             elif m.group("courtesy"):
                 mtype = "courtesy_call"
-            elif lang == "ja" and m.group("meal"):
+            elif m.group("meal"):
                 mtype = "other"
             elif lang == "en" and m.group("fm"):
                 mtype = "foreign_ministers"
@@ -521,19 +526,31 @@ def _find_mentions(doc: _Doc, params: MeetingParams) -> list[_Mention]:
                 mtype = "defense_ministers"
             elif lang == "en" and m.group("summit"):
                 mtype, level = "summit", "leaders"
+                grouping = _EN_GROUPING.search(ft.text[max(0, m.start() - 60):m.start()])
+                if grouping is not None:
+                    # a Japan-U.S.-ROK Summit Meeting: three countries, one of them neither Japan nor the US
+                    names = re.split(r"-", grouping.group(0).strip())
+                    codes = [_EN_COUNTRY.get(n.strip().rstrip("'s").upper()) for n in names]
+                    if len(codes) == 3 and "JP" in codes and "US" in codes:
+                        mtype = "trilateral_summit"
+                        en_third = next(c for c in codes if c not in ("JP", "US"))
+                    else:
+                        en_pair_ok = False  # the Japan-U.S.-Australia-India (Quad) leaders: no US–Japan meeting
             else:
                 mtype = _LEVEL_TYPE.get(level) if level else None  # 首脳会談, 外相会談; bare 会談 decided later
             if lang == "ja" and m.group("generic") and not m.group("pfx") and not level:
                 topic = bool(_TOPIC_BEFORE_JA.search(_before4(ft.text, m.start()))) and bool(
                     _TOPIC_AFTER_JA.match(ft.text[m.end():m.end() + 8]))
-            pair_ok = None
+            pair_ok = en_pair_ok
+            if en_third is not None:
+                pair_ok = True
             if lang == "ja" and m.group("pfx"):
                 pfx = m.group("pfx")
                 # 日米首脳会談; 日米比 (three): a trilateral summit; 日米豪印 (four): a grouping, not a US–Japan meeting
                 pair_ok = "日" in pfx and "米" in pfx and len(pfx) <= 3
                 if pair_ok and len(pfx) == 3 and mtype == "summit":
                     mtype = "trilateral_summit"
-            third = _third_country(m.group("pfx")) if lang == "ja" and m.group("pfx") else None
+            third = _third_country(m.group("pfx")) if lang == "ja" and m.group("pfx") else en_third
             clause_start = max(ft.text.rfind(c, max(0, m.start() - params.hedge_window - 1), m.start()) for c in "。、,\n")
             before = ft.text[max(clause_start + 1, m.start() - params.hedge_window):m.start()]
             after = ft.text[m.end():m.end() + 200]
@@ -542,7 +559,7 @@ def _find_mentions(doc: _Doc, params: MeetingParams) -> list[_Mention]:
             if _NEGATED.search(after):
                 continue  # 正式な首脳会談は…受け入れられなかった, a summit was refused: no meeting took place
             out.append(_Mention(m.start(), m.end(), s, e, mtype, level, sent, hedged, pair_ok, topic, third=third,
-                                meal=lang == "ja" and bool(m.group("meal"))))
+                                meal=lang != "ja-topic" and bool(m.group("meal"))))
     out.sort(key=lambda x: x.src_start)
     # 「2プラス2」会談, "2+2 meeting": a bare meeting word right after a typed one names the same meeting
     kept: list[_Mention] = []
@@ -695,6 +712,21 @@ def _us_japan(doc: _Doc, mm: _Mention) -> bool | None:
         return True
     if countries - {"JP", "US"} and mm.mtype != "trilateral_summit":
         return False
+    if len(countries) == 1 and mm.mtype in ("summit", "phone_call", "video_call"):
+        # Ishiba's visit to the White House on Feb. 7, when they held their first summit; 訪米中の首相: one side
+        # named, visiting the other's country
+        ft = fold_text(doc.text[a:b]).text
+        grouping = _GROUPING_WORDS.search(ft)
+        for v in ([] if grouping else [*_VISIT_EN.finditer(ft), *_VISIT_JA.finditer(ft)]):
+            g = v.groupdict()
+            if g.get("jp"):
+                host = "JP"
+            elif g.get("us"):
+                host = "US"
+            else:
+                host = "JP" if g["c"].lower() in ("japan", "日本") else "US"
+            if countries == {"JP", "US"} - {host}:
+                return True
     if mm.mtype == "2plus2" and _US_JAPAN.search(fold_text(doc.text).text):
         return True
     if not countries and mm.sentence > 0 and mm.mtype is not None and TYPE_LEVEL.get(mm.mtype) == "leaders":
@@ -714,6 +746,20 @@ def _us_japan(doc: _Doc, mm: _Mention) -> bool | None:
 # a sentence that only completes the meeting before it: its clock and length, or who attended
 _CONTINUATION = re.compile(r"^[^。]{0,30}?(?:から|より)?約?[0-9一二三四五六七八九十]+(?:時間|分間?)(?:半)?(?:にわたり|にわたって)?[。]?$"
                            r"|(?:同席|陪席)(?:した|しました|している|。)")
+
+
+# a grouping of countries or a multilateral meeting named in the sentence: a visit does not make it US–Japan
+_GROUPING_WORDS = re.compile(r"日米[韓比豪印英仏独加伊中]|[韓比豪印]米|豪印|クアッド|G7|G8|G20|APEC|ASEAN|NATO|\bQuad\b|"
+                             r"首脳会議|サミット|Summit (?:of|on)|summit of", re.IGNORECASE)
+
+
+# English names of the countries in a hyphenated grouping before "Summit" (Japan-U.S.-ROK, U.S.-Japan-Philippines)
+_EN_COUNTRY = {"JAPAN": "JP", "U.S.": "US", "US": "US", "UNITED STATES": "US", "ROK": "KR", "KOREA": "KR",
+               "REPUBLIC OF KOREA": "KR", "SOUTH KOREA": "KR", "PHILIPPINES": "PH", "PHILIPPINE": "PH",
+               "AUSTRALIA": "AU", "INDIA": "IN", "CHINA": "CN"}
+_EN_GROUPING = re.compile(r"(?:(?:Japan|U\.S\.|US|ROK|Korea|Republic of Korea|South Korea|Philippines?|Australia|India|"
+                          r"China)-){2,}(?:Japan|U\.S\.|US|ROK|Korea|Republic of Korea|South Korea|Philippines?|Australia|"
+                          r"India|China)\s*(?:Leaders'?\s*)?$")
 
 
 _ORDINAL = re.compile(r"(?:第)?(?P<n>[0-9]+|[一二三四五六七八九十]+)(?:度目|回目)(?:の)?(?:首脳)?$")
@@ -1006,7 +1052,10 @@ def _titled_without_office(doc: _Doc, persons: list[dict], country: str, office:
             rx.search(p["surface"]) or _TITLE_BEFORE.search(doc.text[max(0, p["char_start"] - 30):p["char_start"]]))
 
     # "Trump" in the sentence, "President-elect Donald Trump" elsewhere in the text: the same counterpart
-    elsewhere = {p["entity_id"] for p in doc.persons if titled(p)}
+    key = ("titled", country, office)
+    if key not in doc.cache:
+        doc.cache[key] = {p["entity_id"] for p in doc.persons if titled(p)}
+    elsewhere = doc.cache[key]
     for p in sorted(persons, key=lambda p: p["char_start"]):
         if titled(p) or (p["role"] is None and p["entity_id"] in elsewhere):
             return p
