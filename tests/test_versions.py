@@ -129,3 +129,15 @@ def test_one_document_added_is_minor(tmp_path):
     assert (diff["documents"].added, diff["documents"].removed, diff["documents"].changed) == (1, 0, 0)
     assert diff["meetings"].added == 1 and diff["meetings"].changed == 0
     assert "phone_call" in pl.read_parquet(second.path / "meetings.parquet")["meeting_type"].to_list()
+
+
+def test_diff_command_prints_the_summary(seed_tables, tmp_path, capsys):
+    from nichibei.cli import main
+
+    first = publish(seed_tables, tmp_path)
+    second = publish(with_row(seed_tables, "rejections", **REJECTION), tmp_path)
+    assert main(["diff", str(first.path), str(second.path)]) == 0
+    out = capsys.readouterr().out
+    assert "| `rejections` | 1 | 0 | 0 | — |" in out
+    assert main(["diff", str(first.path), str(first.path)]) == 0
+    assert capsys.readouterr().out == "No changes.\n"
