@@ -120,3 +120,15 @@ def test_quality_report_in_the_release(seed_release, seed_tables):
     quality = json.loads((seed_release / "quality.json").read_text(encoding="utf-8"))
     assert quality["row_counts"]["meetings"] == seed_tables["meetings"].height
     assert "meetings" in (seed_release / "QUALITY.md").read_text(encoding="utf-8")
+
+
+def test_public_release_from_the_command_line(tmp_path, capsys):
+    from conftest import RAW
+    from nichibei.cli import main
+
+    assert main(["release", "--raw", str(RAW), "--out", str(tmp_path), "--public"]) == 0
+    path = capsys.readouterr().out.strip().splitlines()[-1]
+    assert path == str(tmp_path / "public" / "releases" / "1.0.0")
+    docs = pl.read_parquet(f"{path}/documents.parquet")
+    assert docs["is_text_withheld"].all() and docs["text"].null_count() == docs.height  # no licence recorded
+    assert main(["verify", path]) == 0
