@@ -3,8 +3,8 @@
 Order of work:
 
 1. temporal mentions, anchored on each document's publication date;
-2. entity mentions, with offices looked up at the publication date (with none, at the first date the text states
-   in full);
+2. entity mentions, with offices looked up at the publication date (with none, at the date of the text's dateline,
+   never a date of its prose);
 3. meetings as each document reports them; where a document's primary meeting took place on another date than
    its publication, its entity mentions are resolved again at the meeting's date (who held an office is a
    question about the day the text speaks of) and its meetings are found again with them;
@@ -13,6 +13,7 @@ Order of work:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import polars as pl
@@ -20,7 +21,7 @@ import polars as pl
 import schemas
 from nichibei.entities import entities_table, load_reference, offices_table, resolve_entities
 from nichibei.meetings import MeetingParams, find_doc_meetings, merge_meetings, primary_dates
-from nichibei.temporal import extract_temporal
+from nichibei.temporal import _at_head, _en_dateline, extract_temporal
 from nichibei.topics import load_codebook, tag_topics
 
 __all__ = ["ExtractParams", "extract_all", "EXTRACTED_TABLES"]
@@ -45,19 +46,43 @@ def _with_title_span(documents: pl.DataFrame, segments: pl.DataFrame) -> pl.Data
     return documents.select("doc_id", "text", "published_date").join(titles, on="doc_id", how="left")
 
 
-def text_reference_dates(temporal: pl.DataFrame) -> pl.DataFrame:
+def _at_dateline(text: str, start: int, end: int) -> bool:
+    """A date standing as the document's dateline: on a short line of its own at the head of the text (2012年5月1日
+    朝刊, Published 8:48 AM EDT, April 24, 2014) or in an English news dateline (WASHINGTON, April 10 (Kyodo) --).
+    A date in the prose (1960年1月19日に署名された, 2022年12月16日に閣議決定した) is what the text speaks about, never
+    the day it speaks on."""
+    if _at_head(text, start, end):
+        # the line holds the date and little else (朝刊, Published, a clock): a headline naming a date is no dateline
+        left = text.rfind("\n", 0, start) + 1
+        right = text.find("\n", end)
+        rest = (text[left:start] + text[end:len(text) if right < 0 else right]).strip()
+        return len(rest) <= 12 and not re.match(r"\s*(?:の|に|を|から|まで|of\b)", text[end:end + 4])
+    span, _ = _en_dateline(text, None) if ("-" in text or "—" in text) else (None, None)
+    return span is not None and span[0] <= start and end <= span[1]
+
+
+def text_reference_dates(temporal: pl.DataFrame, docs: pl.DataFrame | None = None) -> pl.DataFrame:
     """doc_id → the first date the text states in full (year, month and day written out, not resolved against an
-    anchor): the date the text speaks of when the document carries no publication date."""
+    anchor) in its dateline: the date the text speaks of when the document carries no publication date. With
+    `docs` (doc_id, text) given, a date in the body's prose does not count."""
     if temporal.is_empty():
         return pl.DataFrame(schema={"doc_id": pl.Utf8, "text_date": pl.Date})
-    return (
+    rows = (
         temporal.filter(pl.col("kind").is_in(["date", "datetime"]) & (pl.col("resolved_by") == "explicit")
                         & pl.col("value").is_not_null())
         .with_columns(pl.col("value").str.slice(0, 10).str.to_date(strict=False).alias("text_date"))
         .filter(pl.col("text_date").is_not_null())
-        .sort("doc_id", "char_start")
+    )
+    if docs is not None and rows.height:
+        texts = dict(zip(docs["doc_id"].to_list(), docs["text"].to_list()))
+        keep = [_at_dateline(texts.get(d) or "", a, b) for d, a, b in
+                rows.select("doc_id", "char_start", "char_end").iter_rows()]
+        rows = rows.filter(pl.Series(keep, dtype=pl.Boolean))
+    return (
+        rows.sort("doc_id", "char_start")
         .group_by("doc_id", maintain_order=True)
         .agg(pl.col("text_date").first())
+        .select("doc_id", "text_date")
     )
 
 
@@ -73,7 +98,7 @@ def extract_all(documents: pl.DataFrame, segments: pl.DataFrame,
     ref = load_reference()
     offices = offices_table(ref)
     # the date the text speaks of: the publication date, else a date the text states in full
-    docs = docs.join(text_reference_dates(temporal), on="doc_id", how="left").with_columns(
+    docs = docs.join(text_reference_dates(temporal, docs.filter(pl.col("published_date").is_null())), on="doc_id", how="left").with_columns(
         pl.coalesce("published_date", "text_date").alias("reference_date"))
     mentions, provisional = resolve_entities(docs.select("doc_id", "text", "reference_date"), ref)
     doc_meetings = find_doc_meetings(docs, temporal, mentions, offices, params.meetings)

@@ -223,7 +223,8 @@ _SENTENCE_END_JA = "。!?！？"
 _DATELINE_JA = re.compile(r"^\s*【(?P<city>[^=】\s]{1,12}?)(?:=[^】]*|時事|共同|発)?】")
 _DATELINE_EN = re.compile(r"^\s*(?P<city>[A-Z][A-Z.'\-]*(?: [A-Z][A-Z.'\-]*)*)(?:, [A-Za-z][A-Za-z.]*(?: [A-Za-z0-9.]+)*)*"
                           r"(?: \([^)]{1,30}\))?(?: ?(?:--|—|–) ?| - )")
-_EN_BOUNDARY = re.compile(r"(?<=[a-z0-9\)”\"’][.!?])\s+(?=[A-Z“\"])")
+# (not after a title: Mr. KISHIDA Fumio, Dr. Smith)
+_EN_BOUNDARY = re.compile(r"(?<=[a-z0-9\)”\"’][.!?])(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)(?<!\bSt\.)\s+(?=[A-Z“\"])")
 _NON_BILATERAL_SUMMIT_EN = re.compile(r"(?:G7|G8|G20|APEC|NATO|Quad|ASEAN|East Asia|Hiroshima|Nuclear Security|"
                                       r"Democracy|Climate|UN|United Nations|Asia-Pacific Economic Cooperation|Group of (?:Seven|Eight|20|Twenty)|"
                                       r"ASEAN-related|Arab League|African Union|(?-i:[A-Z])[a-z]+ Union)\S*\s*(?:Leaders'?\s*)?$", re.IGNORECASE)
@@ -240,6 +241,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             if text[i] in _SENTENCE_END_JA:
                 cuts.append(i + 1)
         for m in _EN_BOUNDARY.finditer(text, ls, le):
+            seg = text[ls:m.start()]
+            if seg.count("(") > seg.count(")"):
+                continue  # (local time; 4:55 p.m. Japan time): no sentence ends inside brackets
             cuts.append(m.start())
         cuts = sorted(set(cuts + [le]))
         pending = None
@@ -1112,10 +1116,9 @@ def _local_date(start_utc: dt.datetime | None, tz_local: str | None, zone_used: 
     return start_utc.astimezone(ZoneInfo(zone)).date()
 
 
-def _day_of(doc: _Doc, sentences: list[int], skip: dict | None = None) -> dt.date | None:
-    """The first date to the day in the given sentences (in their order)."""
-    for i in sentences:
-        a, b = doc.sentences[i]
+def _day_of(doc: _Doc, spans: list[tuple[int, int]], skip: dict | None = None) -> dt.date | None:
+    """The first date to the day in the given spans of text (in their order)."""
+    for a, b in spans:
         rows = [r for r in doc.temporal if a <= r["char_start"] < b and r is not skip and _day_value(r) is not None
                 and r.get("precision") in ("day", "hour", "minute") and not _is_conversion(doc, r)]
         if rows:
@@ -1170,7 +1173,8 @@ def _build(doc: _Doc, mtype: str, level: str | None, is_primary: bool, sentences
            evidence: tuple[int, int], clause: tuple[int, int] | None = None,
            inherit: DocMeeting | None = None, place_sentences: list[int] | None = None,
            continuation: bool = False, third: str | None = None, remote: bool = False,
-           place_span: tuple[int, int] | None = None, dateline_sentences: list[int] | None = None) -> DocMeeting:
+           place_span: tuple[int, int] | None = None, dateline_sentences: list[int] | None = None,
+           date_spans: list[tuple[int, int]] | None = None) -> DocMeeting:
     remote = remote or mtype in ("phone_call", "video_call")
     start_row = _start_time(doc, sentences, params)
     city = venue = None
@@ -1192,13 +1196,14 @@ def _build(doc: _Doc, mtype: str, level: str | None, is_primary: bool, sentences
             tz = venue.tz_name or _zone_of_place(venue.name_ja)
         elif country is not None:
             tz = _COUNTRY_ZONE.get(country)
-    start_row = _on_meeting_day(doc, start_row, own_date or _day_of(doc, date_sentences, skip=start_row))
+    date_spans = date_spans if date_spans is not None else [doc.sentences[i] for i in date_sentences]
+    start_row = _on_meeting_day(doc, start_row, own_date or _day_of(doc, date_spans, skip=start_row))
     start_utc, zone_used = _start_instant(doc, start_row, tz)
     d = _local_date(start_utc, tz, zone_used)
     if d is None:
         d = own_date
     if d is None:
-        d = _day_of(doc, date_sentences)
+        d = _day_of(doc, date_spans)
     if inherit is not None and not remote and (d == inherit.date_local or continuation) and city is None \
             and venue is None and country is None:
         city = None if inherit.city is None else Place("city", inherit.city, inherit.city_ja, inherit.country_code or "")
@@ -1216,6 +1221,56 @@ def _build(doc: _Doc, mtype: str, level: str | None, is_primary: bool, sentences
         country_code=country, venue=venue.name_en if venue else None, duration_minutes=dur,
         evidence_start=evidence[0], evidence_end=evidence[1], participants=parts,
     )
+
+
+def _meeting_date_spans(doc: _Doc, primary: _Mention, found: list[tuple[_Mention, bool | None]],
+                        sentences: list[int], again: list[_Mention], title: tuple[int, int] | None,
+                        lead: list[int] = ()) -> list[tuple[int, int]]:
+    """Where the primary meeting's date may be read, in order: in each sentence reporting it, the clause of its
+    meeting word and the clauses chained to it (cut before a later meeting word); a sentence that only follows up
+    on it (会談は午後3時から約1時間) whole. A date elsewhere (1960年1月19日に署名された条約, 12月16日に閣議決定した
+    文書) belongs to something else: a meeting none of these dates is left undated."""
+    spans: list[tuple[int, int]] = []
+    again_ids = {id(m) for m in again}
+    for i in sentences:
+        words = [m for m, _ in found if m.sentence == i and (
+            m is primary or id(m) in again_ids or m.topic or (m.mtype == primary.mtype and not m.hedged))]
+        if not words:
+            if not any(m.sentence == i for m, _ in found):
+                spans.append(doc.sentences[i])
+            continue
+        for m in words:
+            a, b = _until_next(doc, m, _date_clause(doc, m), found)
+            if title is not None and title[0] <= m.src_start < title[1]:
+                b = m.src_end  # a headline's date stands before its meeting word (13日の日米首脳会談)
+            spans.append((a, b))
+    # a lead sentence naming both sides, whose main clause is dated (水曜日、ワシントンへの国賓訪問中に…発表した):
+    # the day of the visit the meeting was part of
+    for i in lead:
+        if i in sentences or any(m.sentence == i for m, _ in found):
+            continue
+        a, b = doc.sentences[i]
+        sides = {p["country_code"] for p in doc.persons_in(a, b)}
+        if not {"JP", "US"} <= sides and not _COLLECTIVE.search(doc.text[a:b]):
+            continue
+        for r in doc.temporal:
+            if a <= r["char_start"] < b and _main_clause_date(doc.text, r["char_start"], r["char_end"], b):
+                spans.append((r["char_start"], r["char_end"]))
+    return spans
+
+
+# a date that modifies the sentence's main predicate: followed by a clause break (13日、/ 13日には、/ 水曜日、)
+_JA_MAIN_DATE_AFTER = re.compile(r"^(?:に|には|は)?[、，,]")
+# an English date governed by another verb (the treaty signed on January 19, 1960; the strategy adopted on ...)
+_EN_OTHER_DATE_BEFORE = re.compile(r"(?:signed|adopted|approved|dated|concluded|ratified|issued|decided|enacted|"
+                                   r"released|published|of|since|until)\s+(?:on\s+)?$", re.IGNORECASE)
+
+
+def _main_clause_date(text: str, start: int, end: int, sentence_end: int) -> bool:
+    after = fold_text(text[end:min(sentence_end, end + 4)]).text
+    if _JA_CHARS.search(text[max(0, start - 2):min(sentence_end, end + 2)]):
+        return bool(_JA_MAIN_DATE_AFTER.match(after))
+    return not _EN_OTHER_DATE_BEFORE.search(text[max(0, start - 24):start])
 
 
 def _clause(doc: _Doc, mm: _Mention) -> tuple[int, int]:
@@ -1393,12 +1448,13 @@ def _doc_meetings(doc: _Doc, offices: pl.DataFrame, params: MeetingParams) -> li
             others = {m.sentence for m, _ in found if m.sentence not in sents}
             # the sentences reporting the meeting first, then the lead: a late primary's own day ("On Wednesday,
             # Noda held ...") before the lead's other events ("arrived here Tuesday")
-            date_sents = (sorted(set(body_sents) | set(lead)) if primary.sentence in head and not again else
-                          sorted(body_sents) + [i for i in lead if i not in body_sents]) + sorted(title_sent)
+            date_spans = _meeting_date_spans(doc, primary, found, sorted(body_sents) + sorted(title_sent), again,
+                                             doc.title_span, lead)
             place_sents = sorted(set(body_sents) | {i for i in lead if i not in others})
-            return _build(doc, primary.mtype, primary.level, True, body_sents, date_sents, own_date, offices,
+            return _build(doc, primary.mtype, primary.level, True, body_sents, [], own_date, offices,
                           params, doc.sentences[body_sents[0]], place_sentences=place_sents, third=primary.third,
-                          remote=primary.remote, dateline_sentences=sorted(set(body_sents) | set(lead[:1])))
+                          remote=primary.remote, dateline_sentences=sorted(set(body_sents) | set(lead[:1])),
+                          date_spans=date_spans)
 
         dm = build_primary(primary_sents, None)
         if dm.date_local is None:

@@ -828,3 +828,47 @@ def test_probe3_meetings_figures():
             "r04 summit 2011-09-21", "r03 phone_call 2016-11-10", "r08 summit 2025-06-16",
             "r10 summit 2023-11-16", "r12 summit 2017-11-06", "r09 summit 2010-11-13",
             "r09 summit 2009-11-13"} <= score["exact"]
+
+
+# --- rules that must never publish a wrong value on unseen wording: each row a confirmed failure ------------------
+OVERFIT_RULES = [
+    # a date in the first sentences that another predicate governs is not the meeting's: the date stays null
+    pytest.param("日米首脳会談\n首相は大統領と首脳会談を行った。1960年1月19日に署名された日米安全保障条約について協議した。",
+                 "2024-04-11", [("summit", None, None, None, None, None, None)], id="ja-treaty-date-not-meeting-date"),
+    pytest.param("日米首脳会談\n岸田文雄首相はバイデン米大統領と首脳会談を行った。両首脳は2022年12月16日に閣議決定した安保3文書について協議した。",
+                 "2023-01-14", [("summit", None, None, None, None, None, None)], id="ja-cabinet-decision-date-not-meeting-date"),
+    # the lead sentence naming both leaders, its main clause dated: the visit's day (kept)
+    pytest.param("日米首脳会談\nバイデン米大統領と岸田文雄首相は10日、ワシントンで共同声明を発表した。大統領は首相との会談に先立ち演説した。",
+                 "2024-04-11", [("summit", dt.date(2024, 4, 10), "Washington", "US", None, None, None)],
+                 id="ja-lead-dated-main-clause-both-leaders"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), OVERFIT_RULES)
+def test_overfit_rules(text, published, expected):
+    assert _meeting_rows(_one_document(text, published)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a date in the prose is never the reference date: 首相/大統領 resolve to nobody of 1960
+        pytest.param("日米首脳会談\n首相は大統領と首脳会談を行った。1960年1月19日に署名された日米安全保障条約について協議した。",
+                     None, set(), id="prose-date-no-reference"),
+        pytest.param("日米首脳会談 1960年1月19日の安保条約改定から\n首相は大統領と首脳会談を行った。", None, set(),
+                     id="headline-date-no-reference"),
+    ],
+)
+def test_no_people_at_a_borrowed_date(text, published, expected):
+    out = _one_document(text, published)
+    assert set(out["meeting_participants"]["entity_id"].to_list()) == expected
+
+
+def test_text_reference_dates_only_from_a_dateline():
+    text = "2012年5月1日 朝刊\n首相は大統領と会談した。1960年1月19日に署名された条約について。"
+    temporal = pl.DataFrame({"doc_id": ["a", "a"], "char_start": [0, text.index("1960")],
+                             "char_end": [9, text.index("1960") + 10], "kind": ["date", "date"],
+                             "value": ["2012-05-01", "1960-01-19"], "resolved_by": ["explicit", "explicit"]})
+    docs = pl.DataFrame({"doc_id": ["a"], "text": [text]})
+    assert text_reference_dates(temporal, docs).rows() == [("a", dt.date(2012, 5, 1))]
+    assert text_reference_dates(temporal.slice(1), docs).rows() == []
