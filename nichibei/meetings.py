@@ -207,9 +207,17 @@ _ATTEND_END = re.compile(r"(?:他|ら|等)?(?:が)?(?:同席|陪席)(?!者?\s*[:
 _ATTEND_JOIN = re.compile(r"も(?:加わ|同行|陪席)")
 _ATTEND_LABEL = re.compile(r"(?:同席者|陪席者|同席|陪席)\s*[:：]")
 _ATTEND_EN = re.compile(r"\b(?:attended by|joined by|accompanied by)\b", re.IGNORECASE)
-_JA_LOCATIVE = re.compile(r"^\s*(?:で|において|にて|での|の|への|へ|を訪問|を訪れ|入り|に到着|に[^、。]{0,20}?を(?:招|迎え)|市内|市で|市の"
+# a place with a locative (で, において, にて), as the goal or object of a visit; の only before a venue of the place
+# (ワシントンのホワイトハウスで): ワシントンの外交筋, 外務省の発表, 東京電力 (a noun straight after) name no place
+_JA_LOCATIVE = re.compile(r"^\s*(?:で(?!\s*(?:記者団|記者会見|記者の|報道陣|取材))|において|にて|での|への|へ|を訪問|を訪れ|入り|に到着"
+                          r"|に[^、。]{0,20}?を(?:招|迎え)|市内|都内|市で|市の"
                           r"|・[^、。・\s]{1,8}?(?:の|で|において))")  # 東京・元赤坂の迎賓館で
-_EN_LOCATIVE_BEFORE = re.compile(r"\b(?i:in|at|to|visit(?:ing|ed|s)?|visit to|held in)\s+(?:(?i:the)\s+)?"
+# カナナスキスのサミット会場で, 東京の迎賓館で: の before a venue noun and its locative
+_JA_OF_VENUE = re.compile(r"^\s*の[^、。の]{0,12}?(?:会場|迎賓館|ホテル|公邸|官邸|別荘|私邸|邸宅|宮殿|大使館|庁舎|施設|郊外|市内)"
+                          r"(?:で|において|にて|での)")
+# 韓国大統領官邸, 英首相官邸: a venue word qualified by another country or a president is not Japan's
+_FOREIGN_QUALIFIER = re.compile(r"(?:大統領|[韓中英仏独露豪印比加伊]国?(?:首相|大統領)?|ロシア|フィリピン|ホワイトハウス)\s*$")
+_EN_LOCATIVE_BEFORE = re.compile(r"\b(?i:in|at|visit(?:ing|ed|s)?|visit to|held in)\s+(?:(?i:the)\s+)?"
                                  r"(?:[A-Z][\w.]*(?:['’]s)?\s+)?$")
 _VISIT_JA = re.compile(r"(?P<c>日本|米国|アメリカ)(?:を(?:公式|国賓として)?訪問|を訪れ|への(?:公式|国賓|公賓|実務)?訪問)"
                        r"|(?P<jp>訪日|来日)|(?P<us>訪米|渡米)")
@@ -885,14 +893,19 @@ def _place(doc: _Doc, sentences: list[int], spans: list[tuple[int, int]] | None 
             before = ft.text[:m.start()]
             if before.endswith(("「", "『", "\"", "“")):  # 東京・白金台の「八芳園」に: a name in quotes
                 after = after.lstrip("」』\"”")
-            if m.group(0) == "Washington" and re.match(r"\s*Post\b", after):
-                continue
             if p.kind == "city" and re.match(r"\s*(?:time|時間)", after, re.IGNORECASE):
                 continue  # ワシントン時間, Washington time: a zone, not a place
+            if re.match(r"(?:['’]s\b|\s*,?\s*(?:said|says|has|had|wants|will|would|is|was)\b| (?-i:[A-Z])[a-z])", after):
+                continue  # Washington's partners, Washington said, the Washington Post: a name or a government
+            if p.country_code == "JP" and p.kind == "venue" and _FOREIGN_QUALIFIER.search(before):
+                continue
             located = bool(_JA_LOCATIVE.match(after)) or bool(_EN_LOCATIVE_BEFORE.search(before))
+            if not located and p.kind == "city" and re.match(r"^\s*の", after):
+                # ワシントンのホワイトハウスで: the city of a venue named with its locative
+                nxt = regex.match(ft.text, m.end() + after.index("の") + 1)
+                located = nxt is not None and table[nxt.group(0)].kind == "venue" and bool(
+                    _JA_LOCATIVE.match(ft.text[nxt.end():])) or bool(_JA_OF_VENUE.match(after))
             if p.kind == "city" and city is None and located:
-                if p.name_ja == "東京" and re.match(r"^\s*(?:電力|都知事|大学|証券|地検|五輪|株)", after):
-                    continue
                 city = p
             elif p.kind == "venue" and venue is None and located:
                 venue = p

@@ -841,6 +841,33 @@ OVERFIT_RULES = [
     pytest.param("日米首脳会談\nバイデン米大統領と岸田文雄首相は10日、ワシントンで共同声明を発表した。大統領は首相との会談に先立ち演説した。",
                  "2024-04-11", [("summit", dt.date(2024, 4, 10), "Washington", "US", None, None, None)],
                  id="ja-lead-dated-main-clause-both-leaders"),
+    # a ministry named as the source of a report places nothing; a ministry with its locative does
+    pytest.param("日米首脳会談\n岸田文雄首相は15日、バイデン米大統領と首脳会談を行った。米国務省の発表によると、両首脳は同盟強化で一致した。",
+                 "2023-05-16", [("summit", dt.date(2023, 5, 15), None, None, None, None, None)], id="ja-state-dept-attribution"),
+    pytest.param("日米外相会談\n上川陽子外相は14日、ブリンケン米国務長官と会談した。外務省の発表によると、会談は約1時間行われた。",
+                 "2024-02-15", [("foreign_ministers", dt.date(2024, 2, 14), None, None, None, None, 60)], id="ja-mofa-attribution"),
+    pytest.param("日米外相会談\n上川陽子外相は14日、外務省でブリンケン米国務長官と会談した。",
+                 "2024-02-15", [("foreign_ministers", dt.date(2024, 2, 14), None, "JP", "Ministry of Foreign Affairs", None, None)],
+                 id="ja-ministry-with-locative"),
+    # 官邸 qualified by another country, or where the leader spoke to reporters afterwards, is not the meeting's venue
+    pytest.param("日米首脳会談\n岸田文雄首相は15日、韓国大統領官邸でバイデン米大統領と首脳会談を行った。",
+                 "2023-05-16", [("summit", dt.date(2023, 5, 15), None, None, None, None, None)], id="ja-korean-presidential-office"),
+    pytest.param("日米首脳会談\n岸田文雄首相は15日、バイデン米大統領と首脳会談を行った。首相は会談後、官邸で記者団に成果を語った。",
+                 "2023-05-16", [("summit", dt.date(2023, 5, 15), None, None, None, None, None)], id="ja-kantei-reporters"),
+    # a city as shorthand or a possessive names no meeting place
+    pytest.param("日米首脳会談\n岸田文雄首相は15日、バイデン米大統領と首脳会談を行った。ワシントンの外交筋によると、会談は約1時間行われた。",
+                 "2023-05-16", [("summit", dt.date(2023, 5, 15), None, None, None, None, 60)], id="ja-washington-sources"),
+    pytest.param("Kishida, Biden meet\nPrime Minister Fumio Kishida and President Joe Biden held talks on Wednesday. "
+                 "The two leaders discussed ties to Washington's partners.", "2024-04-11",
+                 [("summit", dt.date(2024, 4, 10), None, None, None, None, None)], id="en-washingtons-partners"),
+    pytest.param("Kishida, Biden meet\nPrime Minister Fumio Kishida and President Joe Biden held talks on Wednesday, "
+                 "the Washington Post reported.", "2024-04-11",
+                 [("summit", dt.date(2024, 4, 10), None, None, None, None, None)], id="en-washington-post"),
+    pytest.param("日米首脳会談\n岸田文雄首相は15日、バイデン米大統領と首脳会談を行った。東京電力の原発処理水についても協議した。",
+                 "2023-05-16", [("summit", dt.date(2023, 5, 15), None, None, None, None, None)], id="ja-city-in-company-name"),
+    pytest.param("日米首脳会談\n岸田文雄首相は15日、ワシントンのホワイトハウスでバイデン米大統領と首脳会談を行った。",
+                 "2023-05-16", [("summit", dt.date(2023, 5, 15), "Washington", "US", "White House", None, None)],
+                 id="ja-city-of-venue-kept"),
 ]
 
 
