@@ -138,7 +138,8 @@ _JA_MEETING = re.compile(
 _EN_MEETING = re.compile(
     r"(?P<phone>\b(?:tele)?phone (?:call|talks?|conversation|conference)s?\b|\b(?:spoke|talked|spoken) (?:by|over the|on the) (?:tele)?phone"
     r"|\bcalls? with(?= (?-i:[A-Z])| (?:his|her|their) )"
-    r"|\b(?:spoke|speaks|talked) (?:today |yesterday |tonight |(?-i:[A-Z])[a-z]+day )?with(?= (?-i:[A-Z])| (?:his|her) ))"
+    r"|\b(?:spoke|speaks|talked) (?:today |yesterday |tonight |(?-i:[A-Z])[a-z]+day )?with(?= (?-i:[A-Z])| (?:his|her) )"
+    r"(?=[^;\n]{0,60}?\b(?:by (?:tele)?phone|over the (?:tele)?phone|on the (?:tele)?phone|phone|telephone)\b))"
     r"|(?P<video>\bvideo ?(?:conference|call|link|meeting)|\bvirtual (?:meeting|summit|talks)|\bonline (?:meeting|summit))"
     r"|(?P<tri>\btrilateral (?:leaders'? )?(?:summit|meeting)|\bthree-way summit)"
     r"|(?P<twoplus>\bsecurity consultative committee|\b2\+2|\btwo-plus-two)"
@@ -151,6 +152,7 @@ _EN_MEETING = re.compile(
     r"|(?P<generic>\b(?:held|hold|holding|had|have) (?:a |their |the |another |an )?(?-i:[a-z][a-z-]* ){0,2}"
     r"(?:meeting|talks)\b"
     r"|\b(?:two|three|several|\d+) days of talks\b|\bround of talks\b"
+    r"|\b(?:spoke|speaks|talked) (?:today |yesterday |tonight |(?-i:[A-Z])[a-z]+day )?with(?= (?-i:[A-Z])| (?:his|her) )"
     r"|\bmet (?:with )?\b|\bmeets? with\b|\b(?:will|to|would|shall|could) meet(?= with\b| (?-i:[A-Z])| (?:his|her|their) )|\bmeeting with\b|\btalks with\b)"
     r"|(?P<topic>\bthe (?:talks|meeting|exchange|session|discussions?|conversation|(?:(?:tele)?phone )?call)\b)",
     re.IGNORECASE,

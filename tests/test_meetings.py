@@ -868,6 +868,12 @@ OVERFIT_RULES = [
     pytest.param("日米首脳会談\n岸田文雄首相は15日、ワシントンのホワイトハウスでバイデン米大統領と首脳会談を行った。",
                  "2023-05-16", [("summit", dt.date(2023, 5, 15), "Washington", "US", "White House", None, None)],
                  id="ja-city-of-venue-kept"),
+    # "spoke with" is a call only with a telephone word; on the sidelines in a city it is a meeting
+    pytest.param("Kishida, Biden talk in Phnom Penh\nPrime Minister Fumio Kishida spoke with President Joe Biden on the "
+                 "sidelines of a regional meeting in Phnom Penh on Sunday.", "2022-11-14",
+                 [("summit", dt.date(2022, 11, 13), "Phnom Penh", "KH", None, None, None)], id="en-spoke-with-in-person"),
+    pytest.param("Kishida, Biden talk\nPrime Minister Fumio Kishida spoke with President Joe Biden by phone on Sunday.",
+                 "2022-11-14", [("phone_call", dt.date(2022, 11, 13), None, None, None, None, None)], id="en-spoke-with-by-phone"),
 ]
 
 
