@@ -912,6 +912,9 @@ def _place(doc: _Doc, sentences: list[int], spans: list[tuple[int, int]] | None 
             elif p.kind == "venue" and venue is None and located:
                 venue = p
         for m in _VISIT_JA.finditer(ft.text):
+            if _VISIT_HEDGE_BEFORE.search(ft.text[max(0, m.start() - 6):m.start()]) or \
+                    _VISIT_HEDGE_AFTER.match(ft.text[m.end():m.end() + 8]):
+                continue  # 来年の来日にも意欲, 訪米を予定: a visit planned, not the meeting's
             if visit is None:
                 visit = "JP" if (m.group("jp") or m.group("c") == "日本") else "US"
         for m in _VISIT_EN.finditer(ft.text):
@@ -919,6 +922,10 @@ def _place(doc: _Doc, sentences: list[int], spans: list[tuple[int, int]] | None 
                 visit = "JP" if m.group("c").lower() == "japan" else "US"
     # a venue gives its country, never a city the text does not name (官邸, the Pentagon: city null)
     return city, venue, visit
+
+
+_VISIT_HEDGE_BEFORE = re.compile(r"(?:来年|来月|来週|近く|年内|早期|次回|将来)(?:の|に)?\s*$")
+_VISIT_HEDGE_AFTER = re.compile(r"^\s*(?:を|の|に|も)?(?:予定|に意欲|にも意欲|を招請|を要請|を検討|を調整|を求め|を招待|する予定|へ意欲)")
 
 
 # the day of the meeting the document reports, said again
@@ -1203,8 +1210,6 @@ def _build(doc: _Doc, mtype: str, level: str | None, is_primary: bool, sentences
                     visit is None or visit == dl.country_code):
                 city = dl
         country = city.country_code if city else venue.country_code if venue else visit
-        if country is None and is_primary:
-            country = _doc_visit_country(doc)
         if city is not None:
             tz = city.tz_name or _zone_of_place(city.name_ja)
         elif venue is not None:

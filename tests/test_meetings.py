@@ -758,7 +758,8 @@ PROBE3_MORE_RULES = [
     # a visit does not make a grouping's meeting a US–Japan one
     pytest.param("日米首脳会談\n岸田首相は23日、バイデン米大統領と会談した。\nバイデン氏は来日しており、24日には日米豪印4か国"
                  "（クアッド）の首脳会合に出席する。", "2022-05-23",
-                 [("summit", dt.date(2022, 5, 23), None, "JP", None, None, None)], id="ja-visit-and-quad"),
+                 # the visit is told in another sentence (one that reports the Quad meeting): no country for the summit
+                 [("summit", dt.date(2022, 5, 23), None, None, None, None, None)], id="ja-visit-and-quad"),
 ]
 
 
@@ -874,6 +875,11 @@ OVERFIT_RULES = [
                  [("summit", dt.date(2022, 11, 13), "Phnom Penh", "KH", None, None, None)], id="en-spoke-with-in-person"),
     pytest.param("Kishida, Biden talk\nPrime Minister Fumio Kishida spoke with President Joe Biden by phone on Sunday.",
                  "2022-11-14", [("phone_call", dt.date(2022, 11, 13), None, None, None, None, None)], id="en-spoke-with-by-phone"),
+    # a visit planned (来年の来日にも意欲) or told elsewhere in the document does not set the meeting's country
+    pytest.param("日米首脳会談\n岸田文雄首相は15日、バイデン米大統領と首脳会談を行った。バイデン氏は来年の来日にも意欲を示した。",
+                 "2023-05-16", [("summit", dt.date(2023, 5, 15), None, None, None, None, None)], id="ja-next-year-visit"),
+    pytest.param("日米首脳会談\n訪米中の岸田文雄首相は15日、バイデン米大統領と首脳会談を行った。",
+                 "2023-05-16", [("summit", dt.date(2023, 5, 15), None, "US", None, None, None)], id="ja-visit-in-own-clause"),
 ]
 
 
