@@ -5,49 +5,41 @@ from __future__ import annotations
 import shutil
 
 import polars as pl
+import pytest
 
 from nichibei import pipeline
 
 from conftest import RAW
 
 
-def test_a_document_that_breaks_extraction_is_rejected_and_the_rest_extracted(tmp_path, monkeypatch):
+def _fragile(real, column: str, marker: str, error: Exception):
+    """`real`, but raising `error` on any batch holding a document whose `column` contains `marker`."""
+    def stage(frame, *args):
+        if frame[column].str.contains(marker).any():
+            raise error
+        return real(frame, *args)
+    return stage
+
+
+@pytest.mark.parametrize("function,column,stage,error,published", [
+    pytest.param("extract_all", "text", "extract", RuntimeError("extractor crashed"), True,
+                 id="extraction: the document stays, without its extraction"),
+    pytest.param("clean_documents", "raw_text", "clean", ValueError("cleaner crashed"), False,
+                 id="cleaning: the document is left out"),
+])
+def test_a_document_that_breaks_a_stage_is_rejected_and_the_rest_go_on(tmp_path, monkeypatch, function, column,
+                                                                       stage, error, published):
     raw = tmp_path / "raw"
     shutil.copytree(RAW, raw)
-    (raw / "poison.txt").write_text("会談について。\nこの文書は抽出を壊す。\n", encoding="utf-8")
-    real = pipeline.extract_all
-
-    def fragile(documents, segments):
-        if documents["text"].str.contains("抽出を壊す").any():
-            raise RuntimeError("extractor crashed")
-        return real(documents, segments)
-
-    monkeypatch.setattr(pipeline, "extract_all", fragile)
+    (raw / "poison.txt").write_text("見出し\nこの文書は処理を壊す。\n", encoding="utf-8")
+    monkeypatch.setattr(pipeline, function, _fragile(getattr(pipeline, function), column, "処理を壊す", error))
     tables = pipeline.build_tables(raw)
     rejections = tables["rejections"]
-    assert rejections.select("source_file", "stage", "reason").rows() == [("poison.txt", "extract", "extract_failed")]
-    assert "RuntimeError: extractor crashed" in rejections["detail"][0]
-    assert tables["documents"].height == 6  # the document itself is still published, with its text
-    assert tables["meetings"].height == pipeline.build_tables(RAW)["meetings"].height
-
-
-def test_a_document_that_breaks_cleaning_is_rejected(tmp_path, monkeypatch):
-    raw = tmp_path / "raw"
-    shutil.copytree(RAW, raw)
-    (raw / "poison.txt").write_text("見出し\n壊れる本文。\n", encoding="utf-8")
-    real = pipeline.clean_documents
-
-    def fragile(docs, params):
-        if docs["raw_text"].str.contains("壊れる").any():
-            raise ValueError("cleaner crashed")
-        return real(docs, params)
-
-    monkeypatch.setattr(pipeline, "clean_documents", fragile)
-    tables = pipeline.build_tables(raw)
-    assert tables["rejections"].select("source_file", "stage").rows() == [("poison.txt", "clean")]
-    assert "poison.txt" not in tables["documents"]["source_file"].to_list()
-    assert tables["documents"].height == 5
+    assert rejections.select("source_file", "stage", "reason").rows() == [("poison.txt", stage, f"{stage}_failed")]
+    assert rejections["detail"][0] == f"{type(error).__name__}: {error}"
+    assert ("poison.txt" in tables["documents"]["source_file"].to_list()) is published
     assert tables["boilerplate"].filter(pl.col("doc_id").is_in(tables["documents"]["doc_id"].implode())).height == 20
+    assert tables["meetings"].height == 7  # the seeds' meetings all made it
 
 
 def test_rows_that_fail_validation_take_out_their_documents_extraction(tmp_path, monkeypatch):
@@ -88,8 +80,6 @@ def test_failures_no_document_can_be_blamed_for_stop_the_run(monkeypatch):
     with pytest.raises(schemas.ValidationFailed, match="offices.office"):
         pipeline.build_tables(RAW)
 
-
-import pytest  # noqa: E402
 
 
 @pytest.mark.parametrize("n,bad", [
