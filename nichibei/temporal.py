@@ -994,6 +994,7 @@ def _resolve_doc(text: str, anchor: dt.date | None, spans: list[tuple[int, int, 
         return _known(z or dateline_zone or doc_zone)
 
     last: tuple[int, str, str | None, dt.datetime | None] | None = None  # end, kind, zone, UTC of the last time
+    seen: list[tuple[int, int, str, str | None]] = []  # start, end, kind, value of the mentions so far
     for i, (start, end, surface) in enumerate(spans):
         p = parse_surface(surface)
         if p is None:
@@ -1014,7 +1015,7 @@ def _resolve_doc(text: str, anchor: dt.date | None, spans: list[tuple[int, int, 
                         and _BRACKET_GAP.fullmatch(text, last[0], start) is not None)
         saved = ctx.snapshot() if same_instant else None
         pinned = _pinned_by_bracket(text, end, p, spans[i + 1] if i + 1 < len(spans) else None, ref, ctx)
-        row = _resolve(text, start, end, p, ref, ctx, params, zone_for, pinned)
+        row = _resolve(text, start, end, p, ref, ctx, params, zone_for, pinned, seen)
         if row is None:
             continue
         kind, value, resolved_by, precision, tz, used_anchor, utc, rule = row
@@ -1032,6 +1033,7 @@ def _resolve_doc(text: str, anchor: dt.date | None, spans: list[tuple[int, int, 
         last = (end, kind, tz, utc) if kind in ("datetime", "time") else None
         out.append((start, end, surface, kind, value, resolved_by, precision, tz,
                     anchor if used_anchor else None, utc, p.approx, rule))
+        seen.append((start, end, kind, value))
 
 
 _BRACKET_GAP = re.compile(r"[ \t　]*[(（][ \t　]*")
@@ -1185,6 +1187,8 @@ def _is_trap(text: str, start: int, end: int, p: Parsed) -> bool:
                 return True  # 統一日, 唯一日: a numeral inside a word
             if p.rule == "ja_day" and end < len(text) and text[end] in _PLACE_AFTER_KANJI_DAY:
                 return True  # 四日市, 十日町, 三日月
+    if text.startswith("前日本", start) and end == start + 2:
+        return True  # 前日本大使: the former Japanese ambassador, not the day before
     if p.rule == "ja_day" and end < len(text) and text[end] in _COUNTRY_AFTER_DAY:
         line_start = text.rfind("\n", 0, start) + 1
         if not text[line_start:start].strip(" \t　(（"):
@@ -1201,7 +1205,7 @@ def _weekday_date(text: str, start: int, end: int, p: Parsed, anchor: dt.date, p
 
 
 def _resolve(text, start, end, p: Parsed, anchor, ctx: _Ctx, params: TemporalParams, zone_for,
-             pinned: dt.date | None = None):
+             pinned: dt.date | None = None, seen: list[tuple[int, int, str, str | None]] | None = None):
     if p.family == "duration":
         return ("duration", p.duration, "explicit", None, None, False, None, p.rule)
     if p.family == "year_range":
@@ -1377,7 +1381,8 @@ def _resolve(text, start, end, p: Parsed, anchor, ctx: _Ctx, params: TemporalPar
         if date_value is None:
             # the date of the event in the same sentence (English: paragraph), or the English dateline's date
             if ctx.date is not None and (_same_sentence(text, ctx.date_end, start)
-                                         or p.lang == "en" and _same_paragraph(text, ctx.date_end, start)):
+                                         or p.lang == "en" and _same_paragraph(text, ctx.date_end, start)
+                                         and not _ahead_of_past_time(text, start, end, p, ctx.date, anchor, params)):
                 date_value, resolved_by = ctx.date, "context"
             elif (p.lang == "ja" and ctx.date is not None and (span := _meeting_sentence(text, start)) is not None
                   and span[0] <= ctx.date_end <= span[1]):
@@ -1393,7 +1398,13 @@ def _resolve(text, start, end, p: Parsed, anchor, ctx: _Ctx, params: TemporalPar
                 date_value, resolved_by = ctx.dateline_date, "context"
                 rule += "+dateline"
             elif anchor is not None and params.time_on_anchor_date:
-                date_value, resolved_by, used_anchor = anchor, "anchor", True
+                other = _other_day(text, start, end, p, anchor, seen, params)
+                if other is None:
+                    date_value, resolved_by, used_anchor = anchor, "anchor", True
+                else:
+                    rule += "+other_day"
+                    if other is not _UNKNOWN_DAY:
+                        date_value, resolved_by = other, "context"
         precision = "minute" if p.minute_given else "hour"
         if p.lang == "iso" and p.tz is None:
             tz = None  # a dateline's clock is the publisher's, not the event's
@@ -1425,6 +1436,78 @@ def _resolve(text, start, end, p: Parsed, anchor, ctx: _Ctx, params: TemporalPar
         kind = "fiscal_year" if fiscal else "year"
         return (kind, f"{year:04d}", resolved_by, "year", None, used_anchor, None, rule)
     return None
+
+
+def _ahead_of_past_time(text: str, start: int, end: int, p: Parsed, d: dt.date, anchor: dt.date | None,
+                        params: TemporalParams) -> bool:
+    """A day after the report (…will see him again tomorrow.) cannot be the day of a time told in the past tense
+    in a later sentence (The talks began at 3 p.m.)."""
+    return (anchor is not None and d > anchor
+            and _tense(text, end, p.lang, params.tense_window, start) == "past")
+
+
+_UNKNOWN_DAY = dt.date.min  # another day is meant, which one is not known
+
+
+def _day_window(text: str, start: int, end: int, lang: str) -> tuple[int, int]:
+    """From the start of the sentence before a mention's sentence (across a paragraph break) to the end of the
+    mention's sentence."""
+    if lang == "en":
+        breaks = [m.end() for m in tp.EN_SENTENCE_BREAK.finditer(text, max(0, start - 1500), start)]
+        lo = breaks[-2] if len(breaks) >= 2 else max(0, start - 1500) if len(breaks) < 2 and start > 1500 else 0
+        right = tp.EN_SENTENCE_BREAK.search(text, end)
+    else:
+        s0 = _sentence_start(text, start)
+        lo = _sentence_start(text, s0 - 1) if s0 > 0 else 0
+        right = tp.SENTENCE_END.search(text, end)
+    return lo, right.end() if right else len(text)
+
+
+def _other_day(text: str, start: int, end: int, p: Parsed, anchor: dt.date, seen, params: TemporalParams):
+    """Whether a clock time with no date of its own may be put on the publication date: None when nothing in its
+    sentence or the sentence before speaks of another day; else the one past day they name (a resolved date or
+    weekday: 昨日, on Monday), or ``_UNKNOWN_DAY`` (前日, 先週, last week, the day before, two dates that differ).
+    A day ahead of the report (来月10日, tomorrow) does not count when the time is told in the past tense
+    (首相は来月10日に訪米する。午後3時、記者団に語った。)."""
+    lo, hi = _day_window(text, start, end, p.lang)
+    tense: list[str | None] = []
+
+    def time_is_past() -> bool:
+        if not tense:
+            tense.append(_tense(text, end, p.lang, params.tense_window, start))
+        return tense[0] == "past"
+
+    days: set[dt.date] = set()
+    unknown = False
+    covered: list[tuple[int, int]] = []
+    for s, e, kind, value in seen or ():
+        if s < lo or e > start:
+            continue
+        covered.append((s, e))
+        if kind in ("date", "weekday", "datetime"):
+            if value is None:
+                unknown = True
+                continue
+            d = dt.date.fromisoformat(value[:10])
+            if d < anchor:
+                days.add(d)
+            elif d > anchor and not time_is_past():
+                unknown = True
+        elif kind in ("month", "year") and value is not None:
+            here = f"{anchor.year:04d}-{anchor.month:02d}"[: len(value)]
+            if value < here or value > here and not time_is_past():
+                unknown = True
+        elif kind in ("month", "year"):
+            unknown = True
+    for m in tp.OTHER_DAY_CUE.finditer(text, lo, hi):
+        if any(s <= m.start() and m.end() <= e for s, e in covered):
+            continue  # a mention already weighed above
+        if m["fut"] and time_is_past():
+            continue
+        unknown = True
+    if unknown or len(days) > 1:
+        return _UNKNOWN_DAY
+    return next(iter(days)) if days else None
 
 
 def _remember_date(ctx: _Ctx, d: dt.date, end: int) -> None:

@@ -239,3 +239,16 @@ EN_SENTENCE_BREAK = re.compile(
     r"[.!?][\"”’)]?\s+(?=[\"“(A-Z])|\n|。"
 )
 SENTENCE_END = re.compile(r"[。！？\n]|\.(?:\s|$)")
+# words that put what a sentence tells on another day than the report's: a clock time near them is not on the
+# publication date. FUT: ahead of the report (a time told in the past tense is not on such a day)
+OTHER_DAY_CUE = re.compile(
+    r"(?P<fut>明後日|明日|あす|あした|来週|来月|来年"
+    r"|\b(?:the[ \t]+day[ \t]+after[ \t]+)?tomorrow\b|\bnext[ \t]+(?:week|weekend|month|year)\b)"
+    r"|一昨日|おととい|昨日|きのう|昨夜|昨晩|前夜|前晩|前日(?!本)|翌日|翌朝|翌晩|先週|前週|翌週|先月|前月|翌月|先日|先ごろ|先頃"
+    r"|昨年|去年|前年(?![比同])|[0-9０-９一二三四五六七八九十数]+日前"
+    r"|\b(?:yesterday|the[ \t]+day[ \t]+(?:before|after)|the[ \t]+(?:previous|next|following|prior)[ \t]+"
+    r"(?:day|night|evening|morning|week|month)|the[ \t]+night[ \t]+before"
+    r"|last[ \t]+(?:night|evening|week|weekend|month|year)|earlier[ \t]+(?:this|that|in[ \t]+the)[ \t]+week"
+    r"|(?:[0-9]+|two|three|four|five|six|several|a[ \t]+few)[ \t]+days[ \t]+(?:ago|earlier|before))\b",
+    re.I,
+)
