@@ -235,9 +235,23 @@ _DATELINE_EN = re.compile(r"^\s*(?P<city>[A-Z][A-Z.'\-]*(?: [A-Z][A-Z.'\-]*)*)(?
                           r"(?: \([^)]{1,30}\))?(?: ?(?:--|—|–) ?| - )")
 # (not after a title: Mr. KISHIDA Fumio, Dr. Smith)
 _EN_BOUNDARY = re.compile(r"(?<=[a-z0-9\)”\"’][.!?])(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)(?<!\bSt\.)\s+(?=[A-Z“\"])")
-_NON_BILATERAL_SUMMIT_EN = re.compile(r"(?:G7|G8|G20|APEC|NATO|Quad|ASEAN|East Asia|Hiroshima|Nuclear Security|"
+_NON_BILATERAL_SUMMIT_EN = re.compile(r"(?:G7|G8|G20|APEC|NATO|Quad|ASEAN|EAS|East Asia|Nuclear Security|"
                                       r"Democracy|Climate|UN|United Nations|Asia-Pacific Economic Cooperation|Group of (?:Seven|Eight|20|Twenty)|"
                                       r"ASEAN-related|Arab League|African Union|(?-i:[A-Z])[a-z]+ Union)\S*\s*(?:Leaders'?\s*)?$", re.IGNORECASE)
+# a summit named as an event: "the Elmau summit", "the Ise-Shima Summit", "the Nuclear Security Summit": capitalised
+# words between an article and "summit" that are neither Japan nor the US, nor the two leaders (the Kishida-Biden summit)
+_NAMED_SUMMIT_EN = re.compile(r"\b(?i:the|a|an|this|last|next)\s+(?P<name>(?:(?:[A-Z0-9][\w.’'&]*)(?:-[A-Z][\w.’']*)*\s+){1,3})"
+                              r"(?:Leaders['’]?\s+)?$")
+_BILATERAL_NAME_EN = {"JAPAN", "JAPANESE", "U.S.", "US", "USA", "AMERICA", "AMERICAN", "UNITED", "STATES", "BILATERAL",
+                      "FIRST", "SECOND", "THIRD", "INAUGURAL", "OFFICIAL", "STATE", "SUMMIT", "LEADERS", "NIPPON"}
+# "with other G7 leaders", "joined other world leaders": the summit of a grouping, not a US–Japan one
+_OTHER_LEADERS_AFTER_EN = re.compile(r"^[^.;]{0,100}?\b(?:with|along with|joined by|and|among)\s+(?:the\s+)?other\s+"
+                                     r"(?:[\w-]+\s+){0,4}?leaders\b", re.IGNORECASE)
+_OTHER_LEADERS_BEFORE_EN = re.compile(r"\bother\s+(?:[\w-]+\s+){0,4}?leaders\b[^.;]*$", re.IGNORECASE)
+# G7首脳会合, 主要国首脳会議, ASEAN関連首脳会議, APEC首脳会議: the leaders' meeting of a grouping
+_GROUPING_JA = re.compile(r"(?:G\s?7|G\s?8|G\s?20|APEC|ASEAN|NATO|EAS|クアッド|主要国|先進国|主要[7７七]カ国|主要[7７七]か国|"
+                          r"主要20カ国|先進[7７七]カ国|先進[7７七]か国|東アジア|アジア太平洋経済協力|北大西洋条約機構)[^、。,\s]{0,6}$",
+                          re.IGNORECASE)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -511,6 +525,10 @@ def _find_mentions(doc: _Doc, params: MeetingParams) -> list[_Mention]:
                 before = ft.text[max(0, m.start() - 40):m.start()]
                 if _NON_BILATERAL_SUMMIT_EN.search(before):
                     continue
+            # the Elmau summit, G7首脳会合: the grouping's meeting, kept as a meeting word that names no US–Japan meeting
+            grouping_event = (lang == "en" and bool(m.group("summit")) and _named_summit(doc, ft, before, m.start(), m.end())) \
+                or (lang == "ja" and m.group("lvl") == "首脳" and not m.group("pfx")
+                    and bool(_GROUPING_JA.search(ft.text[max(0, m.start() - 16):m.start()])))
             if lang == "ja" and m.group("generic") and ft.text[m.end():m.end() + 1] in ("見", "場"):
                 continue
             level = None
@@ -558,6 +576,8 @@ def _find_mentions(doc: _Doc, params: MeetingParams) -> list[_Mention]:
             pair_ok = en_pair_ok
             if en_third is not None:
                 pair_ok = True
+            if grouping_event:
+                pair_ok = False
             if lang == "ja" and m.group("pfx"):
                 pfx = m.group("pfx")
                 # 日米首脳会談; 日米比 (three): a trilateral summit; 日米豪印 (four): a grouping, not a US–Japan meeting
@@ -692,6 +712,28 @@ def _latin_finditer(regex: re.Pattern[str], text: str):
     span them), each run searched with one character of context after it so that word boundaries stay right."""
     for run in _LATIN_RUN.finditer(text):
         yield from regex.finditer(text, run.start(), min(len(text), run.end() + 1))
+
+
+def _named_summit(doc: "_Doc", ft, before: str, start: int, end: int) -> bool:
+    """An English "summit" that names a multilateral event (the Elmau summit, the summit … with other G7 leaders),
+    not a US–Japan meeting: talks on its sidelines are found by their own words."""
+    sent_end = min([i for i in (ft.text.find(c, end) for c in ".;\n") if i >= 0] or [len(ft.text)])
+    after = ft.text[end:sent_end]
+    if re.match(r"^\s*(?:meeting\s+|talks\s+)?with\b", after, re.IGNORECASE):
+        return False  # "a summit with President Biden"
+    if _OTHER_LEADERS_AFTER_EN.search(after) or _OTHER_LEADERS_BEFORE_EN.search(before):
+        return True
+    named = _NAMED_SUMMIT_EN.search(before)
+    if named is None:
+        return False
+    words = [w.upper().rstrip("’'s").rstrip("’'") or w.upper() for w in re.split(r"[\s-]+", named.group("name").strip())]
+    if any(w in _BILATERAL_NAME_EN or w.rstrip("S") in _BILATERAL_NAME_EN for w in words):
+        return False
+    off = start - len(before)
+    a, b = ft.source_span(off + named.start("name"), off + named.end("name"))
+    if doc.persons_in(a, b):
+        return False  # the Kishida-Biden summit
+    return True
 
 
 def _before4(text: str, pos: int) -> str:

@@ -883,6 +883,32 @@ OVERFIT_RULES = [
 ]
 
 
+OVERFIT_RULES += [
+    # a summit named as an event, or held with other leaders, is the grouping's: no US–Japan summit row
+    pytest.param("Kishida, Biden at G7\nPrime Minister Fumio Kishida and President Joe Biden attended the Elmau summit on "
+                 "June 27, 2022, along with other Group of Seven leaders.", "2022-06-28", [], id="en-named-summit-other-leaders"),
+    pytest.param("G7 opens\nPrime Minister Fumio Kishida and President Joe Biden attended the summit in Elmau on June 27, 2022 "
+                 "with other G7 leaders.", "2022-06-28", [], id="en-summit-with-other-g7-leaders"),
+    pytest.param("Summit opens\nPrime Minister Fumio Kishida and President Joe Biden attended the Nuclear Security Summit "
+                 "on Friday.", "2023-05-20", [], id="en-named-summit-no-g7-word"),
+    pytest.param("G7サミット開幕\n岸田文雄首相とバイデン米大統領は19日、広島での主要国首脳会議（G7サミット）に出席した。", "2023-05-20",
+                 [], id="ja-shuyokoku-shuno-kaigi"),
+    pytest.param("G7開幕\n岸田文雄首相とバイデン米大統領は19日、G7首脳会合に出席した。", "2023-05-20", [], id="ja-g7-shuno-kaigo"),
+    # a US–Japan meeting on the sidelines of a named summit is still a summit row
+    pytest.param("Kishida, Biden meet\nPrime Minister Fumio Kishida and President Joe Biden held talks on the sidelines of "
+                 "the Ise-Shima Summit on Friday.", "2023-05-20",
+                 [("summit", dt.date(2023, 5, 19), None, None, None, None, None)], id="en-sidelines-of-named-summit"),
+    pytest.param("Kishida, Biden meet\nPrime Minister Fumio Kishida held a summit with President Joe Biden on Friday on the "
+                 "sidelines of the G7 summit in Hiroshima.", "2023-05-20",
+                 [("summit", dt.date(2023, 5, 19), "Hiroshima", "JP", None, None, None)], id="en-summit-with-on-g7-sidelines"),
+    pytest.param("Kishida, Biden meet\nPrime Minister Fumio Kishida and President Joe Biden held the Japan-U.S. summit on "
+                 "Friday.", "2023-05-20", [("summit", dt.date(2023, 5, 19), None, None, None, None, None)],
+                 id="en-japan-us-summit-not-an-event-name"),
+    pytest.param("日米首脳会談\n岸田文雄首相は19日、G7サミットの際にバイデン米大統領と首脳会談を行った。", "2023-05-20",
+                 [("summit", dt.date(2023, 5, 19), None, None, None, None, None)], id="ja-bilateral-at-g7"),
+]
+
+
 @pytest.mark.parametrize(("text", "published", "expected"), OVERFIT_RULES)
 def test_overfit_rules(text, published, expected):
     assert _meeting_rows(_one_document(text, published)) == expected
