@@ -24,7 +24,14 @@ How it works
      whose topic is a bare meeting noun (会談は…), the date of the sentence reporting that meeting; else the day
      the sentence before stated (English: one sentence back, across a paragraph break; Japanese: up to two,
      for a one-phrase sentence such as 今月13日。), when that day is not after the anchor; else the date of the
-     news dateline (``PALM BEACH, Florida, April 17 (Kyodo) --``, ``NEW YORK--``); else the anchor date.
+     news dateline (``PALM BEACH, Florida, April 17 (Kyodo) --``, ``NEW YORK--``); else the anchor date, but only
+     when neither its sentence nor the one before speaks of another day: a word such as 前日, 昨日, 昨夜, 先週,
+     先月, yesterday, last week, the day before (anywhere in the two sentences), or a date, weekday, month or year
+     mentioned before it in them that is not the publication day's. Then the time takes the one past day they
+     name (…met yesterday and will meet again tomorrow. The talks began at 3 p.m.), else it stays a ``time``
+     (rule ``+other_day``). A day ahead of the report (来月10日, tomorrow) is such a day only for a time that is
+     not told in the past tense (首相は来月10日に訪米する。午後3時、記者団に語った。 is the publication date),
+     and in English it lends its date to no past-tense time later in the paragraph.
    - Parts of the day: けさ, 今朝, 今夜, 今晩 are the anchor's date; a part of the day after a date (16日午後,
      13日夜, 13日深夜, Thursday evening, late Wednesday) is one mention, a date; with a clock time after it
      (17日未明の午前4時, けさ8時15分) one datetime. 正午 is 12:00, 午前零時 00:00.
@@ -42,15 +49,24 @@ How it works
      朝刊, Published 8:48 AM EDT, April 24, 2014) stands in for it; what it resolves is ``context``, rule
      ``+head_date``, with ``anchor_date`` null.
 
-Zones: 日本時間 and the like name their zone. A Japanese clock time with no zone word is Japan time
-(``TemporalParams.japanese_default_zone``) unless its own clause, or the meeting a 会談は… sentence refers to,
-puts the event abroad (ワシントンで, ホワイトハウス, 訪米中, a 【ワシントン時事】 prefix); a place named in
-another sentence or clause does not count. A zone word after the time, behind a bracket or a comma, counts as
-its own (2:55 p.m. (local time; …), 7 a.m. Friday, Japan time, 午後3時（日本時間）); agencies' 24-hour clocks
-carry theirs (1200 GMT, 02:35 JST), and a colon time on an English line is read as English. 現地時間, local time
-and English times take the place of their sentence, else of the English dateline, else the place the document
-names most (``infer_event_zone``; gazetteer in ``nichibei/data/timezones.csv``). No zone at all: a datetime is
-never stated without its UTC offset, so the clock is given as a ``time`` (a dateline's clock: its date).
+Zones: a zone word names its zone: 日本時間 and JST are Asia/Tokyo; 米東部時間, ET, local time and 現地時間 as
+the gazetteer says. A zone word after the time, behind a bracket or a comma, counts as its own (2:55 p.m. (local
+time; …), 7 a.m. Friday, Japan time, 午後3時（日本時間）); agencies' 24-hour clocks carry theirs (1200 GMT,
+02:35 JST), and a colon time on an English line is read as English. Without one, the zone is that of the place
+the text puts the event in (``infer_event_zone``; gazetteer in ``nichibei/data/timezones.csv``): a city or a
+venue with its locative, a visit (訪米中, visit to Tokyo), a 【ワシントン時事】 prefix — in the time's own clause
+(Japanese: or the sentence of the meeting a 会談は… sentence refers to, or the sentence before in its paragraph);
+English: its sentence, else the English dateline, else the place the document names most.
+
+- Japan time (``TemporalParams.japanese_default_zone``) only for a Japanese clock time when nothing places the
+  event abroad: not its clause, not the meeting sentence or the sentence before, and — unless its sentence tells
+  of a call or a video conference (電話会談, テレビ会議), which Japanese reporting gives in Japan time — not the
+  place the whole document puts its events in. 現地時間 and English times never take it.
+- A country alone gives no zone when it has several (訪米, 米国で, a visit to the United States): only a city or
+  a venue there does (ワシントン, ホワイトハウス, Camp David). A place abroad whose zone is not known, or places
+  that disagree, likewise give none — and they block the Japan default.
+- No zone can be known: a datetime is never stated without its UTC offset, so the clock is given as kind
+  ``time`` (``HH:MM``, rule ``+no_zone``); a dateline's clock gives its date.
 
 Durations: a stated bound (2時間超, 1時間余り, 1時間以上, more than two hours, over an hour) gives the amount
 stated as ``value`` — a lower bound, not the length — and is marked ``is_approximate``, as hedged amounts
@@ -111,7 +127,8 @@ class TemporalParams:
     month_tense_penalty: months added to the distance of a month candidate that goes against the tense.
     day_tense_penalty: days added to the distance of a month-day candidate that goes against the tense.
     weekday_tense_penalty: days added to a weekday candidate against the tense (7: the tense always wins).
-    time_on_anchor_date: a time with no date in its sentence becomes a datetime on the anchor date.
+    time_on_anchor_date: a time with no date in its sentence, or the sentence before, becomes a datetime on the
+        anchor date when neither sentence speaks of another day (False: it stays a time).
     japanese_default_zone: the zone of a Japanese clock time with no zone word whose clause names no place
         abroad (Japanese reporting gives Japan time unless it says otherwise); None leaves such a zone unknown.
     gazetteer: a timezones.csv to use instead of the packaged one.
