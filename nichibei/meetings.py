@@ -176,6 +176,10 @@ _COLLECTIVE = re.compile(r"(?P<trilateral>(?P<tripfx>日米[韓比豪印英仏�
 # another round of the same talks: a meeting of its own, held where the first one was unless the text says otherwise
 _ANOTHER = re.compile(r"\banother (?:round|session|meeting)\b|\bsecond (?:day|round|session)\b|\bagain\b|"
                       r"再び|再度|2日目|二日目|引き続き会談", re.IGNORECASE)
+# the same talks going on (another round, the second day): only these take the first meeting's place, and only on
+# the same or the next day; "again", 再び alone (they will meet again in November) inherit nothing
+_SAME_TALKS = re.compile(r"\banother (?:round|session)\b|\bsecond (?:day|round|session)\b|2日目|二日目|引き続き会談",
+                         re.IGNORECASE)
 # a meeting being arranged or considered, not held or fixed
 _ARRANGING = re.compile(r"^[^。]{0,20}?(?:を?調整(?:中|して|され|する|を)|を?検討(?:中|して|され|する)|を模索)"
                         r"|^[^.]{0,30}?\b(?:being arranged|under consideration|being considered|to be arranged)\b",
@@ -992,17 +996,6 @@ def _paragraph_dateline(doc: _Doc, sentences: list[int]) -> Place | None:
     return None
 
 
-def _doc_visit_country(doc: _Doc) -> str | None:
-    """The one country the whole document says someone visited, if only one."""
-    ft = fold_text(doc.text)
-    found = set()
-    for m in _VISIT_JA.finditer(ft.text):
-        found.add("JP" if (m.group("jp") or m.group("c") == "日本") else "US")
-    for m in _VISIT_EN.finditer(ft.text):
-        found.add("JP" if m.group("c").lower() == "japan" else "US")
-    return found.pop() if len(found) == 1 else None
-
-
 def _label_end(s: str, m: re.Match[str]) -> int:
     """Where the list after an attendee label ends: at the bracket closing the one the label opens
     (（同席者：…）), else at the end of the sentence (陪席者：（日本側）A外務大臣ほか　（米側）B大使ほか)."""
@@ -1266,6 +1259,8 @@ def _build(doc: _Doc, mtype: str, level: str | None, is_primary: bool, sentences
         d = own_date
     if d is None:
         d = _day_of(doc, date_spans)
+    continuation = continuation and d is not None and inherit is not None and inherit.date_local is not None \
+        and 0 <= (d - inherit.date_local).days <= 1
     if inherit is not None and not remote and (d == inherit.date_local or continuation) and city is None \
             and venue is None and country is None:
         city = None if inherit.city is None else Place("city", inherit.city, inherit.city_ja, inherit.country_code or "")
@@ -1571,7 +1566,8 @@ def _doc_meetings(doc: _Doc, offices: pl.DataFrame, params: MeetingParams) -> li
         listed = _dated_places(doc, m, _date_clause(doc, m)) or [(d, None)]
         for day, place_span in listed:
             dm = _build(doc, m.mtype, m.level, False, [m.sentence], [m.sentence], day, offices, params, ev, clause,
-                        inherit=out[0] if primary is not None else None, continuation=another, third=third,
+                        inherit=out[0] if primary is not None else None,
+                        continuation=another and bool(_SAME_TALKS.search(sentence)), third=third,
                         remote=m.remote, place_span=place_span)
             if dm.meeting_type in ("courtesy_call", "other") and len(dm.participants) < 2:
                 continue

@@ -909,6 +909,29 @@ OVERFIT_RULES += [
 ]
 
 
+OVERFIT_RULES += [
+    # "again", 再び: a later meeting of its own that takes nothing from the first one's place
+    pytest.param("Abe, Obama meet\nPrime Minister Shinzo Abe held talks with President Barack Obama at the White House in "
+                 "Washington on Tuesday. Abe will meet Obama again on November 12.", "2015-04-29",
+                 [("summit", dt.date(2015, 4, 28), "Washington", "US", "White House", None, None),
+                  ("summit", dt.date(2015, 11, 12), None, None, None, None, None)], id="en-again-later-no-place"),
+    pytest.param("日米首脳会談\n安倍晋三首相は28日、ワシントンのホワイトハウスでオバマ米大統領と首脳会談を行った。両首脳は11月12日に再び会談する。",
+                 "2015-04-29", [("summit", dt.date(2015, 4, 28), "Washington", "US", "White House", None, None),
+                                ("summit", dt.date(2015, 11, 12), None, None, None, None, None)], id="ja-futatabi-later-no-place"),
+    # another round on the next day: the same talks, the same place
+    pytest.param("Abe, Trump agree\nPALM BEACH, Florida, April 17 (Kyodo) -- Prime Minister Shinzo Abe and U.S. President "
+                 "Donald Trump held talks Tuesday at Trump's Mar-a-Lago resort.\nThe two leaders will hold another round "
+                 "of talks on Wednesday.", "2018-04-18",
+                 [("summit", dt.date(2018, 4, 17), "Palm Beach", "US", "Mar-a-Lago", None, None),
+                  ("summit", dt.date(2018, 4, 18), "Palm Beach", "US", "Mar-a-Lago", None, None)], id="en-another-round-next-day"),
+    pytest.param("Abe, Trump agree\nPALM BEACH, Florida, April 17 (Kyodo) -- Prime Minister Shinzo Abe and U.S. President "
+                 "Donald Trump held talks Tuesday at Trump's Mar-a-Lago resort.\nThe two leaders will hold another round "
+                 "of talks on June 8.", "2018-04-18",
+                 [("summit", dt.date(2018, 4, 17), "Palm Beach", "US", "Mar-a-Lago", None, None),
+                  ("summit", dt.date(2018, 6, 8), None, None, None, None, None)], id="en-another-round-months-later"),
+]
+
+
 @pytest.mark.parametrize(("text", "published", "expected"), OVERFIT_RULES)
 def test_overfit_rules(text, published, expected):
     assert _meeting_rows(_one_document(text, published)) == expected
