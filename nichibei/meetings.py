@@ -160,6 +160,12 @@ _EN_MEETING = re.compile(
 # a meeting word after one of these (within its clause) is a passing reference, not a report
 _HEDGE_BEFORE = re.compile(r"(?:昨年|一昨年|前年|前回|先月|先週|先に|過去|かつて|これまで|次回|来年|来月|来週|\blast\b|previous|"
                            r"earlier|next|upcoming|future)[^。、,]*$", re.IGNORECASE)
+# the same hedge as a time reference (先に行われた…, earlier this year, an earlier meeting), not the adverb that orders
+# the day's events in wire copy ("Kishida earlier held talks with Biden", 首相は先に…と会談した)
+_HEDGE_TIME_BEFORE = re.compile(r"(?:昨年|一昨年|前年|前回|先月|先週|先に(?=[^。、,]{0,8}?(?:行われ|開かれ|開催され|実施され|行った|開いた)"
+                                r"[^。、,]{0,30}$)|過去|かつて|これまで|次回|来年|来月|来週|\blast\b|previous|"
+                                r"\b(?:an|the|their|his|her|its) earlier\b|\bearlier (?:this|last|in the|in) \w+|"
+                                r"next|upcoming|future)[^。、,]*$", re.IGNORECASE)
 _MONTHS_EN = r"January|February|March|April|May|June|July|August|September|October|November|December"
 # "met Obama at the White House last April": a time word after the meeting word that puts it in the past or future
 _HEDGE_AFTER_EN = re.compile(rf"^[^.;]{{0,60}}?\b(?:last|next) (?:year|month|week|spring|summer|autumn|fall|winter|"
@@ -372,6 +378,7 @@ class _Mention:
     third: str | None = None  # the third country of a trilateral summit named by its prefix (日米韓: KR)
     remote: bool = False  # held by video or telephone (テレビ会議方式で開いた 2+2): no place
     meal: bool = False  # 夕食会, ワーキングランチ: a meal of the two sides
+    soft_hedge: bool = False  # hedged only by 先に/earlier ordering the day's events: the primary when nothing else is
 
 
 @dataclass
@@ -596,8 +603,10 @@ def _find_mentions(doc: _Doc, params: MeetingParams) -> list[_Mention]:
                 lang == "en" and bool(_HEDGE_AFTER_EN.search(after)))
             if _NEGATED.search(after):
                 continue  # 正式な首脳会談は…受け入れられなかった, a summit was refused: no meeting took place
+            soft = hedged and not _HEDGE_TIME_BEFORE.search(before) and not _HEDGE_AFTER.search(after) and not (
+                lang == "en" and _HEDGE_AFTER_EN.search(after))
             out.append(_Mention(m.start(), m.end(), s, e, mtype, level, sent, hedged, pair_ok, topic, third=third,
-                                meal=lang != "ja-topic" and bool(m.group("meal"))))
+                                meal=lang != "ja-topic" and bool(m.group("meal")), soft_hedge=soft))
     out.sort(key=lambda x: x.src_start)
     # 「2プラス2」会談, "2+2 meeting": a bare meeting word right after a typed one names the same meeting
     kept: list[_Mention] = []
@@ -1451,6 +1460,13 @@ def _doc_meetings(doc: _Doc, offices: pl.DataFrame, params: MeetingParams) -> li
             primary.mtype = "other"
     if primary is None and not about_other:
         primary = _late_primary(doc, found, confirmed, head, title_sent)
+    if primary is None and not about_other:
+        # "Kishida earlier held talks with Biden": wire copy ordering the day's events; the document's meeting when
+        # it is the only US–Japan meeting the document reports
+        reported = [m for m in typed if id(m) in confirmed and m.sentence not in title_sent]
+        if reported and all(m.soft_hedge for m in reported) and len({m.mtype for m in reported}) == 1:
+            primary = reported[0]
+            primary.hedged = False
     out: list[DocMeeting] = []
     primary_sents: list[int] = []
     if primary is not None:

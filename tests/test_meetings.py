@@ -932,6 +932,23 @@ OVERFIT_RULES += [
 ]
 
 
+OVERFIT_RULES += [
+    # 先に/earlier ordering the day's events does not hide the only meeting the document reports
+    pytest.param("Kishida addresses Congress\nPrime Minister Fumio Kishida addressed Congress on Thursday. Kishida earlier "
+                 "held talks with President Joe Biden at the White House on Wednesday.", "2024-04-12",
+                 [("summit", dt.date(2024, 4, 10), None, "US", "White House", None, None)], id="en-earlier-only-meeting"),
+    pytest.param("岸田首相、米議会で演説\n岸田文雄首相は11日、米議会で演説した。首相は先にワシントンのホワイトハウスでバイデン米大統領と会談した。",
+                 "2024-04-12", [("summit", None, "Washington", "US", "White House", None, None)], id="ja-saki-ni-only-meeting"),
+    # a time reference still hedges: the phone call is the document's meeting, the earlier summit no row of its own
+    pytest.param("Kishida, Biden talk\nPrime Minister Fumio Kishida spoke with President Joe Biden by phone on Sunday. "
+                 "They reviewed the outcome of a summit held earlier this year.", "2022-11-14",
+                 [("phone_call", dt.date(2022, 11, 13), None, None, None, None, None)], id="en-earlier-this-year-hedged"),
+    pytest.param("日米外相会談\n上川陽子外相は14日、ブリンケン米国務長官と会談した。先に行われた日米首脳会談の成果を確認した。",
+                 "2024-02-15", [("foreign_ministers", dt.date(2024, 2, 14), None, None, None, None, None)],
+                 id="ja-saki-ni-okonawareta-hedged"),
+]
+
+
 @pytest.mark.parametrize(("text", "published", "expected"), OVERFIT_RULES)
 def test_overfit_rules(text, published, expected):
     assert _meeting_rows(_one_document(text, published)) == expected
