@@ -7,7 +7,9 @@ row's evidence is the matched words as they stand in the text.
 Matching is on the NFKC-folded, variant-folded text (full-width letters, ｢2+2｣, 﨑/崎 compare equal), with
 offsets mapped back to the source code points. Japanese keywords match anywhere; Latin keywords must start at a
 word boundary, and acronyms (AI, LNG, IPEF) and words of three letters or fewer must end at one too; longer
-words match as stems (Iran → Iranian, semiconductor → semiconductors). A keyword written in capitals
+words match as stems (Iran → Iranian, semiconductor → semiconductors). A keyword that starts with a digit has no
+digit before it (5条 is not the end of 第15条 or 25条) and one that ends with a digit none after it (Article 5 is not
+Article 50). A keyword written in capitals
 (AI, NPT, COP) matches case-sensitively, others ignore case; several keywords at one place: the longest wins.
 """
 
@@ -39,6 +41,8 @@ class Keyword:
     case_sensitive: bool  # written in capitals (AI, NPT): must match as written
     left_boundary: bool   # starts with a Latin letter: no letter may stand before it
     right_boundary: bool  # an acronym or short word ending in a letter: no letter may follow
+    digit_left: bool = False   # starts with a digit: no digit may stand before it
+    digit_right: bool = False  # ends with a digit: no digit may follow
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,7 @@ def _keyword(kw: str, code: str, short_latin_max: int = 3) -> Keyword:
         case_sensitive=latin and kw.upper() == kw,
         left_boundary=bool(_LATIN.match(kw)),
         right_boundary=latin and acronym and bool(_LATIN.search(kw[-1])),
+        digit_left=folded[:1].isdigit(), digit_right=folded[-1:].isdigit(),
     )
 
 
@@ -98,6 +103,10 @@ def _matches(text: str, codebook: Codebook) -> list[tuple[int, int, str]]:
             if k.left_boundary and start > 0 and _LATIN.match(text[start - 1]):
                 continue
             if k.right_boundary and stop < len(text) and _LATIN.match(text[stop]):
+                continue
+            if k.digit_left and start > 0 and text[start - 1].isdigit():
+                continue
+            if k.digit_right and stop < len(text) and text[stop].isdigit():
                 continue
             hits.append((start, stop, k.topic_code))
     hits.sort(key=lambda h: (h[0], h[0] - h[1]))
