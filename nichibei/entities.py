@@ -1153,6 +1153,25 @@ def _resolve_english_title(state: _DocState, t: _Hit, index: _Index, rules: Matc
             _add_person(state, index, holders[0], start, t.end, "office", title, [])
 
 
+def _one_kanji_family_named(state: _DocState, p: _Person, text: str, pos: int) -> bool:
+    """Is the kanji at ``pos`` (before 氏) the whole family name of ``p``, as an earlier mention in the document
+    shows: with a title straight after it (林外相, 岸防衛相), or the full name of three kanji at most (林芳正, 岸信夫;
+    岸田文雄 has a family name of two)? The kanji must stand alone (山岸氏 is not 岸氏)."""
+    k = text[pos]
+    if pos > 0 and is_kanji(text[pos - 1]):
+        return False
+    for m in state.mentions:
+        if m.entity_id != p.entity_id or m.start >= pos or text[m.start] != k:
+            continue
+        if m.match_kind == "family_name_title" and m.start + 1 < len(text) and not any(
+                len(full) > 1 and full[0] == k and text[m.start + 1] == full[1] for full in p.kanji_names):
+            return True  # 林外相: the title right after the one kanji
+        if m.match_kind == "alias" and any(len(full) <= 3 and text.startswith(full, m.start) and full[0] == k
+                                           for full in p.kanji_names):
+            return True  # 林芳正: the full name, one kanji of family name and a given name
+    return False
+
+
 def _resolve_family_names(state: _DocState, index: _Index, rules: MatchRules) -> None:
     text = state.ft.text
     # family name + honorific (岸田氏) or a bare title word (オースティン長官, 上川大臣): people named in the
@@ -1176,8 +1195,11 @@ def _resolve_family_names(state: _DocState, index: _Index, rules: MatchRules) ->
                     for eid in dict.fromkeys(pool):
                         m = (_match_name_before(text, i, index.persons[eid], rules.name_left_kanji_ok)
                              if eid in index.persons else None)
-                        # one kanji before 氏 is too little to name anyone (岸氏 is not 岸田氏)
-                        if m is not None and (i - m[0] >= 2 or not is_kanji(text[i - 1])):
+                        # one kanji before 氏 is too little to name anyone (岸氏 is not 岸田氏) unless the document
+                        # has already named this person with that one kanji as the whole family name
+                        if m is not None and (i - m[0] >= 2 or not is_kanji(text[i - 1])
+                                              or (pool is anchored and word in rules.honorifics
+                                                  and _one_kanji_family_named(state, index.persons[eid], text, i - 1))):
                             matches[eid] = m
                     if matches:
                         best_start = min(m[0] for m in matches.values())

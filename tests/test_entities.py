@@ -722,3 +722,28 @@ def test_real_titles_and_prefixes(real_ref, text, ref_date, surface, entity, rol
     else:
         assert got["entity_id"] == entity
     assert got["role"] == role
+
+
+# a one-kanji family name before 氏 names a person only when the document has already named that person with
+# that kanji as the whole family name: in full (林芳正) or with a title right after it (林外相, 岸防衛相)
+ONE_KANJI_FAMILY_CASES = [
+    pytest.param("林芳正外相は10日会談した。林氏は語った。",
+                 [("林芳正外相", "person:hayashi_yoshimasa"), ("林", "person:hayashi_yoshimasa")], id="full-name-then-hayashi-shi"),
+    pytest.param("林外相は10日会談した。林氏は語った。",
+                 [("林外相", "person:hayashi_yoshimasa"), ("林", "person:hayashi_yoshimasa")], id="title-then-hayashi-shi"),
+    pytest.param("岸信夫防衛相と岸田文雄首相は10日会談した。岸氏は語った。",
+                 [("岸信夫防衛相", "person:kishi_nobuo"), ("岸田文雄首相", "person:kishida_fumio"), ("岸", "person:kishi_nobuo")],
+                 id="kishi-not-kishida"),
+    pytest.param("岸田文雄首相は10日会談した。岸氏は語った。", [("岸田文雄首相", "person:kishida_fumio")],
+                 id="prefix-of-a-longer-family-name"),
+    pytest.param("林氏は語った。林芳正外相は10日会談した。", [("林芳正外相", "person:hayashi_yoshimasa")], id="named-only-later"),
+    pytest.param("林氏は語った。", [], id="never-named"),
+    pytest.param("岸防衛相は10日会談した。山岸氏も語った。", [("岸防衛相", "person:kishi_nobuo")], id="kanji-before-is-another-name"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ONE_KANJI_FAMILY_CASES)
+def test_one_kanji_family_name_named_before(text, expected):
+    mentions, _ = resolve_entities(_docs(text, date(2022, 3, 10)), load_reference())
+    got = [(r["surface"], r["entity_id"]) for r in mentions.filter(pl.col("entity_type") == "person").iter_rows(named=True)]
+    assert got == expected
