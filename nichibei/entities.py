@@ -159,7 +159,7 @@ class MatchRules:
         r"米粉|米価|米作|米飯|新米|玄米|白米|精米|米穀",
         # words that begin with a one-kanji abbreviation (米宇宙軍 is not Ukraine, 日米比較 not the Philippines)
         r"宇宙|台頭|台風|舞台|独自|独立|独占|独裁|単独|印象|印刷|調印|露呈|披露|比較|比率|比べ|豪雨|豪華|中間選挙|中旬"
-        r"|中東|中央|中心|中止|中断|加速|加盟|加え|英語|英文|伊勢",
+        r"|中東|中央|中心|中止|中断|加速|加盟|加え|英語|英文",
     )
     honorifics: tuple[str, ...] = ("氏", "さん", "様", "閣下")
     # Title words too general for an office code (オースティン長官, 上川大臣): the person's office at the date decides.

@@ -747,3 +747,21 @@ def test_one_kanji_family_name_named_before(text, expected):
     mentions, _ = resolve_entities(_docs(text, date(2022, 3, 10)), load_reference())
     got = [(r["surface"], r["entity_id"]) for r in mentions.filter(pl.col("entity_type") == "person").iter_rows(named=True)]
     assert got == expected
+
+
+# 伊 (Italy) stands alone only inside a compound of abbreviations, after a prefix or before a suffix or title:
+# place names that begin with it (伊勢, 伊豆, 伊丹) need no stop-list of their own
+ITALY_ABBREVIATION_CASES = [
+    pytest.param("伊勢志摩サミットで会談した。", [], id="ise-shima"),
+    pytest.param("三重県伊勢市で", [], id="ise-city"),
+    pytest.param("伊勢神宮を訪れた", [], id="ise-shrine"),
+    pytest.param("伊豆半島と伊丹空港", [], id="izu-itami"),
+    pytest.param("伊首相と会談", [("伊", "country:it")], id="italy-before-title"),
+    pytest.param("日米伊首脳", [("日", "country:jp"), ("米", "country:us"), ("伊", "country:it")], id="italy-in-a-compound"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ITALY_ABBREVIATION_CASES)
+def test_one_kanji_italy_needs_its_compound(text, expected):
+    mentions, _ = resolve_entities(_docs(text, date(2016, 5, 26)), load_reference())
+    assert mentions.select("surface", "entity_id").rows() == expected
