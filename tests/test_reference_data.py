@@ -23,21 +23,15 @@ import polars as pl
 import pytest
 from polars.testing import assert_frame_equal
 
+import nichibei.entities as entities_module
+
 ROOT = Path(__file__).resolve().parents[1]
 REF = ROOT / "nichibei" / "data" / "reference"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
-ENTITY_COLUMNS = ["entity_id", "entity_type", "name_en", "name_ja", "aliases", "country_code", "notes"]
-OFFICE_COLUMNS = [
-    "entity_id",
-    "office",
-    "office_detail",
-    "country_code",
-    "host_country_code",
-    "start_date",
-    "end_date",
-    "source",
-]
+# the columns the resolver reads, declared once in nichibei.entities
+ENTITY_COLUMNS = list(entities_module.ENTITY_COLUMNS)
+OFFICE_COLUMNS = list(entities_module.OFFICE_COLUMNS)
 ENTITY_TYPES = {
     "person": "person",
     "country": "country",
