@@ -24,6 +24,7 @@ CANDIDATE_ENCODINGS = [
     "utf_8", "utf_16", "utf_32", "cp932", "shift_jis", "euc_jp", "iso2022_jp", "ascii", "cp1252",
 ]
 MAX_CHAOS = 0.2
+DETECTOR_THRESHOLD = 0.5
 
 RAW_COLUMNS = {
     "doc_id": pl.Utf8, "source_file": pl.Utf8, "raw_sha256": pl.Utf8, "encoding": pl.Utf8,
@@ -61,7 +62,9 @@ def decode(raw: bytes) -> tuple[str, str]:
     """Decode raw bytes with charset-normalizer; return (text, encoding name). Raise DecodeError if unreadable."""
     if not raw.strip():
         raise DecodeError("the file is empty")
-    best = from_bytes(raw, cp_isolation=CANDIDATE_ENCODINGS).best()
+    # charset-normalizer drops a candidate when any chunk of a short text looks noisy (its default threshold);
+    # judge by the whole text's mess instead, with the same limit
+    best = from_bytes(raw, cp_isolation=CANDIDATE_ENCODINGS, threshold=DETECTOR_THRESHOLD).best()
     if best is None:
         raise DecodeError("no candidate encoding decodes these bytes (invalid byte sequences)")
     if best.chaos > MAX_CHAOS:

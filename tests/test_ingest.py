@@ -106,3 +106,14 @@ def test_the_seeds_read_as_utf8_with_manifest_dates(seed_gold):
     manifest_dates = dict(docs.filter(pl.col("manifest_published_date").is_not_null())
                           .select("source_file", "manifest_published_date").iter_rows())
     assert {k[:3]: str(v) for k, v in manifest_dates.items()} == {"000": "2023-01-14", "003": "2024-04-11"}
+
+
+def test_a_short_shift_jis_page_whose_chunks_look_noisy_is_read(tmp_path):
+    """The detector judges the whole text: a short CP932 page is not rejected for one noisy-looking chunk."""
+    source = next((Path(__file__).resolve().parent / "fixtures" / "probe4").glob("s10_*.txt"))
+    data = source.read_bytes()
+    write(tmp_path, "page.txt", data)
+    docs, rejections = load_raw(tmp_path)
+    assert rejections.height == 0
+    assert docs["encoding"][0] in ("cp932", "shift_jis")
+    assert docs["raw_text"][0] == data.decode("cp932").replace("\r\n", "\n")
