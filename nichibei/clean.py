@@ -110,7 +110,9 @@ def unit_features(units: pl.DataFrame, params: CleanParams = CleanParams()) -> p
                  & (norm.str.len_chars() <= params.max_social_chars))
                 | norm.str.contains(f.SHARE_BAR)
             ).alias("is_social"),
-            (norm.str.contains(f.COPYRIGHT) & (norm.str.len_chars() <= 250)).alias("is_copyright"),
+            (norm.str.contains(f.COPYRIGHT) & (norm.str.len_chars() <= 250)).alias("is_copyright_strong"),
+            (norm.str.contains(f.COPYRIGHT_WEAK) & (norm.str.len_chars() <= 120)).alias("is_copyright_weak"),
+            (norm.str.contains(f.SUBSCRIBE_FOLLOWUP) & (norm.str.len_chars() <= 100)).alias("is_subscribe_followup"),
             norm.str.contains(f.PAGE_TOOL).alias("is_page_tool"),
             norm.str.contains(f.AUTHOR_LABEL).alias("is_author_label"),
             norm.str.contains(f.CATEGORY_LABEL).alias("is_category_label"),
@@ -139,6 +141,10 @@ def unit_features(units: pl.DataFrame, params: CleanParams = CleanParams()) -> p
             norm.str.count_matches(f.SECTION_SEPARATOR).alias("n_section_separators"),
             norm.str.count_matches(f.MENU_SEPARATOR).alias("n_menu_separators"),
             norm.str.count_matches(f.BREADCRUMB_SEPARATOR).alias("n_crumb_separators"),
+        )
+        .with_columns(
+            (pl.col("is_copyright_strong") | (pl.col("is_copyright_weak") & ~pl.col("is_sentence")))
+            .alias("is_copyright"),
         )
     )
 
@@ -294,6 +300,8 @@ def _classify_document(rows: list[dict], params: CleanParams) -> tuple[dict[int,
             rules[n] = line_rule
         elif previous is not None and rules.get(previous["unit_no"]) == "byline" and r["is_byline_role"]:
             rules[n] = "byline"
+        elif previous is not None and rules.get(previous["unit_no"]) == "social_widget" and r["is_subscribe_followup"]:
+            rules[n] = "social_widget"
         elif head and body_start is not None and not r["is_sentence"] and (
             (r["is_list_item"] and r["n_chars"] <= params.max_tag_chars) or r["is_all_caps"]
             or _is_section_path(r, params)

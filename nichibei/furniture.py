@@ -50,7 +50,7 @@ BACK_TO_TOP = (
 _DECOR_OPEN = r"[\s▼▽▶►▷■□◆◇●○・【<\[(「『]*"
 _DECOR_CLOSE = r"[】>\])」』]?"
 WIDGET_HEADER = (
-    rf"(?i)^{_DECOR_OPEN}[A-Za-z ]{{0,20}}(?:ランキング|読まれている記事|よく読まれている|人気記事|アクセスランキング|関連記事|関連ニュース"
+    rf"(?i)^{_DECOR_OPEN}(?:この記事の|この記事に)?[A-Za-z ]{{0,20}}(?:ランキング|読まれている記事|よく読まれている|人気記事|アクセスランキング|関連記事|関連ニュース"
     r"|関連リンク|関連情報|関連動画|おすすめ記事|オススメ記事|あわせて読みたい|合わせて読みたい|こちらもおすすめ|注目記事"
     r"|最新記事|新着記事|この記事を読んだ人は|こんな記事も|他にも読まれて|ranking|related (?:articles|stories|posts|news"
     r"|coverage|links|content|topics)|most (?:read|popular|viewed)|trending|recommended|read (?:more|next)"
@@ -58,7 +58,8 @@ WIDGET_HEADER = (
     rf"{_DECOR_CLOSE}\s*:?$"
 )
 #: "Read more: <headline> <link>": a related-article pointer on one line.
-READ_MORE = r"(?i)^(?:read more|see also|related|関連記事|関連ニュース|あわせて読みたい)\s*:\s*\S"
+READ_MORE = (r"(?i)^(?:read more|see also|related|関連記事|関連ニュース|あわせて読みたい)\s*:\s*\S"
+             r"|^(?:関連リンク|関連記事|関連ニュース|関連情報)\s+\S")
 TAG_HEADER = r"(?i)^(?:tags?|topics|categories|タグ|キーワード|関連キーワード)\s*:?$"
 TAG_LINE = r"^[【\[<(]?(?:この記事の)?(?:関連)?(?:キーワード|タグ)[】\]>)]?\s*:?\s*\S"
 #: A further date stamp of the page after its dateline: an update time, the print edition, the magazine issue.
@@ -74,7 +75,7 @@ ADVERTISEMENT = (
 #: Photo captions and credits: （写真）…, 写真：ロイター, … (AP Photo/…). These hold even for a line that reads as a
 #: sentence; the weak forms below only for a line that is not one (a paragraph may end with its agency's （共同）).
 PHOTO_CAPTION = (
-    r"(?i)^(?:[(（]\s*写真[^)）]{0,20}[)）]|写真\s*[:：]|画像\s*[:：]|photo\s*:|image\s*:|credit\s*:|"
+    r"(?i)^(?:[(（〔\[【]\s*写真[^)）〕\]】]{0,20}[)）〕\]】]|写真\s*[:：]|画像\s*[:：]|photo\s*:|image\s*:|credit\s*:|"
     r"\(?photo(?:graph)?(?: by| credit)?\s*:)"
     r"|[(（](?:ap|reuters|afp|kyodo|jiji|getty images?|epa|bloomberg|共同|時事|ロイター)\s*photo[^)）]{0,40}[)）]$"
     r"|^[(（]写真提供[:：][^)）]*[)）]$"
@@ -89,6 +90,7 @@ PAGE_CHROME = (
     r"(?i)^(?:コメント|いいね|ブックマーク|はてブ|はてなブックマーク|ツイート|シェア|comments?|likes?|reactions?|shares?)"
     r"\s*[(（]?\s*\d+\s*[)）]?\s*件?$"
     r"|^\d+\s*(?:comments?|likes?|shares?|件のコメント|コメント)$"
+    r"|^(?:learn more|see more|begin text:?|end text\.?)$"
     r"|^(?:listen to this article|\d+\s*min(?:ute)?s?\s+read|read time:?.{0,12}|text size|文字サイズ.{0,20}|print)$"
     r"|^(?:sign in|sign up|log ?in|log out|ログイン|ログアウト|新規登録|マイページ|会員登録)$"
     r"|(?:cookie|クッキー)"
@@ -96,7 +98,8 @@ PAGE_CHROME = (
 )
 SEPARATOR = r"^[_\-=~*・—–─━＿]{3,}$"
 #: "Reporting by …; Editing by …", "Our Standards: …": a news agency's credits after the story.
-AGENCY_CREDIT = r"(?i)^(?:reporting by|additional reporting by|editing by|writing by|compiled by|our standards:)"
+AGENCY_CREDIT = (r"(?i)^(?:reporting by|additional reporting by|editing by|writing by|compiled by|our standards:"
+                 r"|私たちの行動規範|行動規範\s*:)")
 LABELLED_DATELINE = r"(?i)^(?:公開日?|更新日?|掲載日?|配信日?|投稿日?|最終更新日?|published|updated|posted)(?:[^a-z]|$)"
 SOCIAL_ACTION = r"(?i)(?:フォロー|登録|購読|シェア|いいね|友だち追加|follow|subscribe|sign up|share|join)"
 SUBSCRIBE = (r"(?i)^(?:subscribe|sign up|get (?:our|the) newsletter|メールマガジン|メルマガ|ニュースレター)"
@@ -105,7 +108,11 @@ SOCIAL_TARGET = (r"(?i)(?:ここ|こちら|クリック|タップ|チャンネ�
                  r"youtube|google ?news|ニュースレター|newsletter|click|tap|channel|(?:^|[^a-z])x(?:[^a-z]|$))")
 SHARE_BAR = (r"(?i)^(?:(?:(?:この記事を)?シェア(?:する)?|ツイート|tweet|share|lineで送る|はてなブックマーク|はてブ|pocket|"
              r"facebook|twitter|x|line|email|メール|印刷|print|follow us:?|instagram)\s*\d*[\s|/・]*){1,8}$")
-COPYRIGHT = r"(?i)^(?:copyright|©|\(c\))|all rights reserved|無断転載|無断複製|著作権"
+COPYRIGHT = r"(?i)^(?:copyright|\(c\)|©)|all rights reserved|無断転載|無断複製"
+#: Copyright words inside a line: furniture only when the line is no sentence (`時事通信社 Copyright JIJI PRESS`).
+COPYRIGHT_WEAK = r"(?i)copyright|©|著作権"
+#: What follows a subscribe prompt: `Choose which products you want delivered to you.`
+SUBSCRIBE_FOLLOWUP = r"(?i)deliver|inbox|newsletter|e-?mail (?:updates|alerts)|products you want|メールで|配信登録"
 PAGE_TOOL = (r"(?i)^(?:印刷する|印刷|pdf版|文字サイズ|文字の大きさ|print|print this page|このページを印刷する"
              r"|写真拡大|画像拡大|拡大する|拡大|写真を拡大|hide caption|show caption|enlarge(?: image| photo)?"
              r"|toggle caption|download image)$")
