@@ -205,10 +205,14 @@ _TITLE_WORDS = {
 _TITLE_BEFORE = re.compile(r"(?:\b(?:President|Prime Minister|Secretary(?: of \w+)?)[- ](?:elect|designate)|"
                            r"\b(?:former|then-|incoming) (?:U\.S\. |Japanese )?(?:President|Prime Minister)|次期(?:米国?)?大統領の?|"
                            r"次期首相の?|前(?:米国?)?大統領の?)\s*,?\s*$", re.IGNORECASE)
-# a meeting that did not take place (見送られた, 実現しなかった, 受け入れられなかった, was refused): no meeting at all
-_NEGATED = re.compile(r"^[^。.]{0,24}?(?:見送られ|見送った|見送る|実現しなかっ|実現せず|実現していない|受け入れられなかっ|"
-                      r"受け入れられず|行われなかっ|開かれなかっ|開催されなかっ|開催されず|中止され|拒否され|拒まれ)"
-                      r"|^[^.;]{0,40}?\b(?:was|were) (?:refused|rejected|not held|called off|cancell?ed)\b"
+# a meeting that did not take place or will not (見送られた, 見送られる見通し, 見送りへ, 見送る方向, 中止となる, 取りやめ,
+# 実現しなかった, 受け入れられなかった, was refused, was canceled, called off, will not attend): no meeting at all
+_NEGATED = re.compile(r"^[^。.]{0,24}?(?:見送られ|見送った|見送る|見送り(?:へ|に|と|の(?:方向|見通し|公算))|実現しなかっ|実現せず|実現していない|受け入れられなかっ|"
+                      r"受け入れられず|行われなかっ|開かれなかっ|開催されなかっ|開催されず|中止(?:され|と|に|へ|する|した)|"
+                      r"取りやめ|取り止め|とりやめ|拒否され|拒まれ)"
+                      r"|^[^.;]{0,40}?\b(?:was|were|has been|have been|had been|is|are|will be|would be) "
+                      r"(?:refused|rejected|not held|called off|cancell?ed|scrapped)\b"
+                      r"|^[^.;]{0,40}?\b(?:will not|won't|would not|wouldn't) (?:attend|take place|be held|go ahead)\b"
                       r"|^[^.;]{0,24}?\bdid not take place\b", re.IGNORECASE)
 _HEDGE_AFTER = re.compile(r"^[^。]{0,12}?(?:予定|に向け|へ向け|を控え|の開催を|を調整|を目指)")
 _START_MARKER = re.compile(r"^(?:\s*[((][^))]{0,40}[))])?\s*(?:ごろ|頃)?\s*(?:から|より|に始ま|に開始|開始)"

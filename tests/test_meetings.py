@@ -665,6 +665,15 @@ PROBE3_RULES = [
     pytest.param("首相、大統領と立ち話\n鳩山首相は12日夜、ワシントンでオバマ大統領と10分間言葉を交わした。正式な首脳会談は、"
                  "米側に受け入れられなかった。", "2010-04-14", [], id="ja-refused-summit"),
     pytest.param("首相の訪米\n首相は来週訪米する。日米首脳会談は見送られた。", "2010-04-14", [], id="ja-見送られた"),
+    # called off, said of the future or hedged: no row either (a headline 見送りへ, 見送られる見通し, canceled, will not attend)
+    pytest.param("オバマ氏、アジア歴訪を中止　日米首脳会談も見送りへ\n首相はAPECに合わせて大統領と会談する方向で調整していたが、"
+                 "日米首脳会談は見送られる見通しとなった。", "2013-10-04", [], id="ja-見送りへ-見送られる見通し"),
+    pytest.param("首相の訪米\n首相は来週訪米する。日米首脳会談は中止となる。", "2013-10-04", [], id="ja-中止となる"),
+    pytest.param("日米首脳会談、取りやめ\n首相は来週訪米する。", "2013-10-04", [], id="ja-取りやめ"),
+    pytest.param("Summit off\nThe Japan-U.S. summit was canceled after Obama said he will not attend.", "2013-10-04", [],
+                 id="en-summit-was-canceled"),
+    pytest.param("Obama skips Asia\nA planned meeting with Prime Minister Shinzo Abe has been called off.", "2013-10-04", [],
+                 id="en-meeting-has-been-called-off"),
     # a dinner of the two leaders is a meeting of type other; a working lunch held with the talks is part of them
     pytest.param("日米首脳が八芳園で夕食会\n岸田文雄首相は23日夜、東京・白金台の八芳園にバイデン米大統領を招き、夕食会を開いた。"
                  "\n両首脳はこの日、東京・元赤坂の迎賓館で首脳会談を行い、ワーキングランチも共にした。", "2022-05-24",
