@@ -1036,6 +1036,17 @@ def _resolve_doc(text: str, anchor: dt.date | None, spans: list[tuple[int, int, 
         if row is None:
             continue
         kind, value, resolved_by, precision, tz, used_anchor, utc, rule = row
+        if (kind in ("datetime", "time") and tz is not None and p.hour is not None and p.day is None
+                and p.month is None and p.year is None and p.day_rel is None and p.weekday is None):
+            # 現地時間午後1時40分（日本時間17日午前2時40分）: a time with no day of its own takes the day of the
+            # bracket's instant in its own zone (16日 in Washington), never the bracket's calendar day
+            told = _bracket_instant(text, end, spans[i + 1] if i + 1 < len(spans) else None, ref, ctx, params,
+                                    zone_for, seen)
+            if told is not None:
+                kind2, value2, utc2, rule2 = _same_instant((None, None, "UTC", told), p, tz, kind, value, utc, rule)
+                if rule2.endswith("+same_instant"):
+                    kind, value, utc, rule, resolved_by, used_anchor = kind2, value2, utc2, rule2, "context", False
+                    _remember_date(ctx, dt.date.fromisoformat(value[:10]), end)
         if same_instant and last[3] is not None and tz is not None and p.hour is not None and (
                 p.year is None and p.month is None and p.month_rel is None and p.day_rel is None):
             kind, value, utc, rule = _same_instant(last, p, tz, kind, value, utc, rule)
@@ -1143,6 +1154,27 @@ def _pinned_by_bracket(text: str, end: int, p: Parsed, nxt: tuple[int, int, str]
     other = min(dates, key=lambda c: abs((c - base).days)) if base is not None and q.year is None else dates[0]
     hits = [c for k in (-1, 0, 1) if (c := other + dt.timedelta(days=k)).day == p.day]
     return hits[0] if len(hits) == 1 else None
+
+
+def _bracket_instant(text: str, end: int, nxt: tuple[int, int, str] | None, ref: dt.date | None, ctx: _Ctx,
+                     params: TemporalParams, zone_for, seen) -> dt.datetime | None:
+    """The instant (UTC, naive) of a clock time with its own day and zone word in brackets right after ``end``
+    (…午後1時40分（日本時間17日午前2時40分）, …（現地時間16日午後1時40分）), resolved as it will be in its turn;
+    what it tells the context is not kept."""
+    if nxt is None or _BRACKET_GAP.fullmatch(text, end, nxt[0]) is None:
+        return None
+    q = parse_surface(nxt[2])
+    if q is None or q.family != "date" or q.hour is None or q.day is None or q.tz is None:
+        return None
+    start = nxt[0] + q.lead if q.lead else nxt[0]
+    saved = ctx.snapshot()
+    try:
+        row = _resolve(text, start, nxt[1], q, ref, ctx, params, zone_for, None, seen)
+    finally:
+        ctx.restore(saved)
+    if row is None or row[0] != "datetime":
+        return None
+    return row[6]
 
 
 def _same_instant(last, p: Parsed, tz: str, kind, value, utc, rule):

@@ -272,6 +272,51 @@ def test_probe3_temporal_gold_is_mostly_in_the_cleaned_text(probe3_docs: pl.Data
     assert len(missing) <= len(gold) // 10, missing
 
 
+# the fourth probe set: a Japan-time bracket after a local time with no day, a Shift_JIS file, HTML with furniture
+
+PROBE4 = FIXTURES / "probe4"
+
+
+def probe4_temporal_gold() -> list[dict]:
+    lines = (FIXTURES / "probe4-temporal-gold.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(x) for x in lines if x.strip()]
+
+
+@pytest.fixture(scope="module")
+def probe4_docs() -> pl.DataFrame:
+    documents = pipeline.clean(pipeline.load(PROBE4)).documents
+    return documents.select(
+        pl.col("source_file").alias("doc_id"), "text", pl.col("published_date").alias("anchor_date")
+    )
+
+
+@pytest.fixture(scope="module")
+def probe4_mentions(probe4_docs: pl.DataFrame) -> pl.DataFrame:
+    return extract_temporal(probe4_docs)
+
+
+@pytest.mark.parametrize(
+    "gold", [pytest.param(g, id=f"{g['file'][:3]}-{g['surface']}") for g in probe4_temporal_gold()]
+)
+def test_probe4_temporal_gold(gold: dict, probe4_docs: pl.DataFrame, probe4_mentions: pl.DataFrame) -> None:
+    text = _probe_text(probe4_docs, gold["file"])
+    if text is None or gold["surface"] not in text:
+        pytest.skip("gold surface not in the cleaned documents.text (boilerplate removed or kept differently)")
+    check_gold_row(gold, text, probe4_mentions)
+
+
+def test_probe4_temporal_gold_is_mostly_in_the_cleaned_text(probe4_docs: pl.DataFrame) -> None:
+    gold = probe4_temporal_gold()
+    missing = [
+        (g["file"], g["surface"])
+        for g in gold
+        if (t := _probe_text(probe4_docs, g["file"])) is None or g["surface"] not in t
+    ]
+    print(f"probe4 temporal gold: {len(gold) - len(missing)}/{len(gold)} surfaces in documents.text; skipped {missing}")
+    assert len(gold) == 29
+    assert len(missing) <= len(gold) // 10, missing
+
+
 def test_seed_mentions_point_at_their_surface(seeds: pl.DataFrame, seed_mentions: pl.DataFrame) -> None:
     texts = dict(zip(seeds["doc_id"], seeds["text"]))
     for r in seed_mentions.iter_rows(named=True):
@@ -447,6 +492,17 @@ CASES = [
     pytest.param("ワシントンで30日午前11時5分（日本時間5月1日午前0時5分）から会談した。", A(2012, 5, 3), "30日午前11時5分", "datetime", "2012-04-30T11:05:00-04:00", "context", id="day-alone-pinned-by-japan-time-bracket"),
     pytest.param("ワシントンで30日午前11時5分（日本時間5月1日午前0時5分）から会談した。共同発表は27日に公表された。", A(2012, 5, 3), "27日", "date", "2012-04-27", "context", id="japan-time-bracket-lends-no-month"),
     pytest.param("ワシントンで30日午前11時5分（日本時間5月1日午前0時5分）から会談した。", None, "30日午前11時5分", "datetime", None, "unresolved", id="day-alone-pinned-needs-a-year"),
+    # a time with no day of its own takes the day of the bracket's instant in its own zone, not the bracket's day
+    pytest.param("【ワシントン＝共同】首相は16日午後（日本時間17日未明）、ホワイトハウスで会談した。\n会談は現地時間午後1時40分（日本時間17日午前2時40分）から行われた。", A(2021, 4, 17), "現地時間午後1時40分", "datetime", "2021-04-16T13:40:00-04:00", "context", id="local-time-day-from-japan-time-bracket-instant"),
+    pytest.param("【ワシントン＝共同】首相は16日午後（日本時間17日未明）、ホワイトハウスで会談した。\n会談は現地時間午後1時40分（日本時間17日午前2時40分）から行われた。", A(2021, 4, 17), "日本時間17日午前2時40分", "datetime", "2021-04-17T02:40:00+09:00", "context", id="japan-time-bracket-after-dayless-local-time"),
+    pytest.param("ワシントンで会談した。会談は現地時間午後1時40分（日本時間17日午前2時40分）から行われた。", A(2021, 4, 17), "現地時間午後1時40分", "datetime", "2021-04-16T13:40:00-04:00", "context", id="local-time-not-on-anchor-day-when-bracket-says-otherwise"),
+    pytest.param("【ワシントン＝共同】首相は16日午後（日本時間17日未明）、ホワイトハウスで会談した。\n会談は日本時間17日午前2時40分（現地時間16日午後1時40分）から行われた。", A(2021, 4, 17), "現地時間16日午後1時40分", "datetime", "2021-04-16T13:40:00-04:00", "context", id="local-time-bracket-after-japan-time"),
+    pytest.param("【ワシントン＝共同】首相は16日午後（日本時間17日未明）、ホワイトハウスで会談した。\n会談は日本時間17日午前2時40分（現地時間16日午後1時40分）から行われた。", A(2021, 4, 17), "日本時間17日午前2時40分", "datetime", "2021-04-17T02:40:00+09:00", "anchor", id="japan-time-before-local-time-bracket"),
+    pytest.param("ワシントンで会談した。会談は現地時間午後7時（日本時間1日午前8時）から行われた。", A(2021, 5, 2), "現地時間午後7時", "datetime", "2021-04-30T19:00:00-04:00", "context", id="local-time-bracket-instant-across-month-end"),
+    pytest.param("ワシントンで会談した。会談は現地時間午後7時（日本時間1日午前8時）から行われた。", A(2021, 5, 2), "日本時間1日午前8時", "datetime", "2021-05-01T08:00:00+09:00", "context", id="japan-time-bracket-across-month-end"),
+    pytest.param("ワシントンで会談した。会談は現地時間午後11時（日本時間1月1日午後1時）から行われた。", A(2021, 1, 2), "現地時間午後11時", "datetime", "2020-12-31T23:00:00-05:00", "context", id="local-time-bracket-instant-across-year-end"),
+    pytest.param("ワシントンで会談した。会談は現地時間午後1時40分（日本時間2021年4月17日午前2時40分）から行われた。", None, "現地時間午後1時40分", "datetime", "2021-04-16T13:40:00-04:00", "context", id="dayless-local-time-dated-by-bracket-without-anchor"),
+    pytest.param("ワシントンで会談した。会談は現地時間午後1時40分（日本時間17日午前5時40分）から行われた。", A(2021, 4, 17), "現地時間午後1時40分", "datetime", "2021-04-17T13:40:00-04:00", "anchor", id="bracket-not-the-same-instant-lends-no-day"),
     pytest.param("岸田大臣は明日11日の平和記念公園訪問について述べました。", A(2016, 4, 10), "11日", "date", "2016-04-11", "context", id="day-in-apposition-to-ashita"),
     pytest.param("2023年5月18日に会談した。両首脳の会談は、1月13日にワシントンで行って以来となる。", A(2023, 5, 19), "1月13日", "date", "2023-01-13", "context", id="te-irai-is-past"),
     # an announced event is not before the report (English modal before the date, Japanese predicate after it)
