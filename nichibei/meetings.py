@@ -936,6 +936,27 @@ def _duration(doc: _Doc, sentences: list[int], start_row: dict | None, params: M
     return min(cands)[2] if cands else None
 
 
+# a sentence giving the length of the talks without naming them again: "The leaders' first session ran for about
+# 90 minutes", "the talks lasted", 会談は約90分, 最初の会談は
+_TALKS_RAN = re.compile(r"\b(?:first|opening|initial) (?:session|round|meeting)\b|\b(?:talks|meeting|session|summit)s?\b"
+                        r"[^.;]{0,30}?\b(?:ran|lasted|went on|continued)\b|(?:会談|会合|協議)は[^。]{0,20}?(?:約|およそ)?[0-9０-９一二三四五六七八九十]"
+                        r"|(?:最初|第1|第一|初回)の(?:会談|会合|協議)", re.IGNORECASE)
+
+
+def _only_duration(doc: _Doc, params: MeetingParams) -> int | None:
+    """The length of the talks told in a sentence of its own, when it is the only duration the document states."""
+    rows = [r for r in doc.temporal if r["kind"] == "duration"]
+    if len(rows) != 1:
+        return None
+    mins = _minutes(rows[0].get("value"))
+    if mins is None or mins <= 0 or mins > params.max_duration_minutes:
+        return None
+    for a, b in doc.sentences:
+        if a <= rows[0]["char_start"] < b:
+            return mins if _TALKS_RAN.search(doc.text[a:rows[0]["char_end"]]) else None
+    return None
+
+
 def _place(doc: _Doc, sentences: list[int], spans: list[tuple[int, int]] | None = None
            ) -> tuple[Place | None, Place | None, str | None]:
     """City, venue and country of a visit named with a locative in the given sentences (or spans of text). A
@@ -1281,6 +1302,8 @@ def _build(doc: _Doc, mtype: str, level: str | None, is_primary: bool, sentences
         if continuation and inherit.venue is not None:
             venue = Place("venue", inherit.venue, None, inherit.country_code or "")
     dur = _duration(doc, sentences, start_row, params) if clause is None else None
+    if dur is None and clause is None and is_primary:
+        dur = _only_duration(doc, params)
     parts = _participants(doc, mtype, level, d, sentences, is_primary, evidence, offices, clause, third)
     if is_primary:
         # attendees named in the sentences reporting the meeting or in a lead sentence that reports no other meeting

@@ -958,6 +958,21 @@ OVERFIT_RULES += [
 ]
 
 
+OVERFIT_RULES += [
+    # the length of the talks told in a sentence of its own is the meeting's when it is the only duration stated
+    pytest.param("Abe meets Trump\nPrime Minister Shinzo Abe and President Donald Trump held talks at Mar-a-Lago in Palm "
+                 "Beach on Tuesday. The leaders' first session ran for about 90 minutes, a Japanese official said.",
+                 "2018-04-18", [("summit", dt.date(2018, 4, 17), "Palm Beach", "US", "Mar-a-Lago", None, 90)],
+                 id="en-first-session-ran-for"),
+    pytest.param("日米首脳会談\n岸田首相は23日、バイデン米大統領と会談した。会談は約９０分に及んだ。", "2022-05-24",
+                 [("summit", dt.date(2022, 5, 23), None, None, None, None, 90)], id="ja-会談は約90分"),
+    # two durations stated: which one is the meeting's is not told, so none
+    pytest.param("Abe meets Trump\nPrime Minister Shinzo Abe and President Donald Trump held talks on Tuesday. The "
+                 "leaders' first session ran for about 90 minutes. They later played golf for three hours.", "2018-04-18",
+                 [("summit", dt.date(2018, 4, 17), None, None, None, None, None)], id="en-two-durations-none"),
+]
+
+
 @pytest.mark.parametrize(("text", "published", "expected"), OVERFIT_RULES)
 def test_overfit_rules(text, published, expected):
     assert _meeting_rows(_one_document(text, published)) == expected
