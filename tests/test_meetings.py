@@ -435,6 +435,12 @@ def test_probe_rules(text, published, expected):
                      "on January 13, attended by Foreign Minister Yoshimasa Hayashi.",
                      "2023-01-14", [("person:biden_joe", "president"), ("person:kishida_fumio", "prime_minister")],
                      [("person:hayashi_yoshimasa", "foreign_minister")], id="attended-by"),
+        # a title with a bare family name (秋葉外務事務次官): the holder of the post on the day
+        pytest.param("日米外相会談\n4月5日、茂木外務大臣はブリンケン国務長官と電話会談を行いました。\n"
+                     "同席者：（日本側）秋葉外務事務次官　（米側）ヤング駐日米国臨時代理大使",
+                     "2021-04-05", [("person:blinken_antony", "secretary_of_state"),
+                                    ("person:motegi_toshimitsu", "foreign_minister")],
+                     [("person:akiba_takeo", "other"), ("person:young_joseph", "other")], id="外務事務次官-family-name"),
     ],
 )
 def test_attendees_after_a_label(text, published, principals, attendees):
