@@ -41,7 +41,9 @@ How it works
      report of 5月1日 is 4月30日). A time in brackets after another, with its own zone word
      (30日午前11時5分（日本時間5月1日午前0時5分）, 7:45 p.m. local time (8:45 p.m. Japan time)), is the same
      instant: the bracket fixes the date of a day alone before it, takes its own date within a day of the first
-     one's, and lends no month or date to what follows.
+     one's, and lends no month or date to what follows. A time with no day of its own before such a bracket
+     takes the date of the bracket's instant in its own zone (現地時間午後1時40分（日本時間17日午前2時40分） in
+     Washington is the 16th), never the bracket's calendar day; a bracket that is not the same instant gives none.
    - English tense: the nearest modal or past form before the mention in its clause (…will meet … on January 13;
      met on Wednesday), else the first after it; was scheduled to / were to give none; a date with a month and
      day taken from the text's last date still respects the tense (an announced event is not before the report).
