@@ -17,6 +17,12 @@ RAW = ROOT / "raw"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+def rebuild_document_text(raw: str, boilerplate_lines: list[int]) -> str:
+    """documents.text: the raw text split on \\n, minus the 1-based boilerplate line numbers, joined with \\n."""
+    drop = set(boilerplate_lines)
+    return "\n".join(line for i, line in enumerate(raw.split("\n"), start=1) if i not in drop)
+
+
 def load_gold() -> list[dict]:
     with (FIXTURES / "seeds-gold.jsonl").open(encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]

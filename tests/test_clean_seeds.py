@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from conftest import RAW, load_gold
+from conftest import RAW, load_gold, rebuild_document_text
 
 GOLD = load_gold()
 
@@ -26,8 +26,7 @@ def test_boilerplate_lines_are_the_gold(seed_tables, gold):
 @pytest.mark.parametrize("gold", GOLD, ids=[g["file"][:3] for g in GOLD])
 def test_text_is_the_raw_text_without_the_boilerplate_lines(seed_tables, gold):
     doc = _doc(seed_tables, gold["file"])
-    raw_lines = (RAW / gold["file"]).read_text(encoding="utf-8").split("\n")
-    expected = "\n".join(line for i, line in enumerate(raw_lines, 1) if i not in gold["boilerplate_lines"])
+    expected = rebuild_document_text((RAW / gold["file"]).read_text(encoding="utf-8"), gold["boilerplate_lines"])
     assert doc["text"] == expected
     assert doc["n_chars"] == len(expected)
 

@@ -12,6 +12,8 @@ import polars as pl
 import pytest
 from polars.testing import assert_frame_equal
 
+from conftest import rebuild_document_text
+
 from nichibei.entities import (
     MENTION_SCHEMA,
     PROVISIONAL_SCHEMA,
@@ -560,9 +562,7 @@ def _seed_docs() -> tuple[pl.DataFrame, list[dict]]:
         if not line.strip():
             continue
         g = json.loads(line)
-        raw = (ROOT / "raw" / g["file"]).read_text(encoding="utf-8").split("\n")
-        drop = set(g["boilerplate_lines"])
-        text = "\n".join(x for i, x in enumerate(raw, 1) if i not in drop)
+        text = rebuild_document_text((ROOT / "raw" / g["file"]).read_text(encoding="utf-8"), g["boilerplate_lines"])
         primary = next((m for m in g["meetings"] if m.get("primary")), g["meetings"][0])
         d = primary.get("date_local") or g["published_date"]
         rows.append((g["file"], text, date.fromisoformat(d) if d else None))

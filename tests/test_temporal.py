@@ -11,6 +11,8 @@ import polars as pl
 import pytest
 from polars.testing import assert_frame_equal
 
+from conftest import rebuild_document_text
+
 from nichibei import pipeline
 from nichibei.temporal import (
     TEMPORAL_COLUMNS,
@@ -26,12 +28,6 @@ FIXTURES = ROOT / "tests" / "fixtures"
 
 # ---------------------------------------------------------------------------------------------------------
 # fixture: documents.text of the seeds, rebuilt from the raw files and the gold boilerplate lines
-
-
-def rebuild_document_text(raw: str, boilerplate_lines: list[int]) -> str:
-    """documents.text: the raw text split on \\n, minus the 1-based boilerplate line numbers, joined with \\n."""
-    drop = set(boilerplate_lines)
-    return "\n".join(line for i, line in enumerate(raw.split("\n"), start=1) if i not in drop)
 
 
 def seed_documents() -> pl.DataFrame:
