@@ -24,6 +24,8 @@ documents (see bench/README.md for the measurements behind that choice).
 
 from __future__ import annotations
 
+import functools
+
 import hashlib
 import re
 from collections import defaultdict
@@ -355,14 +357,26 @@ def make_reference(
 
 def load_reference(folder: Path | None = None, rules: MatchRules | None = None) -> Reference:
     """Load entities.csv, offices.csv and office_titles.csv from ``folder`` (default: the package's
-    data/reference folder)."""
+    data/reference folder). With the default rules, a folder is read and indexed once per process: every batch
+    of documents, and every retry of a smaller batch, shares the same immutable reference."""
     folder = Path(folder) if folder is not None else DEFAULT_REFERENCE_FOLDER
+    if rules is None:
+        return _load_reference_once(str(folder.resolve()))
+    return _build_reference(folder, rules)
+
+
+def _build_reference(folder: Path, rules: MatchRules | None) -> Reference:
     return make_reference(
         _read_csv(folder / "entities.csv"),
         _read_csv(folder / "offices.csv"),
         _read_csv(folder / "office_titles.csv"),
         rules,
     )
+
+
+@functools.lru_cache(maxsize=4)
+def _load_reference_once(folder: str) -> Reference:
+    return _build_reference(Path(folder), None)
 
 
 # --- index ---------------------------------------------------------------------------------------------------
