@@ -21,7 +21,7 @@ import polars as pl
 import schemas
 from nichibei.entities import entities_table, load_reference, offices_table, resolve_entities
 from nichibei.meetings import MeetingParams, find_doc_meetings, merge_meetings, primary_dates
-from nichibei.temporal import _at_head, _en_dateline, extract_temporal
+from nichibei.temporal import at_head, news_dateline, extract_temporal
 from nichibei.topics import load_codebook, tag_topics
 
 __all__ = ["ExtractParams", "extract_all", "EXTRACTED_TABLES"]
@@ -51,13 +51,13 @@ def _at_dateline(text: str, start: int, end: int) -> bool:
     朝刊, Published 8:48 AM EDT, April 24, 2014) or in an English news dateline (WASHINGTON, April 10 (Kyodo) --).
     A date in the prose (1960年1月19日に署名された, 2022年12月16日に閣議決定した) is what the text speaks about, never
     the day it speaks on."""
-    if _at_head(text, start, end):
+    if at_head(text, start, end):
         # the line holds the date and little else (朝刊, Published, a clock): a headline naming a date is no dateline
         left = text.rfind("\n", 0, start) + 1
         right = text.find("\n", end)
         rest = (text[left:start] + text[end:len(text) if right < 0 else right]).strip()
         return len(rest) <= 12 and not re.match(r"\s*(?:の|に|を|から|まで|of\b)", text[end:end + 4])
-    span, _ = _en_dateline(text, None) if ("-" in text or "—" in text) else (None, None)
+    span, _ = news_dateline(text, None) if ("-" in text or "—" in text) else (None, None)
     return span is not None and span[0] <= start and end <= span[1]
 
 

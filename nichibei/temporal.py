@@ -967,7 +967,7 @@ def _meeting_sentence_zone(text: str, start: int, gazetteer: Path | None) -> str
     return None if span is None else _event_zone(text[span[0]:span[1]], gazetteer, strong_only=True)
 
 
-def _en_dateline(text: str, gazetteer: Path | None) -> tuple[tuple[int, int] | None, str | None]:
+def news_dateline(text: str, gazetteer: Path | None) -> tuple[tuple[int, int] | None, str | None]:
     """The first English news dateline (PALM BEACH, Florida, April 17 (Kyodo) --): the span of its date, and the
     zone of its place (the capitals read as a name: PALM BEACH → Palm Beach)."""
     m = tp.EN_DATELINE_PREFIX.search(text)
@@ -984,7 +984,7 @@ def _en_dateline(text: str, gazetteer: Path | None) -> tuple[tuple[int, int] | N
 def _resolve_doc(text: str, anchor: dt.date | None, spans: list[tuple[int, int, str]], params: TemporalParams,
                  out: list[tuple], doc_zone: str | None) -> None:
     ctx = _Ctx()
-    dateline_span, dateline_zone = _en_dateline(text, params.gazetteer) if "-" in text or "—" in text else (None, None)
+    dateline_span, dateline_zone = news_dateline(text, params.gazetteer) if "-" in text or "—" in text else (None, None)
 
     def zone_for(start: int, end: int, tz: str | None, lang: str) -> str | None:
         """Zone of a clock time: its own word (日本時間), else the place its clause (Japanese: or the meeting a
@@ -1119,7 +1119,7 @@ def _update_context(text, start, end, p: Parsed, kind, value, resolved_by, ancho
     if kind == "date" and p.day_rel is None and _alone_on_line(text, start, end):
         ctx.line_date = d
     if (anchor is None and ctx.head_date is None and resolved_by == "explicit" and p.year is not None
-            and p.month is not None and p.day is not None and _at_head(text, start, end)):
+            and p.month is not None and p.day is not None and at_head(text, start, end)):
         ctx.head_date = d
     if p.month is not None and p.month_dir is None or p.month_rel is not None and p.month_rel[0] == "context" \
             or pinned is not None:
@@ -1127,7 +1127,7 @@ def _update_context(text, start, end, p: Parsed, kind, value, resolved_by, ancho
             ctx.month_date, ctx.month_date_end = d, end
 
 
-def _at_head(text: str, start: int, end: int) -> bool:
+def at_head(text: str, start: int, end: int) -> bool:
     """A date on a short line of its own near the top, with no sentence on it: a dateline
     (2012年5月1日 朝刊, Published 8:48 AM EDT, April 24, 2014, July 10, 2025 23:05 JST)."""
     left = text.rfind("\n", 0, start) + 1
