@@ -19,9 +19,6 @@ import polars as pl
 from nichibei import furniture as f
 from nichibei.html import html_units
 
-UNIT_COLUMNS = {
-    "doc_id": pl.Utf8, "unit_no": pl.Int64, "line_no": pl.Int64, "locator": pl.Utf8, "text": pl.Utf8,
-}
 BOILERPLATE_COLUMNS = {
     "doc_id": pl.Utf8, "piece_no": pl.Int64, "line_no": pl.Int64, "locator": pl.Utf8, "text": pl.Utf8,
     "rule": pl.Utf8,
@@ -434,7 +431,3 @@ def clean_documents(docs: pl.DataFrame, params: CleanParams = CleanParams()) -> 
             "is_list_item": pl.Boolean, "is_numbered": pl.Boolean, "n_chars": pl.Int64,
         }),
     )
-
-
-def nfkc(text: str) -> str:
-    return unicodedata.normalize("NFKC", text)
