@@ -17,7 +17,6 @@ memory (ru_maxrss, minus the same process's peak before matching) is its own.
 from __future__ import annotations
 
 import argparse
-import json
 import multiprocessing as mp
 import re
 import resource
@@ -33,17 +32,12 @@ import polars as pl  # noqa: E402
 
 from nichibei.entities import load_reference, resolve_entities  # noqa: E402
 from nichibei.entities_text import fold_text  # noqa: E402
+from seeds import seed_texts  # noqa: E402
 
 
 def seed_corpus(n_docs: int) -> pl.DataFrame:
     seeds = []
-    for line in (ROOT / "tests" / "fixtures" / "seeds-gold.jsonl").read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        g = json.loads(line)
-        raw = (ROOT / "raw" / g["file"]).read_text(encoding="utf-8").split("\n")
-        drop = set(g["boilerplate_lines"])
-        text = "\n".join(x for i, x in enumerate(raw, 1) if i not in drop)
+    for g, text in seed_texts():
         m = next((m for m in g["meetings"] if m.get("primary")), g["meetings"][0])
         seeds.append((text, date.fromisoformat(m.get("date_local") or g["published_date"])))
     rows = [(f"doc{i:06d}", *seeds[i % len(seeds)]) for i in range(n_docs)]

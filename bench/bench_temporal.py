@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 import polars as pl  # noqa: E402
 
 from nichibei.temporal import extract_temporal  # noqa: E402
+from seeds import seed_texts  # noqa: E402
 
 CORPUS_DIR = ROOT / "bench" / "corpus"
 SEEDS_GOLD = ROOT / "tests" / "fixtures" / "seeds-temporal-gold.jsonl"
@@ -49,13 +50,8 @@ PROBES = {
 
 
 def seed_documents() -> pl.DataFrame:
-    rows = []
-    for line in (ROOT / "tests" / "fixtures" / "seeds-gold.jsonl").read_text(encoding="utf-8").splitlines():
-        g = json.loads(line)
-        raw = (ROOT / "raw" / g["file"]).read_text(encoding="utf-8").replace("\r\n", "\n")
-        drop = set(g["boilerplate_lines"])
-        text = "\n".join(x for i, x in enumerate(raw.split("\n"), start=1) if i not in drop)
-        rows.append({"doc_id": g["file"], "text": text, "anchor_date": dt.date.fromisoformat(g["published_date"])})
+    rows = [{"doc_id": g["file"], "text": text, "anchor_date": dt.date.fromisoformat(g["published_date"])}
+            for g, text in seed_texts()]
     return pl.DataFrame(rows, schema={"doc_id": pl.Utf8, "text": pl.Utf8, "anchor_date": pl.Date})
 
 
