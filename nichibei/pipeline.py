@@ -15,7 +15,7 @@ import polars as pl
 
 import schemas
 from nichibei.clean import CleanParams, clean_documents
-from nichibei.extract import extract_all
+from nichibei.extract.batch import extract_all
 from nichibei.ingest import Rejection, load_raw, rejections_frame
 from nichibei.segments import SegmentParams, build_segments, document_language
 

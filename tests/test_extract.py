@@ -9,7 +9,7 @@ import pytest
 
 import schemas
 from nichibei import pipeline
-from nichibei.extract import EXTRACTED_TABLES, extract_all
+from nichibei.extract.batch import EXTRACTED_TABLES, extract_all
 
 ROOT = Path(__file__).resolve().parent.parent
 
