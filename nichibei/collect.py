@@ -13,7 +13,9 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from nichibei.ingest import DOCUMENT_SUFFIXES, MANIFEST_COLUMNS, MANIFEST_NAME, doc_id_of
+from nichibei.ingest.decode import doc_id_of
+from nichibei.ingest.manifest import MANIFEST_COLUMNS
+from nichibei.ingest.scan import DOCUMENT_SUFFIXES, MANIFEST_NAME
 
 
 @dataclass(frozen=True)

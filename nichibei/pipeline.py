@@ -14,10 +14,11 @@ from pathlib import Path
 import polars as pl
 
 import schemas
-from nichibei.clean import CleanParams, clean_documents
+from nichibei.clean.classify import CleanParams, clean_documents
 from nichibei.extract.batch import extract_all
-from nichibei.ingest import Rejection, load_raw, rejections_frame
-from nichibei.segments import SegmentParams, build_segments, document_language
+from nichibei.ingest.load import load_raw
+from nichibei.rejections import Rejection, rejections_frame
+from nichibei.clean.segments import SegmentParams, build_segments, document_language
 
 log = logging.getLogger(__name__)
 

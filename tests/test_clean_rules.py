@@ -7,8 +7,8 @@ from datetime import date
 import polars as pl
 import pytest
 
-from nichibei.clean import clean_documents, clean_title
-from nichibei.furniture import looks_like_author_bio, parse_dateline
+from nichibei.clean.classify import clean_documents, clean_title
+from nichibei.clean.furniture import looks_like_author_bio, parse_dateline
 
 BODY_JA = "両首脳は日米同盟の抑止力・対処力を一層強化していくことで一致した。"
 BODY_EN = "The two leaders reaffirmed that the alliance remains the cornerstone of peace and security in the region."

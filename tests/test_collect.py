@@ -6,7 +6,7 @@ import polars as pl
 import pytest
 
 from nichibei.collect import collect
-from nichibei.ingest import load_raw
+from nichibei.ingest.load import load_raw
 
 MANIFEST = "file,publisher,source_url,published_at,retrieved_at,license,notes\n"
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from nichibei.ingest import doc_id_of, load_raw
+from nichibei.ingest.decode import doc_id_of
+from nichibei.ingest.load import load_raw
 
 TEXT = "日米首脳会談の概要\n平成21年11月13日\n鳩山総理はオバマ大統領と会談した。藤﨑駐米大使も同席した。\n"
 

@@ -16,8 +16,8 @@ from datetime import date
 
 import polars as pl
 
-from nichibei import furniture as f
-from nichibei.html import html_units
+from nichibei.clean import furniture as f
+from nichibei.clean.html import html_units
 
 BOILERPLATE_COLUMNS = {
     "doc_id": pl.Utf8, "piece_no": pl.Int64, "line_no": pl.Int64, "locator": pl.Utf8, "text": pl.Utf8,

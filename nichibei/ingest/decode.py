@@ -1,0 +1,47 @@
+"""Bytes to text: the encoding detected, line ends normalised, and the document's id from its bytes."""
+
+from __future__ import annotations
+
+import hashlib
+
+from charset_normalizer import from_bytes
+
+# Encodings the detector may choose from: Japanese and Western news pages, as collected.
+CANDIDATE_ENCODINGS = [
+    "utf_8", "utf_16", "utf_32", "cp932", "shift_jis", "euc_jp", "iso2022_jp", "ascii", "cp1252",
+]
+MAX_CHAOS = 0.2
+DETECTOR_THRESHOLD = 0.5
+
+
+class DecodeError(ValueError):
+    pass
+
+
+def doc_id_of(raw: bytes) -> str:
+    """The stable id of a document: the first 16 hex digits of the SHA-256 of its raw bytes."""
+    return hashlib.sha256(raw).hexdigest()[:16]
+
+
+def normalise_line_ends(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def decode(raw: bytes) -> tuple[str, str]:
+    """Decode raw bytes with charset-normalizer; return (text, encoding name). Raise DecodeError if unreadable."""
+    if not raw.strip():
+        raise DecodeError("the file is empty")
+    # charset-normalizer drops a candidate when any chunk of a short text looks noisy (its default threshold);
+    # judge by the whole text's mess instead, with the same limit
+    best = from_bytes(raw, cp_isolation=CANDIDATE_ENCODINGS, threshold=DETECTOR_THRESHOLD).best()
+    if best is None:
+        raise DecodeError("no candidate encoding decodes these bytes (invalid byte sequences)")
+    if best.chaos > MAX_CHAOS:
+        raise DecodeError(f"decoded as {best.encoding} the text is garbled (chaos {best.chaos:.2f})")
+    text = str(best)
+    if "\x00" in text:
+        raise DecodeError(f"decoded as {best.encoding} the text holds NUL characters (binary data?)")
+    encoding = best.encoding
+    if encoding == "utf_8" and best.bom:
+        encoding = "utf_8_sig"
+    return normalise_line_ends(text), encoding
