@@ -31,6 +31,8 @@ KNOWN_LIMITS = {
                "missing.",
     "mentions": "Family names and offices alone resolve through who held the office on the date the text speaks "
                 "of; a name that fits nobody at that date stays unresolved.",
+    "speakers": "Only Diet speeches have speaker marks; members called by name or as 委員 hold no office the "
+                "reference data tracks, and a family name shared by two office holders leaves the entity null.",
     "meetings": "Only meetings dated to the day, plus the meeting each document is about; city, venue, start and "
                 "duration are null unless a text states them.",
     "meeting_participants": "Rows marked `is_inferred` are not named in the text: they come from who held the "

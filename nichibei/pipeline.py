@@ -82,6 +82,23 @@ def isolate_failures(
     return (fn(rest) if rest.height else None), rest, rejected
 
 
+def manifest_conflicts(documents: pl.DataFrame) -> list[Rejection]:
+    """A manifest value that the document's own text contradicts is not used; each one is recorded."""
+    checks = (("published_at", "manifest_published_date", "text_date", "date"),
+              ("source_url", "source_url", "front_source_url", "front matter's `source_url`"))
+    conflicts = []
+    for column, manifest_value, text_value, what in checks:
+        rows = documents.filter(pl.col(manifest_value).is_not_null() & pl.col(text_value).is_not_null()
+                                & (pl.col(manifest_value) != pl.col(text_value)))
+        conflicts += [
+            Rejection(source_file, "manifest", "conflicting_manifest_value",
+                      f"sources.csv {column} {str(listed)!r} disagrees with the text's {what} {str(own)!r}, "
+                      "which is published")
+            for source_file, listed, own in rows.select("source_file", manifest_value, text_value).iter_rows()
+        ]
+    return conflicts
+
+
 def clean(loaded: Loaded, params: CleanParams = CleanParams(),
           segment_params: SegmentParams = SegmentParams()) -> CleanedStage:
     """Boilerplate removal, datelines, titles, segments and languages."""
@@ -94,11 +111,17 @@ def clean(loaded: Loaded, params: CleanParams = CleanParams(),
     documents = (
         kept.join(result.documents, on="doc_id", how="left")
         .join(languages, on="doc_id", how="left")
-        .with_columns(
-            pl.coalesce("dateline_date", "manifest_published_date").alias("published_date"),
-            pl.when(pl.col("dateline_date").is_not_null()).then(pl.lit("text"))
+        .with_columns(pl.coalesce("dateline_date", "front_published_date").alias("text_date"))
+    )
+    rejected += manifest_conflicts(documents)
+    documents = (
+        documents.with_columns(
+            pl.coalesce("text_date", "manifest_published_date").alias("published_date"),
+            pl.when(pl.col("text_date").is_not_null()).then(pl.lit("text"))
             .when(pl.col("manifest_published_date").is_not_null()).then(pl.lit("manifest"))
             .otherwise(pl.lit(None, pl.Utf8)).alias("published_date_source"),
+            pl.coalesce("front_title", "title").alias("title"),
+            pl.coalesce("front_source_url", "source_url").alias("source_url"),
             pl.col("language").fill_null("ja"),
             pl.col("text").str.len_chars().cast(pl.Int64).alias("n_chars"),
         )
@@ -111,8 +134,8 @@ def clean(loaded: Loaded, params: CleanParams = CleanParams(),
     )
 
 
-EXTRACTED_TABLES = ("temporal_mentions", "entities", "offices", "mentions", "meetings", "meeting_participants",
-                    "meeting_sources", "topics")
+EXTRACTED_TABLES = ("temporal_mentions", "entities", "offices", "mentions", "speakers", "meetings",
+                    "meeting_participants", "meeting_sources", "topics")
 
 
 def extract(cleaned: CleanedStage) -> tuple[dict[str, pl.DataFrame], pl.DataFrame]:
@@ -161,7 +184,7 @@ def _without_documents(tables: dict[str, pl.DataFrame], extracted_from: set[str]
     """Tables without anything extracted from `extracted_from`, and without the documents `dropped` at all."""
     out = dict(tables)
     gone = list(extracted_from | dropped)
-    for table in ("temporal_mentions", "mentions", "topics", "meeting_sources"):
+    for table in ("temporal_mentions", "mentions", "speakers", "topics", "meeting_sources"):
         out[table] = tables[table].filter(~pl.col("doc_id").is_in(gone))
     kept = out["meeting_sources"]
     out["meetings"] = (tables["meetings"].join(kept.select("meeting_id").unique(), on="meeting_id", how="semi")

@@ -19,6 +19,7 @@ TABLES: dict[str, type[pa.DataFrameModel]] = {
     "entities": t.Entities,
     "offices": t.Offices,
     "mentions": t.Mentions,
+    "speakers": t.Speakers,
     "meetings": t.Meetings,
     "meeting_participants": t.MeetingParticipants,
     "meeting_sources": t.MeetingSources,

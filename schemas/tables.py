@@ -55,6 +55,8 @@ BOILERPLATE_RULES = {
     "copyright": "a copyright line",
     "page_tool": "page tools and chrome: print, enlarge, sign in, cookie notices, counters",
     "separator": "a line of rule characters",
+    "end_mark": "the end mark of a press release (`###`, `-30-`)",
+    "front_matter": "the YAML front matter of a Markdown document (its fields fill the document's metadata)",
     "footer": "the page footer after the article (addresses, policies, site links)",
     "html_head": "the HTML head (its title and metadata)",
     "html_script": "scripts, styles and templates",
@@ -85,23 +87,30 @@ class Documents(pa.DataFrameModel):
     source_file: str = _field("Path of the raw file relative to the raw folder, with `/` separators.")
     raw_sha256: str = _field("SHA-256 of the raw bytes, 64 hex digits.", str_matches=r"^[0-9a-f]{64}$")
     encoding: str = _field("Character encoding the raw bytes were decoded from (Python codec name).")
-    format: str = _field("How the raw file was read: `text` (plain text) or `html`.", isin=["text", "html"])
+    format: str = _field("How the raw file was read: `text` (plain text), `html`, or `markdown` (a `.md` file, or a "
+                         "text file that opens with a YAML front-matter block).", isin=["text", "html", "markdown"])
     language: str = _field(
         "Main language of the cleaned text: `ja`, `en`, or `mixed` when both carry a substantial share.",
         isin=LANGUAGES,
     )
-    title: str = _field("Title of the document as it stands in the text, site decorations left out; null when the "
-                        "text has no title line.", nullable=True)
+    title: str = _field("Title of the document as it stands in the text (a Markdown document's front-matter "
+                        "`title`), site decorations left out; null when the text has no title.", nullable=True)
     published_date: pl.Date = _field(
-        "Publication date: from the dateline in the text when there is one, else from `sources.csv`; null when "
-        "neither gives it.", nullable=True)
+        "Publication date: from the text when it gives one (a dateline, or the front matter's `date`, else the "
+        "local date of its `published_time`), else from `sources.csv`; null when neither gives it.", nullable=True)
     published_date_source: str = _field(
-        "Where `published_date` comes from: `text` (a dateline) or `manifest` (`sources.csv`).",
+        "Where `published_date` comes from: `text` (a dateline or the front matter) or `manifest` (`sources.csv`).",
         nullable=True, isin=["text", "manifest"])
+    published_utc: UTC_TIMESTAMP = _field(
+        "Publication time (UTC) when the document's front matter gives it (`published_time`), else null.",
+        nullable=True)
+    published_utc_offset_minutes: pl.Int64 = _field(
+        "UTC offset, in minutes, that `published_time` was written with (-240 for US Eastern daylight time); the "
+        "publisher's local time is `published_utc` plus this offset.", nullable=True)
     dateline: str = _field("The dateline as it stands in the raw text (removed from `text`), or null.", nullable=True)
     publisher: str = _field("Publisher, as recorded in `sources.csv`.", nullable=True)
-    source_url: str = _field("Address the document was collected from, as recorded in `sources.csv`.",
-                             nullable=True)
+    source_url: str = _field("Address of the document: its front matter's `source_url`, else the address "
+                             "recorded in `sources.csv`.", nullable=True)
     license: str = _field("Licence of the document's text, as recorded in `sources.csv`.", nullable=True)
     retrieved_date: pl.Date = _field("Date the document was collected, from `sources.csv`.", nullable=True)
     text: str = _field(
@@ -249,6 +258,32 @@ class Mentions(pa.DataFrameModel):
     class Config:
         description = "Mentions: where each entity is named in the text."
         unique = ["doc_id", "char_start", "char_end", "entity_id"]
+        strict = True
+
+
+class Speakers(pa.DataFrameModel):
+    """The speaker who opens a speech of the Diet record (`○岸田国務大臣`), with the office held that day."""
+
+    doc_id: str = _field("The speech (a document).")
+    char_start: pl.Int64 = _field("Start offset of the speaker mark in `documents.text` (after `○`).", ge=0)
+    char_end: pl.Int64 = _field("End offset of the speaker mark (exclusive).", ge=0)
+    surface: str = _field("The speaker mark as it stands: `documents.text[char_start:char_end]`.")
+    name_as_written: str = _field("The speaker's name as the mark gives it: the full name, or the family name.",
+                                  nullable=True)
+    title_as_written: str = _field("The title the mark gives (`国務大臣`, `委員`); null for a member called by "
+                                   "name and `君`.", nullable=True)
+    entity_id: str = _field("The speaker (a person in `entities`); null when the mark does not single out one "
+                            "person the reference data knows.", nullable=True)
+    role: str = _field("Office the speaker held on the sitting date, when the title stands for one.",
+                       nullable=True, isin=OFFICE_CODES)
+    role_detail: str = _field("The post's name for roles `minister` and `other`.", nullable=True)
+    reference_date: pl.Date = _field("The sitting date the office was looked up at (`documents.published_date`).",
+                                     nullable=True)
+
+    class Config:
+        description = ("Speakers: who opens each Diet speech, so that `私` in it can be read as that person and the "
+                       "speaker is not taken for someone the speech names.")
+        unique = ["doc_id", "char_start"]
         strict = True
 
 

@@ -18,6 +18,8 @@ import polars as pl
 
 from nichibei.clean import furniture as f
 from nichibei.clean.html import html_units
+from nichibei.clean.speech import speaker_mark
+from nichibei.ingest.markdown import markdown_units
 
 BOILERPLATE_COLUMNS = {
     "doc_id": pl.Utf8, "piece_no": pl.Int64, "line_no": pl.Int64, "locator": pl.Utf8, "text": pl.Utf8,
@@ -69,6 +71,7 @@ def text_units(docs: pl.DataFrame) -> pl.DataFrame:
             pl.lit(None, pl.Utf8).alias("locator"),
             pl.col("text").fill_null(""),
             pl.lit(None, pl.Utf8).alias("time_stamp"),
+            pl.lit(None, pl.Utf8).alias("block_kind"),
         )
     )
 
@@ -127,6 +130,7 @@ def unit_features(units: pl.DataFrame, params: CleanParams = CleanParams()) -> p
             (norm.str.contains(f.PAYWALL) & (norm.str.len_chars() <= params.max_social_chars)).alias("is_paywall"),
             (norm.str.contains(f.PAGE_CHROME) & (norm.str.len_chars() <= params.max_chrome_chars)).alias("is_chrome"),
             norm.str.contains(f.SEPARATOR).alias("is_separator"),
+            norm.str.contains(f.END_MARK).alias("is_end_mark"),
             norm.str.contains(f.AGENCY_CREDIT).alias("is_agency_credit"),
             (pl.col("text").str.strip_chars().str.count_matches(r"\u3000+|\s{2,}") + 1).alias("n_spaced_tokens"),
             norm.str.contains(f.SUBSCRIBE).alias("is_subscribe"),
@@ -214,6 +218,8 @@ def _line_rule(r: dict) -> str | None:
         return "photo_caption"
     if r["is_paywall"]:
         return "paywall"
+    if r["is_end_mark"]:
+        return "end_mark"
     if r["is_separator"]:
         return "separator"
     if r["is_agency_credit"] or r["is_desk_credit"]:
@@ -346,6 +352,13 @@ def _classify_document(rows: list[dict], params: CleanParams) -> tuple[dict[int,
     return rules, title
 
 
+def _classify_structured(rows: list[dict]) -> tuple[dict[int, str], None]:
+    """Rules for the blocks of a document whose structure is known (Markdown): its title and date are in its
+    front matter, so only the furniture a line shows by itself is removed, never a head line by position."""
+    rules = {r["unit_no"]: rule for r in rows if not r["is_blank"] and (rule := _line_rule(r)) is not None}
+    return rules, None
+
+
 _TITLE_DECORATION = re.compile(r"\s*【[^【】]{1,20}】\s*$")
 _TITLE_KICKER = re.compile(r"^\s*【[^【】]{1,8}】\s*(?=\S)")
 
@@ -377,20 +390,34 @@ def _title_unit(rows: list[dict], rules: dict[int, str], in_head, params: CleanP
     return max(headlines, key=lambda r: (_width(r["norm"]), -r["unit_no"]))["unit_no"]
 
 
-def clean_documents(docs: pl.DataFrame, params: CleanParams = CleanParams()) -> Cleaned:
-    """Clean a batch of documents (doc_id, format, raw_text)."""
+def document_units(docs: pl.DataFrame) -> tuple[pl.DataFrame, list[pl.DataFrame]]:
+    """Units of every document of the batch by its format, and the pieces removed before the line rules."""
+    columns = ["doc_id", "unit_no", "line_no", "locator", "text", "time_stamp", "block_kind"]
+    units, removed = [text_units(docs.filter(pl.col("format") == "text")).select(columns)], []
     html_docs = docs.filter(pl.col("format") == "html")
-    units, removed = text_units(docs.filter(pl.col("format") != "html")), []
     if html_docs.height:
         extra_units, html_removed = html_units(html_docs)
-        units = pl.concat([units, extra_units.select(units.columns)])
+        units.append(extra_units.with_columns(pl.lit(None, pl.Utf8).alias("block_kind")).select(columns))
         removed.append(html_removed)
+    markdown_docs = docs.filter(pl.col("format") == "markdown")
+    if markdown_docs.height:
+        extra_units, front_matter = markdown_units(markdown_docs)
+        units.append(extra_units.select(columns))
+        removed.append(front_matter)
+    return pl.concat(units), removed
+
+
+def clean_documents(docs: pl.DataFrame, params: CleanParams = CleanParams()) -> Cleaned:
+    """Clean a batch of documents (doc_id, format, raw_text)."""
+    units, removed = document_units(docs)
+    structured = set(docs.filter(pl.col("format") == "markdown")["doc_id"].to_list())
     features = unit_features(units, params).sort("doc_id", "unit_no")
 
     doc_rows, bp_rows, kept_rows = [], [], []
     for (doc_id,), group in features.group_by("doc_id", maintain_order=True):
         rows = group.to_dicts()
-        rules, title_no = _classify_document(rows, params)
+        rules, title_no = (_classify_structured(rows) if doc_id in structured
+                           else _classify_document(rows, params))
         dateline = next((r for r in rows if rules.get(r["unit_no"]) == "dateline"), None)
         offset, kept = 0, []
         for r in rows:
@@ -404,9 +431,12 @@ def clean_documents(docs: pl.DataFrame, params: CleanParams = CleanParams()) -> 
                               "char_start": offset, "char_end": offset + len(r["text"]),
                               "is_title": r["unit_no"] == title_no, "is_blank": r["is_blank"],
                               "is_sentence": r["is_sentence"], "is_list_item": r["is_list_item"],
-                              "is_numbered": r["is_numbered"], "n_chars": r["n_chars"]})
+                              "is_numbered": r["is_numbered"], "n_chars": r["n_chars"],
+                              "block_kind": r["block_kind"]})
             offset += len(r["text"]) + 1
         title = next((clean_title(r["text"].strip()) for r in rows if r["unit_no"] == title_no), None)
+        if title is None and (mark := speaker_mark("\n".join(kept))) is not None:
+            title = mark.surface  # a speech of the Diet record has no heading but its speaker
         doc_rows.append({
             "doc_id": doc_id, "text": "\n".join(kept), "title": title or None, "title_unit": title_no,
             "dateline": dateline["text"].strip() if dateline else None,
@@ -416,7 +446,7 @@ def clean_documents(docs: pl.DataFrame, params: CleanParams = CleanParams()) -> 
     boilerplate = pl.DataFrame(bp_rows, schema={**{k: v for k, v in BOILERPLATE_COLUMNS.items() if k != "piece_no"},
                                                 "unit_no": pl.Int64})
     if removed:
-        boilerplate = pl.concat([boilerplate, removed[0].select(boilerplate.columns)])
+        boilerplate = pl.concat([boilerplate, *(r.select(boilerplate.columns) for r in removed)])
     boilerplate = (
         boilerplate.sort("doc_id", "unit_no")
         .with_columns(pl.int_range(1, pl.len() + 1).over("doc_id").cast(pl.Int64).alias("piece_no"))
@@ -428,6 +458,6 @@ def clean_documents(docs: pl.DataFrame, params: CleanParams = CleanParams()) -> 
         units=pl.DataFrame(kept_rows, schema={
             "doc_id": pl.Utf8, "unit_no": pl.Int64, "text": pl.Utf8, "char_start": pl.Int64,
             "char_end": pl.Int64, "is_title": pl.Boolean, "is_blank": pl.Boolean, "is_sentence": pl.Boolean,
-            "is_list_item": pl.Boolean, "is_numbered": pl.Boolean, "n_chars": pl.Int64,
+            "is_list_item": pl.Boolean, "is_numbered": pl.Boolean, "n_chars": pl.Int64, "block_kind": pl.Utf8,
         }),
     )

@@ -97,6 +97,8 @@ PAGE_CHROME = (
     r"|^(?:動画あり|動画|映像あり|\[動画\]|【動画】|video|watch video|音声あり)$"
 )
 SEPARATOR = r"^[_\-=~*・—–─━＿]{3,}$"
+# the end mark of a press release: `###`, `# # #`, `-###-`, `- 30 -`
+END_MARK = r"^(?:-\s*)?(?:#\s?){3}(?:\s*-)?$|^-\s*30\s*-$"
 #: "Reporting by …; Editing by …", "Our Standards: …": a news agency's credits after the story.
 AGENCY_CREDIT = (r"(?i)^(?:reporting by|additional reporting by|editing by|writing by|compiled by|our standards:"
                  r"|私たちの行動規範|行動規範\s*:)")

@@ -38,6 +38,8 @@ def build_segments(units: pl.DataFrame, params: SegmentParams = SegmentParams())
     """Segments from the kept units of `clean.clean_documents` (blank units are not segments)."""
     kind = (
         pl.when(pl.col("is_title")).then(pl.lit("title"))
+        # a parsed format (Markdown) says what each block is
+        .when(pl.col("block_kind").is_not_null()).then(pl.col("block_kind"))
         .when((pl.col("is_list_item") | pl.col("is_numbered")) & pl.col("is_sentence")).then(pl.lit("list_item"))
         .when(~pl.col("is_sentence") & (pl.col("n_chars") <= params.max_heading_chars)).then(pl.lit("heading"))
         .otherwise(pl.lit("paragraph"))

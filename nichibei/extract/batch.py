@@ -23,11 +23,12 @@ from nichibei.entities import entities_table, load_reference, offices_table, res
 from nichibei.meetings import MeetingParams, find_doc_meetings, merge_meetings, primary_dates
 from nichibei.temporal import at_head, news_dateline, extract_temporal
 from nichibei.topics import load_codebook, tag_topics
+from nichibei.extract.speakers import find_speakers
 
 __all__ = ["ExtractParams", "extract_all", "EXTRACTED_TABLES"]
 
-EXTRACTED_TABLES = ("temporal_mentions", "entities", "offices", "mentions", "meetings", "meeting_participants",
-                    "meeting_sources", "topics")
+EXTRACTED_TABLES = ("temporal_mentions", "entities", "offices", "mentions", "speakers", "meetings",
+                    "meeting_participants", "meeting_sources", "topics")
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ def text_reference_dates(temporal: pl.DataFrame, docs: pl.DataFrame | None = Non
 
 def extract_all(documents: pl.DataFrame, segments: pl.DataFrame,
                 params: ExtractParams = ExtractParams()) -> dict[str, pl.DataFrame]:
-    """The eight extracted tables, conformed to the schemas.
+    """The nine extracted tables, conformed to the schemas.
 
     documents: doc_id, text, published_date (Date, nullable); segments: doc_id, seg_no, kind, char_start,
     char_end, text (the `segments` table).
@@ -101,6 +102,7 @@ def extract_all(documents: pl.DataFrame, segments: pl.DataFrame,
     docs = docs.join(text_reference_dates(temporal, docs.filter(pl.col("published_date").is_null())), on="doc_id", how="left").with_columns(
         pl.coalesce("published_date", "text_date").alias("reference_date"))
     mentions, provisional = resolve_entities(docs.select("doc_id", "text", "reference_date"), ref)
+    speakers = find_speakers(docs, ref.entities, offices)
     doc_meetings = find_doc_meetings(docs, temporal, mentions, offices, params.meetings)
 
     if params.reresolve_at_meeting_date and doc_meetings:
@@ -128,6 +130,7 @@ def extract_all(documents: pl.DataFrame, segments: pl.DataFrame,
         # a name or title that fits nobody at the date stays out: a mention row always names an entity
         "mentions": mentions.filter(pl.col("entity_id").is_not_null())
         .unique(["doc_id", "char_start", "char_end", "entity_id"], keep="first"),
+        "speakers": speakers,
         **meeting_tables,
         "topics": topics,
     }

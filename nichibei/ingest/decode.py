@@ -27,10 +27,36 @@ def normalise_line_ends(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def strict_utf8(raw: bytes) -> tuple[str, str] | None:
+    """(text, encoding) when the bytes are UTF-8 text (with or without BOM), else None.
+
+    Bytes that decode as strict UTF-8 are UTF-8 whatever a detector would guess of them; only NUL characters
+    (UTF-16 or binary data) and the escape sequences of ISO-2022-JP, itself 7-bit, send them to the detector.
+    """
+    bom = raw.startswith(b"\xef\xbb\xbf")
+    try:
+        text = raw[3:].decode("utf_8") if bom else raw.decode("utf_8")
+    except UnicodeDecodeError:
+        return None
+    if "\x00" in text or "\x1b" in text:
+        return None
+    return text, "utf_8_sig" if bom else "utf_8"
+
+
 def decode(raw: bytes) -> tuple[str, str]:
-    """Decode raw bytes with charset-normalizer; return (text, encoding name). Raise DecodeError if unreadable."""
+    """Decode raw bytes; return (text, encoding name). Raise DecodeError if unreadable.
+
+    Strict UTF-8 first; otherwise charset-normalizer chooses among the legacy encodings, and a text it can only
+    read as garbled is rejected.
+    """
     if not raw.strip():
         raise DecodeError("the file is empty")
+    utf8 = strict_utf8(raw)
+    if utf8 is not None:
+        text, encoding = utf8
+        if not text.strip():
+            raise DecodeError("the file holds only white space")
+        return normalise_line_ends(text), encoding
     # charset-normalizer drops a candidate when any chunk of a short text looks noisy (its default threshold);
     # judge by the whole text's mess instead, with the same limit
     best = from_bytes(raw, cp_isolation=CANDIDATE_ENCODINGS, threshold=DETECTOR_THRESHOLD).best()

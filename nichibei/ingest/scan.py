@@ -6,7 +6,7 @@ from pathlib import Path
 
 from nichibei.rejections import Rejection
 
-DOCUMENT_SUFFIXES = {".txt": "text", ".html": "html", ".htm": "html"}
+DOCUMENT_SUFFIXES = {".txt": "text", ".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown"}
 MANIFEST_NAME = "sources.csv"
 # Files that sit in the raw folder but are not documents.
 NOT_DOCUMENTS = {MANIFEST_NAME, "README.md", ".gitkeep", ".gitattributes"}
@@ -23,5 +23,5 @@ def scan_raw(raw_dir: Path) -> tuple[list[Path], list[Rejection]]:
             files.append(path)
         else:
             rejected.append(Rejection(rel, "scan", "unsupported_format",
-                                      f"{path.suffix or 'no extension'}: only .txt, .html and .htm are read"))
+                                      f"{path.suffix or 'no extension'}: only {', '.join(DOCUMENT_SUFFIXES)} files are read"))
     return files, rejected

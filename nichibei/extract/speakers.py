@@ -1,0 +1,89 @@
+"""Speakers of Diet speeches: who opens each speech, and the office they held on the sitting date.
+
+In: documents (doc_id, text, published_date: the sitting date) and the `entities` and `offices` tables. Out:
+the `speakers` table, one row per speaker mark (`clean.speech`). The speaker is resolved only from the mark's
+own words: a full name through the reference names; a family name with a title through who held an office
+that title stands for on the sitting date, with the given name's first kanji where the mark gives it. Several
+or no candidates leave the entity null. A member called by name or as `委員` holds no office the reference
+data tracks: their role is null.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+
+import polars as pl
+
+import schemas
+from nichibei.clean.speech import SpeakerMark, speaker_mark
+from nichibei.rules import load_rules
+
+_TITLE_OFFICES = {r["word"]: tuple(o for o in r["offices"].split("|") if o)
+                  for r in load_rules("nichibei.clean", "speaker_titles", ("word", "offices"))}
+
+
+def _key(name: str) -> str:
+    return unicodedata.normalize("NFKC", name).replace(" ", "").replace("\u3000", "")
+
+
+def _holders(offices: pl.DataFrame, codes: tuple[str, ...], on: date | None) -> pl.DataFrame:
+    """Office terms of Japan's offices `codes` that include the day `on`."""
+    if on is None or not codes:
+        return offices.clear()
+    return offices.filter(
+        (pl.col("country_code") == "JP") & pl.col("office").is_in(list(codes))
+        & (pl.col("start_date") <= on) & (pl.col("end_date").is_null() | (pl.col("end_date") >= on))
+    )
+
+
+def _by_full_name(people: pl.DataFrame, name: str) -> list[str]:
+    key = _key(name)
+    return people.filter(
+        (pl.col("name_key") == key) | pl.col("aliases").list.eval(pl.element() == key).list.any()
+    )["entity_id"].to_list()
+
+
+def _by_family_name(people: pl.DataFrame, mark: SpeakerMark, holders: pl.DataFrame) -> list[str]:
+    prefix = _key(mark.family_name or "") + _key(mark.given_initial or "")
+    named = people.filter(pl.col("name_key").str.starts_with(prefix)
+                          & (pl.col("name_key").str.len_chars() > len(_key(mark.family_name or ""))))
+    return sorted(set(named["entity_id"]) & set(holders["entity_id"]))
+
+
+def resolve_speaker(mark: SpeakerMark, sitting: date | None, people: pl.DataFrame,
+                    offices: pl.DataFrame) -> tuple[str | None, str | None, str | None]:
+    """(entity_id, role, role_detail) of the speaker, or Nones when the mark does not single one out."""
+    codes = _TITLE_OFFICES.get(mark.title or "", ())
+    holders = _holders(offices, codes, sitting)
+    if mark.name is not None:
+        candidates = _by_full_name(people, mark.name)
+    elif mark.family_name is not None and codes:
+        candidates = _by_family_name(people, mark, holders)
+    else:
+        candidates = []
+    if len(candidates) != 1:
+        return None, None, None
+    terms = holders.filter(pl.col("entity_id") == candidates[0]).sort("office")
+    if terms.is_empty():
+        return candidates[0], None, None
+    return candidates[0], terms["office"][0], terms["office_detail"][0]
+
+
+def find_speakers(docs: pl.DataFrame, entities: pl.DataFrame, offices: pl.DataFrame) -> pl.DataFrame:
+    """The `speakers` table of a batch of documents."""
+    people = (entities.filter((pl.col("entity_type") == "person") & (pl.col("country_code") == "JP"))
+              .with_columns(pl.col("name_ja").fill_null("").map_elements(_key, return_dtype=pl.Utf8)
+                            .alias("name_key"),
+                            pl.col("aliases").list.eval(pl.element().map_elements(_key, return_dtype=pl.Utf8))))
+    rows = []
+    for doc_id, text, sitting in docs.select("doc_id", "text", "published_date").iter_rows():
+        mark = speaker_mark(text or "")
+        if mark is None:
+            continue
+        entity_id, role, role_detail = resolve_speaker(mark, sitting, people, offices)
+        rows.append({"doc_id": doc_id, "char_start": mark.start, "char_end": mark.end, "surface": mark.surface,
+                     "name_as_written": mark.name or mark.family_name, "title_as_written": mark.title,
+                     "entity_id": entity_id, "role": role, "role_detail": role_detail,
+                     "reference_date": sitting})
+    return pl.DataFrame(rows, schema=schemas.polars_schema("speakers"))
