@@ -11,12 +11,14 @@ import schemas
 from nichibei import pipeline
 from nichibei.extract.batch import EXTRACTED_TABLES, extract_all
 
+from conftest import SEEDS
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
 def seeds():
-    cleaned = pipeline.clean(pipeline.load(ROOT / "raw"))
+    cleaned = pipeline.clean(pipeline.load(SEEDS))
     return cleaned, extract_all(cleaned.documents, cleaned.segments)
 
 
@@ -65,7 +67,7 @@ def test_participants_are_entities(seeds):
 
 
 def test_empty_batch():
-    cleaned = pipeline.clean(pipeline.load(ROOT / "raw"))
+    cleaned = pipeline.clean(pipeline.load(SEEDS))
     tables = extract_all(cleaned.documents.clear(), cleaned.segments.clear())
     for name in ("meetings", "meeting_participants", "meeting_sources", "topics", "temporal_mentions"):
         assert tables[name].is_empty(), name
@@ -74,7 +76,7 @@ def test_empty_batch():
 
 # --- robustness: no arrangement of real sentences may break the stage ----------------------------------------
 
-SHUFFLE_SOURCES = ("raw", "tests/fixtures/docs", "tests/fixtures/probe", "tests/fixtures/probe2")
+SHUFFLE_SOURCES = (str(SEEDS), "tests/fixtures/docs", "tests/fixtures/probe", "tests/fixtures/probe2")
 N_SHUFFLES = 300
 
 

@@ -7,9 +7,13 @@ from pathlib import Path
 
 import polars as pl
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from nichibei.ingest.decode import doc_id_of
 from nichibei.ingest.load import load_raw
+
+from conftest import RAW, SEEDS
 
 TEXT = "日米首脳会談の概要\n平成21年11月13日\n鳩山総理はオバマ大統領と会談した。藤﨑駐米大使も同席した。\n"
 
@@ -98,7 +102,7 @@ def test_manifest(tmp_path, manifest, expected, rejected):
 
 
 def test_the_seeds_read_as_utf8_with_manifest_dates(seed_gold):
-    docs, rejections = load_raw(Path(__file__).resolve().parent.parent / "raw")
+    docs, rejections = load_raw(SEEDS)
     assert rejections.height == 0
     assert sorted(docs["source_file"].to_list()) == sorted(seed_gold)
     assert set(docs["encoding"]) == {"utf_8"}
@@ -118,3 +122,64 @@ def test_a_short_shift_jis_page_whose_chunks_look_noisy_is_read(tmp_path):
     assert rejections.height == 0
     assert docs["encoding"][0] in ("cp932", "shift_jis")
     assert docs["raw_text"][0] == data.decode("cp932").replace("\r\n", "\n")
+
+
+def test_the_whole_raw_folder_is_read_without_a_rejection():
+    """raw/ holds the seeds and the real corpus: every document is read, by the format it is in."""
+    docs, rejections = load_raw(RAW)
+    assert rejections.rows() == []
+    by_folder = docs.group_by(pl.col("source_file").str.extract(r"^(wh|diet)/").fill_null("seeds"), "format").len()
+    assert sorted(by_folder.rows()) == [("diet", "text", 120), ("seeds", "text", 5), ("wh", "markdown", 143)]
+    assert docs.filter(pl.col("manifest_published_date").is_null())["source_file"].to_list() == [
+        "001_0bb852b01388ee52.txt", "002_29df64e5bb346e5e.txt", "004_80325a684f0381d7.txt"]
+
+
+SPEECH = RAW / "diet" / "2020-07-09_120113950X00120200709_043.txt"
+
+
+@pytest.mark.parametrize("data", [
+    pytest.param(SPEECH.read_bytes() if SPEECH.exists() else b"", id="diet-speech-the-detector-called-garbled"),
+    pytest.param("0.1〜0.2％".encode(), id="one-line-of-numbers-and-symbols"),
+    pytest.param("（拍手）\n○委員長　ただいまから会議を開きます。".encode(), id="short-record-lines"),
+    pytest.param("ＡＢＣ１２３　－－　％＆".encode(), id="full-width-symbols"),
+    pytest.param("Café – “quoted” — naïve…".encode(), id="english-punctuation"),
+    pytest.param(b"\xef\xbb\xbf" + "㈱①②③ 﨑髙".encode(), id="bom-and-rare-characters"),
+])
+def test_strict_utf8_is_read_as_utf8(tmp_path, data):
+    assert data, "the fixture document is missing"
+    write(tmp_path, "doc.txt", data)
+    docs, rejections = load_raw(tmp_path)
+    assert rejections.rows() == []
+    text = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+    assert docs["raw_text"].to_list() == [text.replace("\r\n", "\n").replace("\r", "\n")]
+    assert docs["encoding"].to_list() == ["utf_8_sig" if data.startswith(b"\xef\xbb\xbf") else "utf_8"]
+
+
+def test_iso_2022_jp_is_not_taken_for_utf8(tmp_path):
+    write(tmp_path, "doc.txt", TEXT.replace("﨑", "崎").encode("iso2022_jp"))
+    docs, rejections = load_raw(tmp_path)
+    assert (docs["encoding"].to_list(), rejections.height) == (["iso2022_jp"], 0)
+
+
+@given(st.text(st.characters(blacklist_characters="\x00\x1b", blacklist_categories=("Cs",)), min_size=1)
+       .filter(lambda s: s.strip()))
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_text_encoded_as_utf8_is_read_back_unchanged(tmp_path, text):
+    write(tmp_path, "doc.txt", text.encode("utf-8"))
+    docs, rejections = load_raw(tmp_path)
+    assert rejections.rows() == []
+    assert docs["raw_text"].to_list() == [text.replace("\r\n", "\n").replace("\r", "\n")]
+
+
+@pytest.mark.parametrize(("name", "data", "reason"), [
+    pytest.param("bad.txt", TEXT.encode()[:40] + b"\xff\xfe\x80\x81\xfe" + TEXT.encode()[40:], "undecodable",
+                 id="undecodable"),
+    pytest.param("bad.pdf", b"%PDF-1.4", "unsupported_format", id="unsupported"),
+    pytest.param("bad.txt", b"", "undecodable", id="empty"),
+])
+def test_a_rejected_file_in_the_manifest_is_one_row(tmp_path, name, data, reason):
+    write(tmp_path, name, data)
+    write(tmp_path, "sources.csv", f"file,publisher\n{name},A publisher\ngone.txt,A publisher\n".encode())
+    _, rejections = load_raw(tmp_path)
+    assert sorted(rejections.select("source_file", "reason").rows()) == sorted([
+        (name, reason), ("gone.txt", "unknown_manifest_file")])

@@ -25,6 +25,8 @@ from nichibei.extract.batch import extract_all, text_reference_dates
 from nichibei.meetings import (DocMeeting, Participant, _title_level, dateline_city, meeting_id, merge_meetings,
                                sentence_spans)
 
+from conftest import SEEDS as SEED_DIR
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 SCORED_TYPES = {"summit", "2plus2", "trilateral_summit", "courtesy_call"}
@@ -112,7 +114,7 @@ DOCS = load_gold("docs-gold.jsonl")
 
 @pytest.mark.parametrize("gold", [pytest.param(g, id=g["file"]) for g in SEEDS])
 def test_seed_meetings_match_gold(gold):
-    assert score_document(release(str(ROOT / "raw")), gold) == []
+    assert score_document(release(str(SEED_DIR)), gold) == []
 
 
 @pytest.mark.parametrize("gold", [pytest.param(g, id=g["file"]) for g in DOCS])
@@ -121,7 +123,7 @@ def test_project_documents_match_gold(gold):
 
 
 def test_scorer_sees_a_wrong_field():
-    tables = dict(release(str(ROOT / "raw")))
+    tables = dict(release(str(SEED_DIR)))
     tables["meetings"] = tables["meetings"].with_columns(pl.lit(None, pl.Int64).alias("duration_minutes"))
     errors = score_document(tables, SEEDS[0])
     assert any("duration_minutes" in e for e in errors)
@@ -130,7 +132,7 @@ def test_scorer_sees_a_wrong_field():
 def test_scorer_sees_a_false_positive():
     gold = dict(SEEDS[2])
     gold["meetings"] = [m for m in gold["meetings"] if not m.get("optional")]
-    errors = score_document(release(str(ROOT / "raw")), gold)
+    errors = score_document(release(str(SEED_DIR)), gold)
     assert errors == ["002_29df64e5bb346e5e.txt: unexpected courtesy_call 2025-02-07"]
 
 

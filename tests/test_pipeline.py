@@ -9,7 +9,7 @@ import pytest
 
 from nichibei import pipeline
 
-from conftest import RAW
+from conftest import SEEDS
 
 
 def _fragile(real, column: str, marker: str, error: Exception):
@@ -30,7 +30,7 @@ def _fragile(real, column: str, marker: str, error: Exception):
 def test_a_document_that_breaks_a_stage_is_rejected_and_the_rest_go_on(tmp_path, monkeypatch, function, column,
                                                                        stage, error, published):
     raw = tmp_path / "raw"
-    shutil.copytree(RAW, raw)
+    shutil.copytree(SEEDS, raw)
     (raw / "poison.txt").write_text("見出し\nこの文書は処理を壊す。\n", encoding="utf-8")
     monkeypatch.setattr(pipeline, function, _fragile(getattr(pipeline, function), column, "処理を壊す", error))
     tables = pipeline.build_tables(raw)
@@ -53,7 +53,7 @@ def test_rows_that_fail_validation_take_out_their_documents_extraction(tmp_path,
         return tables
 
     monkeypatch.setattr(pipeline, "extract_all", sloppy)
-    tables = pipeline.build_tables(RAW)
+    tables = pipeline.build_tables(SEEDS)
     rejections = tables["rejections"]
     assert rejections.select("stage", "reason").rows() == [("extract", "invalid_values")]
     assert "temporal_mentions.kind" in rejections["detail"][0] and "fortnight" in rejections["detail"][0]
@@ -78,7 +78,7 @@ def test_failures_no_document_can_be_blamed_for_stop_the_run(monkeypatch):
 
     monkeypatch.setattr(pipeline, "extract_all", broken)
     with pytest.raises(schemas.ValidationFailed, match="offices.office"):
-        pipeline.build_tables(RAW)
+        pipeline.build_tables(SEEDS)
 
 
 

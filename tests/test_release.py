@@ -16,7 +16,7 @@ from nichibei.cli import main
 from nichibei.publish import publish
 from nichibei.verify import verify_release
 
-from conftest import RAW
+from conftest import SEEDS
 
 
 def test_every_table_as_parquet_and_csv(seed_release):
@@ -67,7 +67,7 @@ def test_same_input_publishes_nothing_new(seed_release, tmp_path):
     shutil.copytree(seed_release.parent.parent, out)
     from nichibei.pipeline import build_tables
 
-    again = publish(build_tables(RAW), out)
+    again = publish(build_tables(SEEDS), out)
     assert not again.is_new and again.version == "1.0.0"
     assert sorted(p.name for p in (out / "releases").iterdir()) == ["1.0.0"]
 
@@ -112,7 +112,7 @@ def test_a_failed_run_leaves_no_half_written_release(seed_tables, tmp_path, monk
 
 def test_a_bad_document_is_rejected_while_the_rest_publish(tmp_path):
     raw = tmp_path / "raw"
-    shutil.copytree(RAW, raw)
+    shutil.copytree(SEEDS, raw)
     (raw / "broken.txt").write_bytes(b"\x81\xff\xfe\x00\x80" * 50)
     out = tmp_path / "out"
     from nichibei.pipeline import build_tables

@@ -123,10 +123,10 @@ def test_quality_report_in_the_release(seed_release, seed_tables):
 
 
 def test_public_release_from_the_command_line(tmp_path, capsys):
-    from conftest import RAW
+    from conftest import SEEDS
     from nichibei.cli import main
 
-    assert main(["release", "--raw", str(RAW), "--out", str(tmp_path), "--public"]) == 0
+    assert main(["release", "--raw", str(SEEDS), "--out", str(tmp_path), "--public"]) == 0
     path = capsys.readouterr().out.strip().splitlines()[-1]
     assert path == str(tmp_path / "public" / "releases" / "1.0.0")
     docs = pl.read_parquet(f"{path}/documents.parquet")

@@ -1,4 +1,5 @@
-"""Golden row counts of the seed release: a change to them comes with a CHANGELOG line saying why."""
+"""Golden row counts of the seed release and of the whole raw/ folder (the real dataset): a change to them comes
+with a CHANGELOG line saying why."""
 
 from __future__ import annotations
 
@@ -10,12 +11,20 @@ import schemas
 
 from conftest import FIXTURES
 
-EXPECTED = {row["table"]: int(row["rows"])
-            for row in csv.DictReader((FIXTURES / "seed_row_counts.csv").open(encoding="utf-8"))}
 
 
-def test_every_table_has_a_golden_count():
-    assert set(EXPECTED) == set(schemas.TABLES)
+def _counts(name: str) -> dict[str, int]:
+    with (FIXTURES / name).open(encoding="utf-8") as fh:
+        return {row["table"]: int(row["rows"]) for row in csv.DictReader(fh)}
+
+
+EXPECTED = _counts("seed_row_counts.csv")
+EXPECTED_RAW = _counts("raw_row_counts.csv")
+
+
+@pytest.mark.parametrize("counts", [EXPECTED, EXPECTED_RAW], ids=["seeds", "raw"])
+def test_every_table_has_a_golden_count(counts):
+    assert set(counts) == set(schemas.TABLES)
 
 
 @pytest.mark.parametrize("table", list(schemas.TABLES))
@@ -23,3 +32,10 @@ def test_seed_row_count(seed_tables, table):
     assert seed_tables[table].height == EXPECTED[table], (
         f"{table}: {seed_tables[table].height} rows, {EXPECTED[table]} expected; if the change is intended, update "
         "tests/fixtures/seed_row_counts.csv and say why in CHANGELOG.md")
+
+
+@pytest.mark.parametrize("table", list(schemas.TABLES))
+def test_raw_row_count(real_tables, table):
+    assert real_tables[table].height == EXPECTED_RAW[table], (
+        f"{table}: {real_tables[table].height} rows, {EXPECTED_RAW[table]} expected; if the change is intended, "
+        "update tests/fixtures/raw_row_counts.csv and say why in CHANGELOG.md")

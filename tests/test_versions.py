@@ -114,11 +114,11 @@ def first_count(published) -> int:
 def test_one_document_added_is_minor(tmp_path):
     import shutil
 
-    from conftest import RAW
+    from conftest import SEEDS
     from nichibei.pipeline import build_tables
 
     raw = tmp_path / "raw"
-    shutil.copytree(RAW, raw)
+    shutil.copytree(SEEDS, raw)
     first = publish(build_tables(raw), tmp_path / "out")
     (raw / "new_phone_call.txt").write_text(
         "日米首脳電話会談\n2021年10月5日\n岸田文雄内閣総理大臣は、5日午前7時35分から約20分間、ジョー・バイデン米国大統領と"
