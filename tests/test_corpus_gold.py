@@ -1,4 +1,4 @@
-"""The real corpus against its hand-read gold (`fixtures/corpus-gold.jsonl`): what is read exactly.
+"""The real corpus against its hand-read gold (`nichibei/data/gold/corpus-gold.jsonl`): what is read exactly.
 
 Publication dates and the furniture lines of every gold document are tested exactly; the meetings are scored
 in the release's quality report, where the figures are published as they are.
@@ -51,3 +51,16 @@ def test_every_document_has_a_title_and_a_date(real_tables):
     docs = real_tables["documents"].filter(pl.col("source_file").str.contains("/"))
     assert docs.height == 263
     assert docs.filter(pl.col("title").is_null() | pl.col("published_date").is_null()).height == 0
+
+
+def test_the_scorer_counts_the_release_against_the_gold(real_tables):
+    """The figures the quality report publishes; a wrong date is a missing meeting and a false positive."""
+    from nichibei.release.scoring import score
+
+    tallies = score(real_tables, GOLD)
+    overall = tallies["all"]
+    assert (overall.documents, overall.dates_right) == (120, 120)
+    assert overall.required == 34  # gold meetings that are not optional
+    assert {"source:wh", "source:diet", "type:summit", "type:phone_call"} <= set(tallies)
+    broken = {**real_tables, "meetings": real_tables["meetings"].with_columns(pl.lit(None, pl.Date).alias("date_local"))}
+    assert overall.true_positives > 0 and score(broken, GOLD)["all"].true_positives == 0

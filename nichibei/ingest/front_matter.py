@@ -23,6 +23,17 @@ class FrontMatterError(ValueError):
     pass
 
 
+class _Loader(yaml.SafeLoader):
+    """The safe loader, with dates and times left as the text they are: they are parsed here, so that a date
+    that does not exist (`2021-13-45`) is an unusable value of its field, not a failure of the whole block."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 @dataclass(frozen=True)
 class FrontMatter:
     n_lines: int                           # lines of the block, both fences included
@@ -86,7 +97,7 @@ def parse_front_matter(text: str) -> FrontMatter | None:
         return None
     block = "\n".join(text.split("\n")[1:n_lines - 1])
     try:
-        data = yaml.safe_load(block) if block.strip() else {}
+        data = yaml.load(block, Loader=_Loader) if block.strip() else {}  # noqa: S506 (a safe loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""
