@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from datetime import date
 
 import polars as pl
 import pytest
 
+from nichibei.clean import furniture
 from nichibei.clean.classify import clean_documents, clean_title
 from nichibei.clean.furniture import looks_like_author_bio, parse_dateline
+from nichibei.rules import load_rules
 
 BODY_JA = "両首脳は日米同盟の抑止力・対処力を一層強化していくことで一致した。"
 BODY_EN = "The two leaders reaffirmed that the alliance remains the cornerstone of peace and security in the region."
@@ -250,3 +254,12 @@ def test_html_page():
     locators = dict(zip(removed["rule"], removed["locator"]))
     assert locators["html_navigation"] == "html > body > nav"
     assert locators["dateline"] == "html > body > main > article > header > p"
+
+
+FURNITURE_ROWS = load_rules("nichibei.clean", "furniture", ("kind", "pattern", "flags"))
+
+
+@pytest.mark.parametrize("row", FURNITURE_ROWS, ids=lambda r: f"{r['kind']}:{r['example'][:30]}")
+def test_every_furniture_row_is_matched_by_its_kind(row):
+    """Each row's example is furniture of its kind: the assembled pattern of the kind recognises it."""
+    assert re.search(getattr(furniture, row["kind"].upper()), unicodedata.normalize("NFKC", row["example"]).strip())

@@ -15,6 +15,10 @@ PACKAGE_ROOT = Path(nichibei.__file__).parent
 RULE_FILES = sorted(PACKAGE_ROOT.glob("**/rules/*.csv"))
 
 
+def test_there_are_rule_files():
+    assert len(RULE_FILES) >= 4
+
+
 def _rows(path: Path):
     return parse_rule_file(path.read_text(encoding="utf-8"), path.relative_to(PACKAGE_ROOT).as_posix())
 
@@ -26,7 +30,8 @@ def test_rule_file_is_well_formed_and_every_entry_matches_its_example(path):
     for row in rows:
         example = unicodedata.normalize("NFKC", row["example"])
         if "pattern" in row:
-            assert re.search(row["pattern"], example), (path.name, row)
+            flags = re.IGNORECASE if "i" in row.get("flags", "") else 0
+            assert re.search(row["pattern"], example, flags), (path.name, row)
         elif "word" in row:
             assert unicodedata.normalize("NFKC", row["word"]) in example, (path.name, row)
 
