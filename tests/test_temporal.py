@@ -14,7 +14,7 @@ from polars.testing import assert_frame_equal
 from conftest import rebuild_document_text
 
 from nichibei import pipeline
-from nichibei.temporal import (
+from nichibei.extract.temporal import (
     TEMPORAL_COLUMNS,
     TemporalParams,
     extract_temporal,

@@ -1,0 +1,445 @@
+"""Parsing one candidate surface (NFKC form) into what it says, before any anchor or context: ``Parsed``."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import NamedTuple
+
+from nichibei.extract.temporal import patterns as tp
+from nichibei.extract.temporal.zones import _EN_ZONES, _ja_zone_word
+
+
+_KANJI_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_KANJI_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def kanji_to_int(s: str) -> int | None:
+    """Integer value of ASCII/full-width digits or kanji numerals (二〇二四, 十一, 二十三, 百五); None if not one."""
+    s = unicodedata.normalize("NFKC", s)
+    if not s:
+        return None
+    if s.isascii() and s.isdigit():
+        return int(s)
+    if all(c in _KANJI_DIGITS for c in s):
+        return int("".join(str(_KANJI_DIGITS[c]) for c in s))
+    total, current = 0, 0
+    for c in s:
+        if c in _KANJI_DIGITS:
+            current = current * 10 + _KANJI_DIGITS[c]
+        elif c in _KANJI_UNITS:
+            total += (current or 1) * _KANJI_UNITS[c]
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+def _num(s: str | None) -> int | None:
+    return None if s is None else kanji_to_int(s)
+
+
+_N = r"(?:[0-9]+|[〇零一二三四五六七八九十百千]+)"
+_MONTH_PART = "末|上旬|中旬|下旬|初旬|初め|はじめ|半ば"
+_DAY_PART = "午前|午後|朝|昼|夕方|夕刻|夜|晩|未明|深夜|早朝|夜半"
+_SPAN = {"年内": "year", "今年中": "year", "年度内": "fiscal_year", "月内": "month", "今月中": "month"}
+_STAY_PARSE = re.compile(rf"(?P<n>{_N})泊(?P<d>{_N})日")
+_TZW = tp.TZ_WORDS
+_JA_PARSE = re.compile(
+    rf"""
+    (?:(?P<tz1>{_TZW})(?:の|では|で)?\s*)?
+    (?:
+        (?:(?P<era>明治|大正|昭和|平成|令和)(?P<era_n>元|{_N})(?:\((?P<era_w>[0-9]{{4}})\))?年
+          |(?P<y4>[0-9]{{4}}|[〇零一二三四五六七八九]{{4}})年
+          |(?P<yrel>ことし|今年|本年|昨年|去年|来年|再来年|一昨年|おととし|前年|翌年|同年))
+        (?:(?P<fy>度)|(?P<m1>{_N})月(?:(?P<d1>{_N})日|(?P<mp1>{_MONTH_PART}))?)?
+      | (?P<mrel>先月|今月|来月|同月|翌月|前月)(?:(?P<d2>{_N})日|(?P<mp2>{_MONTH_PART}))?
+      | (?P<m3>{_N})月(?:(?P<d3>{_N})日|(?P<mp3>{_MONTH_PART}))?
+      | (?P<span>年内|月内|今月中|今年中|年度内)
+      | (?P<d4>{_N})日
+      | (?P<drelc>[明昨本前翌])\((?P<drel_n>[0-9]{{1,2}})\)日
+      | (?P<drelp>翌)(?P<drelp_n>{_N})日
+      | (?P<drel>一昨日|明後日|昨日|明日|本日|同日|翌日|前日|けさ|今朝|今夜|今晩|今宵)
+    )?
+    (?:\s*\((?P<wd>[日月火水木金土])(?:曜日?)?(?:・祝)?\))?
+    (?:(?P<part>{_DAY_PART})(?![0-9〇零一二三四五六七八九十])の?)?
+    (?:\s*[、,の]?\s*(?:(?P<tz2>{_TZW})(?:の|では|で)?\s*)?
+        (?:(?P<ampm>午前|午後|朝|夜|夕方|未明|深夜|早朝)?\s*(?P<hh>{_N})時(?:(?P<half>半)|(?P<mm>{_N})分)?
+          |(?P<ch>[0-9]{{1,2}}):(?P<cm>[0-9]{{2}})
+          |(?P<noon>正午))
+        (?P<approx>ごろ|頃)?
+    )?
+    """,
+    re.X,
+)
+_DURATION_PARSE = re.compile(
+    rf"(?P<pre>計約|計|約|およそ|おおよそ|過去|最大|最長|ほぼ|わずか|実に)?\s*"
+    rf"(?P<n>[0-9]+(?:\.[0-9]+)?|[〇零一二三四五六七八九十百千]+)"
+    rf"(?P<unit>時間|分|秒|年|か月|カ月|ヵ月|ヶ月|ケ月|箇月|週|日)間?"
+    rf"(?:(?P<n2>{_N})分間?|(?P<half>半))?"
+    rf"(?P<post>ほど|程度|余り|あまり|超|以上|弱|強)?"
+)
+_YEAR_RANGE_PARSE = re.compile(
+    r"(?P<a>[0-9]{4}|[〇零一二三四五六七八九]{4})年(?P<fa>度)?\s*(?:[~〜～\-－–—]|から)\s*(?P<b>[0-9]{4}|[0-9]{2})年(?P<fb>度)?"
+)
+_ISO_PARSE = re.compile(r"(?P<y>[0-9]{4})[-/](?P<m>[0-9]{1,2})[-/](?P<d>[0-9]{1,2})(?:(?:T|\s+)(?P<hh>[0-9]{1,2}):(?P<mm>[0-9]{2}))?")
+_EN_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_EN_DATE_PARSE = re.compile(
+    r"(?:(?P<mon1>[A-Za-z]+)\.?\s+(?P<d1>[0-9]{1,2})(?:st|nd|rd|th)?|(?P<d2>[0-9]{1,2})\s+(?P<mon2>[A-Za-z]+)\.?|(?P<mon3>[A-Za-z]+)\.?)"
+    r"(?:,?\s+(?P<y>[0-9]{4}))?"
+)
+_EN_FY_PARSE = re.compile(r"(?:FY|[Ff]iscal [Yy]ear|[Ff]iscal)\s*['’]?(?P<y>[0-9]{4}|[0-9]{2})")
+_EN_WEEKDAYS = {"Monday": 0, "Tuesday": 1, "Wednesday": 2, "Thursday": 3, "Friday": 4, "Saturday": 5, "Sunday": 6}
+_JA_WEEKDAYS = {"月": 0, "火": 1, "水": 2, "木": 3, "金": 4, "土": 5, "日": 6}
+_EN_TIME_PARSE = re.compile(
+    r"(?P<h>[0-9]{1,2})(?::(?P<m>[0-9]{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am|pm|AM|PM)"
+    r"(?:\s*(?P<z>(?-i:" + tp.ZONE_ABBR + r")|(?P<zw>[A-Za-z]+(?:\s+(?:standard|daylight))?)\s+time))?"
+    r"(?:,?\s+(?:on\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?",
+    re.I,
+)
+_EN_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_EN_DURATION_PARSE = re.compile(
+    r"(?:(?P<pre>about|around|approximately|nearly|almost|some|roughly|just\s+over|just\s+under|over|more\s+than"
+    r"|at\s+least|less\s+than|under)\s+)?"
+    r"(?:(?P<halfhour>half\s+an\s+hour|half\s*-?\s*hour)"
+    r"|(?P<n_half>[0-9]+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+and\s+a\s+half\s+"
+    r"(?P<unit_half>hour|minute|year|month|week|day)s?"
+    r"|(?P<n>[0-9]+(?:\.[0-9]+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*(?:-\s*)?"
+    r"(?P<unit>hour|minute|year|month|week|day)s?"
+    r"(?:\s+and\s+(?:(?P<and_half>a\s+half)|(?P<and_n>[0-9]+|[a-z]+)\s+minutes?))?)"
+)
+_EN_REL_DAY = {"today": ("anchor", 0), "yesterday": ("anchor", -1), "tomorrow": ("anchor", 1),
+               "the day before yesterday": ("anchor", -2), "the day after tomorrow": ("anchor", 2),
+               "the day before": ("context", -1), "the previous day": ("context", -1),
+               "the next day": ("context", 1), "the following day": ("context", 1)}
+_EN_REL_MONTH_DIR = {"last": -1, "next": 1, "this": 0}
+_EN_FULL_MONTHS = {m: i for i, m in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"), start=1)}
+_ERA_BASE = {"明治": 1868, "大正": 1912, "昭和": 1926, "平成": 1989, "令和": 2019}
+_REL_YEAR = {"ことし": ("anchor", 0), "今年": ("anchor", 0), "本年": ("anchor", 0), "昨年": ("anchor", -1),
+             "去年": ("anchor", -1), "来年": ("anchor", 1), "再来年": ("anchor", 2), "一昨年": ("anchor", -2),
+             "おととし": ("anchor", -2), "前年": ("context", -1), "翌年": ("context", 1), "同年": ("context", 0)}
+_REL_MONTH = {"先月": ("anchor", -1), "今月": ("anchor", 0), "来月": ("anchor", 1), "同月": ("context", 0),
+              "翌月": ("context", 1), "前月": ("context", -1)}
+_REL_DAY = {"昨日": ("anchor", -1), "明日": ("anchor", 1), "本日": ("anchor", 0), "一昨日": ("anchor", -2),
+            "明後日": ("anchor", 2), "けさ": ("anchor", 0), "今朝": ("anchor", 0), "今夜": ("anchor", 0),
+            "今晩": ("anchor", 0), "今宵": ("anchor", 0), "同日": ("context", 0), "翌日": ("context", 1), "前日": ("context", -1),
+            "明": ("anchor", 1), "昨": ("anchor", -1), "本": ("anchor", 0), "前": ("context", -1), "翌": ("context", 1)}
+# hedges, and the lower and upper bounds (2時間超, 1時間余り, more than two hours): the value is the amount stated
+_APPROX = re.compile(
+    r"約|およそ|おおよそ|ごろ|頃|ほど|程度|余り|あまり|超|以上|弱|強"
+    r"|\b(?:about|around|approximately|nearly|almost|some|roughly|over|more than|at least|less than|under)\b",
+    re.I,
+)
+
+
+class Parsed(NamedTuple):
+    """What one surface says, before any anchor or context is applied."""
+
+    family: str  # date, duration, year_range, fiscal, weekday
+    rule: str
+    year: int | None = None
+    year_rel: tuple[str, int] | None = None
+    month: int | None = None
+    month_rel: tuple[str, int] | None = None
+    day: int | None = None
+    day_rel: tuple[str, int] | None = None
+    day_check: int | None = None
+    weekday: int | None = None
+    hour: int | None = None
+    minute: int | None = None
+    minute_given: bool = False
+    tz: str | None = None  # an IANA zone, "local" (現地時間) or None
+    fiscal: bool = False
+    year_end: int | None = None
+    duration: str | None = None
+    approx: bool = False
+    lead: int = 0  # code points to drop from the start of the surface
+    lang: str = "ja"
+    month_dir: int | None = None  # last/next/this April: the named month before, after or in the anchor's year
+    day_then: bool = False  # 翌28日: when the context does not give the 28th, the day is read as a day alone
+
+
+def _iso_duration(n: float, unit: str, extra_minutes: int = 0) -> str | None:
+    if unit in ("year", "年"):
+        return f"P{n:g}Y" if n else None
+    if unit in ("month", "か月", "カ月", "ヵ月", "ヶ月", "ケ月", "箇月"):
+        return f"P{n:g}M" if n else None
+    if unit in ("week", "週"):
+        return f"P{n:g}W" if n else None
+    if unit in ("day", "日"):
+        return f"P{n:g}D" if n else None
+    if unit in ("second", "秒"):
+        return f"PT{n:g}S" if n else None
+    minutes = n * 60 if unit in ("hour", "時間") else n
+    minutes = round(minutes) + extra_minutes
+    if minutes <= 0:
+        return None
+    h, m = divmod(minutes, 60)
+    return "PT" + (f"{h}H" if h else "") + (f"{m}M" if m else "")
+
+
+def _hour24(ampm: str | None, h: int) -> int:
+    if ampm in ("午後", "夜", "晩", "夕方", "夕刻") and h < 12:
+        return h + 12
+    if ampm == "午前" and h == 12:
+        return 0
+    return h
+
+
+def _fullmatch(regex: str, s: str) -> bool:
+    return re.fullmatch(regex, s) is not None
+
+
+_ALT_EN_DATE = re.compile(tp.EN_DATE)
+_ALT_EN_FY = re.compile(tp.EN_FY)
+_ALT_EN_WEEKDAY = re.compile(tp.EN_WEEKDAY)
+_ALT_EN_TIME = re.compile(tp.EN_TIME)
+_ALT_EN_DURATION = re.compile(tp.EN_DURATION)
+_ALT_EN_REL_DAY = re.compile(tp.EN_REL_DAY)
+_ALT_EN_REL_MONTH = re.compile(tp.EN_REL_MONTH)
+_ALT_EN_PREP_YEAR = re.compile(tp.EN_PREP_YEAR)
+_ALT_EN_PREP_MONTH = re.compile(tp.EN_PREP_MONTH)
+_ALT_ISO = re.compile(tp.ISO_DATE)
+_ALT_JA_DURATION = re.compile(tp.JA_DURATION)
+_ALT_JA_STAY = re.compile(tp.JA_STAY)
+_ALT_EN_TIME_24 = re.compile(tp.EN_TIME_24)
+_ALT_JA_YEAR_RANGE = re.compile(tp.JA_YEAR_RANGE)
+_ALT_JA_WEEKDAY = re.compile(tp.JA_WEEKDAY)
+
+
+@lru_cache(maxsize=1 << 16)
+def parse_surface(surface: str) -> Parsed | None:
+    """Parse one candidate surface; None when it is not a temporal expression after all."""
+    s = unicodedata.normalize("NFKC", surface)
+    approx = _APPROX.search(s) is not None
+    if _ALT_ISO.fullmatch(surface):
+        m = _ISO_PARSE.fullmatch(s)
+        if m is None:
+            return None
+        hh, mm = _num(m["hh"]), _num(m["mm"])
+        return Parsed("date", "iso_date", year=int(m["y"]), month=int(m["m"]), day=int(m["d"]),
+                      hour=hh, minute=mm, minute_given=mm is not None, lang="iso")
+    if _ALT_EN_DATE.fullmatch(surface):
+        m = _EN_DATE_PARSE.fullmatch(s)
+        if m is None:
+            return None
+        mon = _EN_MONTHS.get((m["mon1"] or m["mon2"] or m["mon3"])[:3].lower())
+        day = _num(m["d1"] or m["d2"])
+        year = _num(m["y"])
+        return Parsed("date", "en_date", year=year, month=mon, day=day, approx=False, lang="en")
+    if _ALT_EN_FY.fullmatch(surface):
+        y = int(_EN_FY_PARSE.fullmatch(s)["y"])
+        return Parsed("fiscal", "en_fiscal_year", year=y if y >= 100 else 2000 + y, fiscal=True, lang="en")
+    if _ALT_EN_WEEKDAY.fullmatch(surface):
+        words = s.split()
+        day = next(w for w in words if w in _EN_WEEKDAYS)
+        return Parsed("weekday", "en_weekday" + ("+part_of_day" if len(words) > 1 else ""),
+                      weekday=_EN_WEEKDAYS[day], lang="en")
+    if _ALT_EN_TIME.fullmatch(surface):
+        m = _EN_TIME_PARSE.fullmatch(s)
+        if m is None:
+            return None
+        h = int(m["h"])
+        pm = m["ap"].lower().startswith("p")
+        if not (1 <= h <= 12 or h == 0 and not pm):  # 0:45 a.m. is said as well as 12:45 a.m.
+            return None
+        h = (h % 12) + (12 if pm else 0)
+        zone = " ".join(m["z"].lower().split()[:-1]) if m["zw"] else (m["z"] or "").lower()
+        if m["z"] and zone not in _EN_ZONES:
+            return None
+        return Parsed("date", "en_time" + ("+weekday" if m["wd"] else ""), hour=h, minute=int(m["m"] or 0),
+                      minute_given=m["m"] is not None, tz=_EN_ZONES.get(zone),
+                      weekday=_EN_WEEKDAYS[m["wd"].capitalize()] if m["wd"] else None, lang="en")
+    if _ALT_EN_TIME_24.fullmatch(surface):  # 1200 GMT, 02:35 JST
+        m = re.fullmatch(r"([0-9]{1,2}):?([0-9]{2})\s*([A-Z]+)", s)
+        return Parsed("date", "en_time_24", hour=int(m[1]), minute=int(m[2]), minute_given=True,
+                      tz=_EN_ZONES[m[3].lower()], lang="en")
+    if _ALT_EN_DURATION.fullmatch(surface):
+        m = _EN_DURATION_PARSE.fullmatch(s.lower())
+        if m is None:
+            return None
+        if m["halfhour"]:
+            iso = _iso_duration(30, "minute")
+        elif m["n_half"]:  # two and a half hours, an hour and a half is below
+            n = int(m["n_half"]) if m["n_half"].isdigit() else _EN_NUMBER_WORDS[m["n_half"]]
+            iso = _iso_duration(n + 0.5, m["unit_half"])
+        else:
+            n = float(m["n"]) if m["n"][0].isdigit() else _EN_NUMBER_WORDS[m["n"]]
+            extra = 0
+            if m["and_half"] or m["and_n"]:
+                if m["unit"] not in ("hour",):
+                    return None  # "two days and 30 minutes" is not said; "N years and a half" is not parsed
+                extra = 30 if m["and_half"] else (int(m["and_n"]) if m["and_n"].isdigit()
+                                                  else _EN_NUMBER_WORDS.get(m["and_n"]))
+                if extra is None:
+                    return None
+            iso = _iso_duration(n, m["unit"], extra)
+        return None if iso is None else Parsed("duration", "en_duration", duration=iso, approx=approx, lang="en")
+    if _ALT_EN_REL_DAY.fullmatch(surface):
+        key = " ".join(s.lower().split())
+        return Parsed("date", "en_relative_day", day_rel=_EN_REL_DAY[key], lang="en")
+    if _ALT_EN_REL_MONTH.fullmatch(surface):
+        word, name = s.lower().split()
+        off = _EN_REL_MONTH_DIR[word]
+        if name == "year":
+            return Parsed("date", "en_relative_year", year_rel=("anchor", off), lang="en")
+        if name == "month":
+            return Parsed("date", "en_relative_month", month_rel=("anchor", off), lang="en")
+        return Parsed("date", "en_relative_named_month", month=_EN_FULL_MONTHS[name], month_dir=off, lang="en")
+    if _ALT_EN_PREP_MONTH.fullmatch(surface):
+        name = re.search(r"[A-Z][a-z]+\b(?:\s+[0-9]{1,2}(?:st|nd|rd|th)?)?(?:,?\s+[0-9]{4})?$", s)
+        m = _EN_DATE_PARSE.fullmatch(s, name.start())
+        if m is None:
+            return None
+        return Parsed("date", "en_month_after_preposition" if m["mon3"] else "en_date",
+                      year=_num(m["y"]), month=_EN_MONTHS[(m["mon1"] or m["mon2"] or m["mon3"])[:3].lower()],
+                      day=_num(m["d1"] or m["d2"]), lead=name.start(), lang="en")
+    if _ALT_EN_PREP_YEAR.fullmatch(surface):
+        y = re.search(r"[0-9]{4}$", s)
+        return Parsed("date", "en_year_after_preposition", year=int(y.group()), lead=y.start(), lang="en")
+    if _ALT_JA_STAY.fullmatch(surface):
+        m = _STAY_PARSE.fullmatch(s)
+        nights, days = (None, None) if m is None else (kanji_to_int(m["n"]), kanji_to_int(m["d"]))
+        if not nights or not days or days != nights + 1:
+            return None
+        return Parsed("duration", "ja_stay", duration=_iso_duration(days, "日"), approx=approx)
+    if _ALT_JA_DURATION.fullmatch(surface):
+        m = _DURATION_PARSE.fullmatch(s)
+        if m is None:
+            return None
+        n = float(m["n"]) if m["n"][0].isdigit() else kanji_to_int(m["n"])
+        if n is None:
+            return None
+        extra = (_num(m["n2"]) or 0) + (30 if m["half"] else 0)
+        iso = _iso_duration(n, m["unit"], extra)
+        if iso is None:
+            return None
+        return Parsed("duration", "ja_duration", duration=iso, approx=approx)
+    if _ALT_JA_YEAR_RANGE.fullmatch(surface):
+        m = _YEAR_RANGE_PARSE.fullmatch(s)
+        if m is None:
+            return None
+        a = kanji_to_int(m["a"])
+        b = int(m["b"])
+        if len(m["b"]) == 2:
+            b = a - a % 100 + b + (100 if b < a % 100 else 0)
+        if b <= a:
+            return None
+        return Parsed("year_range", "ja_year_range", year=a, year_end=b)
+    if _ALT_JA_WEEKDAY.fullmatch(surface):
+        return Parsed("weekday", "ja_weekday", weekday=_JA_WEEKDAYS[s[0]])
+    m = _JA_PARSE.fullmatch(s)
+    if m is None or not m.group(0):
+        return None
+    return _parsed_ja(m, approx)
+
+
+def _parsed_ja(m: re.Match[str], approx: bool) -> Parsed | None:
+    year = year_rel = month = month_rel = day = day_rel = day_check = None
+    rule = []
+    if m["era"]:
+        n = 1 if m["era_n"] == "元" else kanji_to_int(m["era_n"])
+        if not n:
+            return None
+        year = _ERA_BASE[m["era"]] + n - 1
+        if m["era_w"]:
+            year = int(m["era_w"])
+        rule.append("era_year")
+    elif m["y4"]:
+        year = kanji_to_int(m["y4"])
+        rule.append("year")
+    elif m["yrel"]:
+        year_rel = _REL_YEAR[m["yrel"]]
+        rule.append("relative_year")
+    if m["span"]:
+        unit = _SPAN[m["span"]]
+        rule.append("span_" + unit)
+        if unit == "month":
+            month_rel = ("anchor", 0)
+        else:
+            year_rel = ("anchor", 0)
+    mon = m["m1"] or m["m3"]
+    if m["mp1"] or m["mp2"] or m["mp3"]:
+        rule.append("month_part")
+    if mon:
+        month = kanji_to_int(mon)
+        if month is None or not 1 <= month <= 12:
+            return None
+        rule.append("month")
+    elif m["mrel"]:
+        month_rel = _REL_MONTH[m["mrel"]]
+        rule.append("relative_month")
+    d = m["d1"] or m["d2"] or m["d3"] or m["d4"]
+    if d:
+        day = kanji_to_int(d)
+        if day is None or not 1 <= day <= 31:
+            return None
+        rule.append("day")
+    elif m["drelc"]:
+        day_rel = _REL_DAY[m["drelc"]]
+        day_check = int(m["drel_n"])
+        rule.append("relative_day_with_date")
+    elif m["drelp"]:
+        day_rel = _REL_DAY[m["drelp"]]
+        day_check = kanji_to_int(m["drelp_n"])
+        if day_check is None or not 1 <= day_check <= 31:
+            return None
+        rule.append("relative_day_with_day")
+    elif m["drel"]:
+        day_rel = _REL_DAY[m["drel"]]
+        rule.append("relative_day")
+    weekday = _JA_WEEKDAYS[m["wd"]] if m["wd"] else None
+    hour = minute = None
+    minute_given = False
+    if m["hh"] is not None:
+        h = kanji_to_int(m["hh"])
+        mi = 30 if m["half"] else (_num(m["mm"]) or 0)
+        if h is None or mi is None:
+            return None
+        hour, minute = _hour24(m["ampm"] or m["part"], h), mi
+        minute_given = bool(m["half"] or m["mm"])
+    elif m["ch"] is not None:
+        hour, minute, minute_given = int(m["ch"]), int(m["cm"]), True
+    elif m["noon"]:
+        hour, minute, minute_given = 12, 0, True
+    if hour is not None:
+        if not (0 <= hour <= 23 and 0 <= minute <= 59):
+            return None
+        rule.append("time")
+    if m["part"]:
+        rule.append("part_of_day")
+    tz_word = m["tz1"] or m["tz2"]
+    tz = None
+    if tz_word:
+        tz = _ja_zone_word(tz_word)
+        rule.append("zone_word")
+    if not rule:
+        return None
+    return Parsed("date", "ja_" + "+".join(rule), year=year, year_rel=year_rel, month=month, month_rel=month_rel,
+                  day=day, day_rel=day_rel, day_check=day_check, weekday=weekday, hour=hour, minute=minute,
+                  minute_given=minute_given, tz=tz, fiscal=bool(m["fy"]) or m["span"] == "年度内", approx=approx, day_then=bool(m["drelp"]))
+
+
+def _zone_after(text: str, end: int, p: Parsed) -> Parsed:
+    """A time followed by its zone word behind a comma or a bracket (2:55 p.m. (local time; …),
+    7 a.m. Friday, Japan time, 午後3時（日本時間）): the word gives the zone."""
+    if p.lang == "ja":
+        m = tp.JA_ZONE_AFTER.match(text, end)
+        if m is None:
+            return p
+        word = unicodedata.normalize("NFKC", m["z"])
+        tz = _ja_zone_word(word)
+        return p if tz is None else p._replace(tz=tz, rule=p.rule + "+zone_after")
+    m = tp.EN_ZONE_AFTER.match(text, end)
+    if m is None:
+        return p
+    word = " ".join(m["z"].lower().split()[:-1]) if m["zw"] else m["z"].lower()
+    tz = _EN_ZONES.get(word)
+    return p if tz is None else p._replace(tz=tz, rule=p.rule + "+zone_after")
