@@ -90,7 +90,7 @@ from nichibei.extract.temporal.sentences import (
     _CJK, _clause_around, _en_sentence_around, _line_of, _meeting_sentence_zone, news_dateline, _REMOTE_JA,
     _sentence_around, _sentence_start,
 )
-from nichibei.extract.temporal.surface import parse_surface, _zone_after
+from nichibei.extract.temporal.surface import Parsed, parse_surface, _zone_after
 from nichibei.extract.temporal.traps import _is_trap
 from nichibei.extract.temporal.zones import _event_zone, _event_zones, _known
 
@@ -112,10 +112,8 @@ TEMPORAL_COLUMNS: dict[str, pl.DataType] = {
 }
 
 
-def _resolve_doc(text: str, anchor: dt.date | None, spans: list[tuple[int, int, str]], params: TemporalParams,
-                 out: list[tuple], doc_zone: str | None) -> None:
-    ctx = _Ctx()
-    dateline_span, dateline_zone = news_dateline(text, params.gazetteer) if "-" in text or "—" in text else (None, None)
+def _zone_finder(text: str, params: TemporalParams, doc_zone: str | None, dateline_zone: str | None):
+    """The zone of a clock time in ``text``, as a function of its span, its own zone and its language."""
 
     def zone_for(start: int, end: int, tz: str | None, lang: str) -> str | None:
         """Zone of a clock time: its own word (日本時間), else the place its clause (Japanese: or the meeting a
@@ -143,20 +141,69 @@ def _resolve_doc(text: str, anchor: dt.date | None, spans: list[tuple[int, int, 
         z = _event_zone(_en_sentence_around(text, start, end), params.gazetteer, strong_only=True)
         return _known(z or dateline_zone or doc_zone)
 
+    return zone_for
+
+
+def _mention_at(text: str, start: int, end: int, surface: str) -> tuple[int, str, Parsed] | None:
+    """The parsed mention of a candidate (its start and surface without a dropped lead), or None for a trap; a
+    clock time with no zone of its own takes the zone word after it, and on an English line is read as English."""
+    p = parse_surface(surface)
+    if p is None:
+        return None
+    if p.lead:
+        start, surface = start + p.lead, surface[p.lead:]
+    if _is_trap(text, start, end, p):
+        return None
+    if p.hour is not None and p.tz is None:
+        if p.lang == "ja" and p.rule == "ja_time" and not _CJK.search(_line_of(text, start, end)):
+            p = p._replace(lang="en", rule="en_clock_time")  # 14:30 on an English line: not Japanese reporting
+        p = _zone_after(text, end, p)
+    return start, surface, p
+
+
+def _day_of_bracket_instant(text, end, p: Parsed, row: tuple, nxt, ref, ctx: _Ctx, params: TemporalParams,
+                            zone_for, seen) -> tuple:
+    """現地時間午後1時40分（日本時間17日午前2時40分）: a time with no day of its own takes the day of the bracket's
+    instant in its own zone (16日 in Washington), never the bracket's calendar day."""
+    kind, value, resolved_by, precision, tz, used_anchor, utc, rule = row
+    if not (kind in ("datetime", "time") and tz is not None and p.hour is not None and p.day is None
+            and p.month is None and p.year is None and p.day_rel is None and p.weekday is None):
+        return row
+    told = _bracket_instant(text, end, nxt, ref, ctx, params, zone_for, seen)
+    if told is None:
+        return row
+    kind2, value2, utc2, rule2 = _same_instant((None, None, "UTC", told), p, tz, kind, value, utc, rule)
+    if not rule2.endswith("+same_instant"):
+        return row
+    _remember_date(ctx, dt.date.fromisoformat(value2[:10]), end)
+    return kind2, value2, "context", precision, tz, False, utc2, rule2
+
+
+def _same_instant_as_last(p: Parsed, row: tuple, last) -> tuple:
+    """A clock time in brackets after another, with its own zone word: the date that makes it the same instant."""
+    kind, value, resolved_by, precision, tz, used_anchor, utc, rule = row
+    if not (last[3] is not None and tz is not None and p.hour is not None and (
+            p.year is None and p.month is None and p.month_rel is None and p.day_rel is None)):
+        return row
+    kind, value, utc, rule = _same_instant(last, p, tz, kind, value, utc, rule)
+    if rule.endswith("+same_instant"):
+        resolved_by, used_anchor = "context", False
+    return kind, value, resolved_by, precision, tz, used_anchor, utc, rule
+
+
+def _resolve_doc(text: str, anchor: dt.date | None, spans: list[tuple[int, int, str]], params: TemporalParams,
+                 out: list[tuple], doc_zone: str | None) -> None:
+    ctx = _Ctx()
+    dateline_span, dateline_zone = news_dateline(text, params.gazetteer) if "-" in text or "—" in text else (None, None)
+    zone_for = _zone_finder(text, params, doc_zone, dateline_zone)
     last: tuple[int, str, str | None, dt.datetime | None] | None = None  # end, kind, zone, UTC of the last time
     seen: list[tuple[int, int, str, str | None]] = []  # start, end, kind, value of the mentions so far
     for i, (start, end, surface) in enumerate(spans):
-        p = parse_surface(surface)
-        if p is None:
+        mention = _mention_at(text, start, end, surface)
+        if mention is None:
             continue
-        if p.lead:
-            start, surface = start + p.lead, surface[p.lead:]
-        if _is_trap(text, start, end, p):
-            continue
-        if p.hour is not None and p.tz is None:
-            if p.lang == "ja" and p.rule == "ja_time" and not _CJK.search(_line_of(text, start, end)):
-                p = p._replace(lang="en", rule="en_clock_time")  # 14:30 on an English line: not Japanese reporting
-            p = _zone_after(text, end, p)
+        start, surface, p = mention
+        nxt = spans[i + 1] if i + 1 < len(spans) else None
         # with no anchor, a full date at the head of the text (a dateline the cleaning kept) stands in for it
         ref = anchor if anchor is not None else ctx.head_date
         # a clock time in brackets after another one, with its own zone word, is the same instant told in another
@@ -164,27 +211,14 @@ def _resolve_doc(text: str, anchor: dt.date | None, spans: list[tuple[int, int, 
         same_instant = (last is not None and p.hour is not None and p.tz is not None
                         and _BRACKET_GAP.fullmatch(text, last[0], start) is not None)
         saved = ctx.snapshot() if same_instant else None
-        pinned = _pinned_by_bracket(text, end, p, spans[i + 1] if i + 1 < len(spans) else None, ref, ctx)
+        pinned = _pinned_by_bracket(text, end, p, nxt, ref, ctx)
         row = _resolve(text, start, end, p, ref, ctx, params, zone_for, pinned, seen)
         if row is None:
             continue
+        row = _day_of_bracket_instant(text, end, p, row, nxt, ref, ctx, params, zone_for, seen)
+        if same_instant:
+            row = _same_instant_as_last(p, row, last)
         kind, value, resolved_by, precision, tz, used_anchor, utc, rule = row
-        if (kind in ("datetime", "time") and tz is not None and p.hour is not None and p.day is None
-                and p.month is None and p.year is None and p.day_rel is None and p.weekday is None):
-            # 現地時間午後1時40分（日本時間17日午前2時40分）: a time with no day of its own takes the day of the
-            # bracket's instant in its own zone (16日 in Washington), never the bracket's calendar day
-            told = _bracket_instant(text, end, spans[i + 1] if i + 1 < len(spans) else None, ref, ctx, params,
-                                    zone_for, seen)
-            if told is not None:
-                kind2, value2, utc2, rule2 = _same_instant((None, None, "UTC", told), p, tz, kind, value, utc, rule)
-                if rule2.endswith("+same_instant"):
-                    kind, value, utc, rule, resolved_by, used_anchor = kind2, value2, utc2, rule2, "context", False
-                    _remember_date(ctx, dt.date.fromisoformat(value[:10]), end)
-        if same_instant and last[3] is not None and tz is not None and p.hour is not None and (
-                p.year is None and p.month is None and p.month_rel is None and p.day_rel is None):
-            kind, value, utc, rule = _same_instant(last, p, tz, kind, value, utc, rule)
-            if rule.endswith("+same_instant"):
-                resolved_by, used_anchor = "context", False
         if used_anchor and anchor is None:  # the head date was used
             resolved_by, used_anchor, rule = "context", False, rule + "+head_date"
         if saved is not None:
@@ -199,6 +233,18 @@ def _resolve_doc(text: str, anchor: dt.date | None, spans: list[tuple[int, int, 
 
 def _empty() -> pl.DataFrame:
     return pl.DataFrame(schema=TEMPORAL_COLUMNS)
+
+
+def _document_zones(docs: pl.DataFrame, cand: pl.DataFrame, params: TemporalParams) -> dict[int, str | None]:
+    """The zone each document puts its events in, by input row: needed only where a clock time was found."""
+    timed = (
+        cand.lazy()
+        .filter(pl.col("surface").str.contains(r"時|正午|[0-9０-９][:：][0-9０-９]|[0-9](?:\s*)(?:[ap]\.m\.|[AaPp][Mm])"))
+        .select(pl.col("_row").unique())
+        .collect()["_row"]
+        .to_list()
+    )
+    return dict(zip(timed, _event_zones(docs["text"].gather(timed), params.gazetteer, True, True) if timed else []))
 
 
 def extract_temporal(docs: pl.DataFrame, params: TemporalParams = TemporalParams()) -> pl.DataFrame:
@@ -216,17 +262,7 @@ def extract_temporal(docs: pl.DataFrame, params: TemporalParams = TemporalParams
     texts = docs["text"].to_list()
     anchors = docs["anchor_date"].to_list() if "anchor_date" in docs.columns else [None] * docs.height
 
-    # zones are needed only where a clock time was found
-    timed = (
-        cand.lazy()
-        .filter(pl.col("surface").str.contains(r"時|正午|[0-9０-９][:：][0-9０-９]|[0-9](?:\s*)(?:[ap]\.m\.|[AaPp][Mm])"))
-        .select(pl.col("_row").unique())
-        .collect()["_row"]
-        .to_list()
-    )
-    zones: dict[int, str | None] = dict(
-        zip(timed, _event_zones(docs["text"].gather(timed), params.gazetteer, True, True) if timed else [])
-    )
+    zones = _document_zones(docs, cand, params)
     rows_col = cand["_row"].to_list()
     starts, ends, surfaces = cand["char_start"].to_list(), cand["char_end"].to_list(), cand["surface"].to_list()
     out_doc: list[str] = []

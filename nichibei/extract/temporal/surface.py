@@ -214,136 +214,190 @@ _ALT_JA_YEAR_RANGE = re.compile(tp.JA_YEAR_RANGE)
 _ALT_JA_WEEKDAY = re.compile(tp.JA_WEEKDAY)
 
 
+def _parse_iso(s: str, approx: bool) -> Parsed | None:
+    m = _ISO_PARSE.fullmatch(s)
+    if m is None:
+        return None
+    hh, mm = _num(m["hh"]), _num(m["mm"])
+    return Parsed("date", "iso_date", year=int(m["y"]), month=int(m["m"]), day=int(m["d"]),
+                  hour=hh, minute=mm, minute_given=mm is not None, lang="iso")
+
+
+def _parse_en_date(s: str, approx: bool) -> Parsed | None:
+    m = _EN_DATE_PARSE.fullmatch(s)
+    if m is None:
+        return None
+    mon = _EN_MONTHS.get((m["mon1"] or m["mon2"] or m["mon3"])[:3].lower())
+    day = _num(m["d1"] or m["d2"])
+    year = _num(m["y"])
+    return Parsed("date", "en_date", year=year, month=mon, day=day, approx=False, lang="en")
+
+
+def _parse_en_fiscal_year(s: str, approx: bool) -> Parsed | None:
+    y = int(_EN_FY_PARSE.fullmatch(s)["y"])
+    return Parsed("fiscal", "en_fiscal_year", year=y if y >= 100 else 2000 + y, fiscal=True, lang="en")
+
+
+def _parse_en_weekday(s: str, approx: bool) -> Parsed | None:
+    words = s.split()
+    day = next(w for w in words if w in _EN_WEEKDAYS)
+    return Parsed("weekday", "en_weekday" + ("+part_of_day" if len(words) > 1 else ""),
+                  weekday=_EN_WEEKDAYS[day], lang="en")
+
+
+def _parse_en_time(s: str, approx: bool) -> Parsed | None:
+    m = _EN_TIME_PARSE.fullmatch(s)
+    if m is None:
+        return None
+    h = int(m["h"])
+    pm = m["ap"].lower().startswith("p")
+    if not (1 <= h <= 12 or h == 0 and not pm):  # 0:45 a.m. is said as well as 12:45 a.m.
+        return None
+    h = (h % 12) + (12 if pm else 0)
+    zone = " ".join(m["z"].lower().split()[:-1]) if m["zw"] else (m["z"] or "").lower()
+    if m["z"] and zone not in _EN_ZONES:
+        return None
+    return Parsed("date", "en_time" + ("+weekday" if m["wd"] else ""), hour=h, minute=int(m["m"] or 0),
+                  minute_given=m["m"] is not None, tz=_EN_ZONES.get(zone),
+                  weekday=_EN_WEEKDAYS[m["wd"].capitalize()] if m["wd"] else None, lang="en")
+
+
+def _parse_en_time_24(s: str, approx: bool) -> Parsed | None:
+    """1200 GMT, 02:35 JST"""
+    m = re.fullmatch(r"([0-9]{1,2}):?([0-9]{2})\s*([A-Z]+)", s)
+    return Parsed("date", "en_time_24", hour=int(m[1]), minute=int(m[2]), minute_given=True,
+                  tz=_EN_ZONES[m[3].lower()], lang="en")
+
+
+def _parse_en_duration(s: str, approx: bool) -> Parsed | None:
+    m = _EN_DURATION_PARSE.fullmatch(s.lower())
+    if m is None:
+        return None
+    if m["halfhour"]:
+        iso = _iso_duration(30, "minute")
+    elif m["n_half"]:  # two and a half hours, an hour and a half is below
+        n = int(m["n_half"]) if m["n_half"].isdigit() else _EN_NUMBER_WORDS[m["n_half"]]
+        iso = _iso_duration(n + 0.5, m["unit_half"])
+    else:
+        n = float(m["n"]) if m["n"][0].isdigit() else _EN_NUMBER_WORDS[m["n"]]
+        extra = 0
+        if m["and_half"] or m["and_n"]:
+            if m["unit"] not in ("hour",):
+                return None  # "two days and 30 minutes" is not said; "N years and a half" is not parsed
+            extra = 30 if m["and_half"] else (int(m["and_n"]) if m["and_n"].isdigit()
+                                              else _EN_NUMBER_WORDS.get(m["and_n"]))
+            if extra is None:
+                return None
+        iso = _iso_duration(n, m["unit"], extra)
+    return None if iso is None else Parsed("duration", "en_duration", duration=iso, approx=approx, lang="en")
+
+
+def _parse_en_relative_day(s: str, approx: bool) -> Parsed | None:
+    key = " ".join(s.lower().split())
+    return Parsed("date", "en_relative_day", day_rel=_EN_REL_DAY[key], lang="en")
+
+
+def _parse_en_relative_month(s: str, approx: bool) -> Parsed | None:
+    word, name = s.lower().split()
+    off = _EN_REL_MONTH_DIR[word]
+    if name == "year":
+        return Parsed("date", "en_relative_year", year_rel=("anchor", off), lang="en")
+    if name == "month":
+        return Parsed("date", "en_relative_month", month_rel=("anchor", off), lang="en")
+    return Parsed("date", "en_relative_named_month", month=_EN_FULL_MONTHS[name], month_dir=off, lang="en")
+
+
+def _parse_en_month_after_preposition(s: str, approx: bool) -> Parsed | None:
+    name = re.search(r"[A-Z][a-z]+\b(?:\s+[0-9]{1,2}(?:st|nd|rd|th)?)?(?:,?\s+[0-9]{4})?$", s)
+    m = _EN_DATE_PARSE.fullmatch(s, name.start())
+    if m is None:
+        return None
+    return Parsed("date", "en_month_after_preposition" if m["mon3"] else "en_date",
+                  year=_num(m["y"]), month=_EN_MONTHS[(m["mon1"] or m["mon2"] or m["mon3"])[:3].lower()],
+                  day=_num(m["d1"] or m["d2"]), lead=name.start(), lang="en")
+
+
+def _parse_en_year_after_preposition(s: str, approx: bool) -> Parsed | None:
+    y = re.search(r"[0-9]{4}$", s)
+    return Parsed("date", "en_year_after_preposition", year=int(y.group()), lead=y.start(), lang="en")
+
+
+def _parse_ja_stay(s: str, approx: bool) -> Parsed | None:
+    m = _STAY_PARSE.fullmatch(s)
+    nights, days = (None, None) if m is None else (kanji_to_int(m["n"]), kanji_to_int(m["d"]))
+    if not nights or not days or days != nights + 1:
+        return None
+    return Parsed("duration", "ja_stay", duration=_iso_duration(days, "日"), approx=approx)
+
+
+def _parse_ja_duration(s: str, approx: bool) -> Parsed | None:
+    m = _DURATION_PARSE.fullmatch(s)
+    if m is None:
+        return None
+    n = float(m["n"]) if m["n"][0].isdigit() else kanji_to_int(m["n"])
+    if n is None:
+        return None
+    extra = (_num(m["n2"]) or 0) + (30 if m["half"] else 0)
+    iso = _iso_duration(n, m["unit"], extra)
+    if iso is None:
+        return None
+    return Parsed("duration", "ja_duration", duration=iso, approx=approx)
+
+
+def _parse_ja_year_range(s: str, approx: bool) -> Parsed | None:
+    m = _YEAR_RANGE_PARSE.fullmatch(s)
+    if m is None:
+        return None
+    a = kanji_to_int(m["a"])
+    b = int(m["b"])
+    if len(m["b"]) == 2:
+        b = a - a % 100 + b + (100 if b < a % 100 else 0)
+    if b <= a:
+        return None
+    return Parsed("year_range", "ja_year_range", year=a, year_end=b)
+
+
+def _parse_ja_weekday(s: str, approx: bool) -> Parsed | None:
+    return Parsed("weekday", "ja_weekday", weekday=_JA_WEEKDAYS[s[0]])
+
+
+# which parser reads a surface: the first whose candidate pattern matches all of it (as published), else Japanese
+_SURFACE_PARSERS = (
+    (_ALT_ISO, _parse_iso),
+    (_ALT_EN_DATE, _parse_en_date),
+    (_ALT_EN_FY, _parse_en_fiscal_year),
+    (_ALT_EN_WEEKDAY, _parse_en_weekday),
+    (_ALT_EN_TIME, _parse_en_time),
+    (_ALT_EN_TIME_24, _parse_en_time_24),
+    (_ALT_EN_DURATION, _parse_en_duration),
+    (_ALT_EN_REL_DAY, _parse_en_relative_day),
+    (_ALT_EN_REL_MONTH, _parse_en_relative_month),
+    (_ALT_EN_PREP_MONTH, _parse_en_month_after_preposition),
+    (_ALT_EN_PREP_YEAR, _parse_en_year_after_preposition),
+    (_ALT_JA_STAY, _parse_ja_stay),
+    (_ALT_JA_DURATION, _parse_ja_duration),
+    (_ALT_JA_YEAR_RANGE, _parse_ja_year_range),
+    (_ALT_JA_WEEKDAY, _parse_ja_weekday),
+)
+
+
 @lru_cache(maxsize=1 << 16)
 def parse_surface(surface: str) -> Parsed | None:
     """Parse one candidate surface; None when it is not a temporal expression after all."""
     s = unicodedata.normalize("NFKC", surface)
     approx = _APPROX.search(s) is not None
-    if _ALT_ISO.fullmatch(surface):
-        m = _ISO_PARSE.fullmatch(s)
-        if m is None:
-            return None
-        hh, mm = _num(m["hh"]), _num(m["mm"])
-        return Parsed("date", "iso_date", year=int(m["y"]), month=int(m["m"]), day=int(m["d"]),
-                      hour=hh, minute=mm, minute_given=mm is not None, lang="iso")
-    if _ALT_EN_DATE.fullmatch(surface):
-        m = _EN_DATE_PARSE.fullmatch(s)
-        if m is None:
-            return None
-        mon = _EN_MONTHS.get((m["mon1"] or m["mon2"] or m["mon3"])[:3].lower())
-        day = _num(m["d1"] or m["d2"])
-        year = _num(m["y"])
-        return Parsed("date", "en_date", year=year, month=mon, day=day, approx=False, lang="en")
-    if _ALT_EN_FY.fullmatch(surface):
-        y = int(_EN_FY_PARSE.fullmatch(s)["y"])
-        return Parsed("fiscal", "en_fiscal_year", year=y if y >= 100 else 2000 + y, fiscal=True, lang="en")
-    if _ALT_EN_WEEKDAY.fullmatch(surface):
-        words = s.split()
-        day = next(w for w in words if w in _EN_WEEKDAYS)
-        return Parsed("weekday", "en_weekday" + ("+part_of_day" if len(words) > 1 else ""),
-                      weekday=_EN_WEEKDAYS[day], lang="en")
-    if _ALT_EN_TIME.fullmatch(surface):
-        m = _EN_TIME_PARSE.fullmatch(s)
-        if m is None:
-            return None
-        h = int(m["h"])
-        pm = m["ap"].lower().startswith("p")
-        if not (1 <= h <= 12 or h == 0 and not pm):  # 0:45 a.m. is said as well as 12:45 a.m.
-            return None
-        h = (h % 12) + (12 if pm else 0)
-        zone = " ".join(m["z"].lower().split()[:-1]) if m["zw"] else (m["z"] or "").lower()
-        if m["z"] and zone not in _EN_ZONES:
-            return None
-        return Parsed("date", "en_time" + ("+weekday" if m["wd"] else ""), hour=h, minute=int(m["m"] or 0),
-                      minute_given=m["m"] is not None, tz=_EN_ZONES.get(zone),
-                      weekday=_EN_WEEKDAYS[m["wd"].capitalize()] if m["wd"] else None, lang="en")
-    if _ALT_EN_TIME_24.fullmatch(surface):  # 1200 GMT, 02:35 JST
-        m = re.fullmatch(r"([0-9]{1,2}):?([0-9]{2})\s*([A-Z]+)", s)
-        return Parsed("date", "en_time_24", hour=int(m[1]), minute=int(m[2]), minute_given=True,
-                      tz=_EN_ZONES[m[3].lower()], lang="en")
-    if _ALT_EN_DURATION.fullmatch(surface):
-        m = _EN_DURATION_PARSE.fullmatch(s.lower())
-        if m is None:
-            return None
-        if m["halfhour"]:
-            iso = _iso_duration(30, "minute")
-        elif m["n_half"]:  # two and a half hours, an hour and a half is below
-            n = int(m["n_half"]) if m["n_half"].isdigit() else _EN_NUMBER_WORDS[m["n_half"]]
-            iso = _iso_duration(n + 0.5, m["unit_half"])
-        else:
-            n = float(m["n"]) if m["n"][0].isdigit() else _EN_NUMBER_WORDS[m["n"]]
-            extra = 0
-            if m["and_half"] or m["and_n"]:
-                if m["unit"] not in ("hour",):
-                    return None  # "two days and 30 minutes" is not said; "N years and a half" is not parsed
-                extra = 30 if m["and_half"] else (int(m["and_n"]) if m["and_n"].isdigit()
-                                                  else _EN_NUMBER_WORDS.get(m["and_n"]))
-                if extra is None:
-                    return None
-            iso = _iso_duration(n, m["unit"], extra)
-        return None if iso is None else Parsed("duration", "en_duration", duration=iso, approx=approx, lang="en")
-    if _ALT_EN_REL_DAY.fullmatch(surface):
-        key = " ".join(s.lower().split())
-        return Parsed("date", "en_relative_day", day_rel=_EN_REL_DAY[key], lang="en")
-    if _ALT_EN_REL_MONTH.fullmatch(surface):
-        word, name = s.lower().split()
-        off = _EN_REL_MONTH_DIR[word]
-        if name == "year":
-            return Parsed("date", "en_relative_year", year_rel=("anchor", off), lang="en")
-        if name == "month":
-            return Parsed("date", "en_relative_month", month_rel=("anchor", off), lang="en")
-        return Parsed("date", "en_relative_named_month", month=_EN_FULL_MONTHS[name], month_dir=off, lang="en")
-    if _ALT_EN_PREP_MONTH.fullmatch(surface):
-        name = re.search(r"[A-Z][a-z]+\b(?:\s+[0-9]{1,2}(?:st|nd|rd|th)?)?(?:,?\s+[0-9]{4})?$", s)
-        m = _EN_DATE_PARSE.fullmatch(s, name.start())
-        if m is None:
-            return None
-        return Parsed("date", "en_month_after_preposition" if m["mon3"] else "en_date",
-                      year=_num(m["y"]), month=_EN_MONTHS[(m["mon1"] or m["mon2"] or m["mon3"])[:3].lower()],
-                      day=_num(m["d1"] or m["d2"]), lead=name.start(), lang="en")
-    if _ALT_EN_PREP_YEAR.fullmatch(surface):
-        y = re.search(r"[0-9]{4}$", s)
-        return Parsed("date", "en_year_after_preposition", year=int(y.group()), lead=y.start(), lang="en")
-    if _ALT_JA_STAY.fullmatch(surface):
-        m = _STAY_PARSE.fullmatch(s)
-        nights, days = (None, None) if m is None else (kanji_to_int(m["n"]), kanji_to_int(m["d"]))
-        if not nights or not days or days != nights + 1:
-            return None
-        return Parsed("duration", "ja_stay", duration=_iso_duration(days, "日"), approx=approx)
-    if _ALT_JA_DURATION.fullmatch(surface):
-        m = _DURATION_PARSE.fullmatch(s)
-        if m is None:
-            return None
-        n = float(m["n"]) if m["n"][0].isdigit() else kanji_to_int(m["n"])
-        if n is None:
-            return None
-        extra = (_num(m["n2"]) or 0) + (30 if m["half"] else 0)
-        iso = _iso_duration(n, m["unit"], extra)
-        if iso is None:
-            return None
-        return Parsed("duration", "ja_duration", duration=iso, approx=approx)
-    if _ALT_JA_YEAR_RANGE.fullmatch(surface):
-        m = _YEAR_RANGE_PARSE.fullmatch(s)
-        if m is None:
-            return None
-        a = kanji_to_int(m["a"])
-        b = int(m["b"])
-        if len(m["b"]) == 2:
-            b = a - a % 100 + b + (100 if b < a % 100 else 0)
-        if b <= a:
-            return None
-        return Parsed("year_range", "ja_year_range", year=a, year_end=b)
-    if _ALT_JA_WEEKDAY.fullmatch(surface):
-        return Parsed("weekday", "ja_weekday", weekday=_JA_WEEKDAYS[s[0]])
+    for alt, parse in _SURFACE_PARSERS:
+        if alt.fullmatch(surface):
+            return parse(s, approx)
     m = _JA_PARSE.fullmatch(s)
     if m is None or not m.group(0):
         return None
     return _parsed_ja(m, approx)
 
 
-def _parsed_ja(m: re.Match[str], approx: bool) -> Parsed | None:
-    year = year_rel = month = month_rel = day = day_rel = day_check = None
-    rule = []
+def _ja_year(m: re.Match[str], rule: list[str]) -> tuple[int | None, tuple[str, int] | None] | None:
+    """The year (令和6年, 2024年) or relative year (今年, 前年) of a Japanese date; None for an era year 0."""
+    year = year_rel = None
     if m["era"]:
         n = 1 if m["era_n"] == "元" else kanji_to_int(m["era_n"])
         if not n:
@@ -358,24 +412,13 @@ def _parsed_ja(m: re.Match[str], approx: bool) -> Parsed | None:
     elif m["yrel"]:
         year_rel = _REL_YEAR[m["yrel"]]
         rule.append("relative_year")
-    if m["span"]:
-        unit = _SPAN[m["span"]]
-        rule.append("span_" + unit)
-        if unit == "month":
-            month_rel = ("anchor", 0)
-        else:
-            year_rel = ("anchor", 0)
-    mon = m["m1"] or m["m3"]
-    if m["mp1"] or m["mp2"] or m["mp3"]:
-        rule.append("month_part")
-    if mon:
-        month = kanji_to_int(mon)
-        if month is None or not 1 <= month <= 12:
-            return None
-        rule.append("month")
-    elif m["mrel"]:
-        month_rel = _REL_MONTH[m["mrel"]]
-        rule.append("relative_month")
+    return year, year_rel
+
+
+def _ja_day(m: re.Match[str], rule: list[str]) -> tuple[int | None, tuple[str, int] | None, int | None] | None:
+    """The day (28日), or relative day (翌日, 明(14)日, 翌28日) with the day number it states, of a Japanese date;
+    None when a day number is out of range."""
+    day = day_rel = day_check = None
     d = m["d1"] or m["d2"] or m["d3"] or m["d4"]
     if d:
         day = kanji_to_int(d)
@@ -395,7 +438,12 @@ def _parsed_ja(m: re.Match[str], approx: bool) -> Parsed | None:
     elif m["drel"]:
         day_rel = _REL_DAY[m["drel"]]
         rule.append("relative_day")
-    weekday = _JA_WEEKDAYS[m["wd"]] if m["wd"] else None
+    return day, day_rel, day_check
+
+
+def _ja_clock(m: re.Match[str], rule: list[str]) -> tuple[int | None, int | None, bool] | None:
+    """Hour, minute and whether the minute was said, of a Japanese clock time (午後3時半, 10:30, 正午); None when
+    it is not a time of day."""
     hour = minute = None
     minute_given = False
     if m["hh"] is not None:
@@ -413,6 +461,43 @@ def _parsed_ja(m: re.Match[str], approx: bool) -> Parsed | None:
         if not (0 <= hour <= 23 and 0 <= minute <= 59):
             return None
         rule.append("time")
+    return hour, minute, minute_given
+
+
+def _parsed_ja(m: re.Match[str], approx: bool) -> Parsed | None:
+    month = month_rel = None
+    rule = []
+    year_part = _ja_year(m, rule)
+    if year_part is None:
+        return None
+    year, year_rel = year_part
+    if m["span"]:
+        unit = _SPAN[m["span"]]
+        rule.append("span_" + unit)
+        if unit == "month":
+            month_rel = ("anchor", 0)
+        else:
+            year_rel = ("anchor", 0)
+    mon = m["m1"] or m["m3"]
+    if m["mp1"] or m["mp2"] or m["mp3"]:
+        rule.append("month_part")
+    if mon:
+        month = kanji_to_int(mon)
+        if month is None or not 1 <= month <= 12:
+            return None
+        rule.append("month")
+    elif m["mrel"]:
+        month_rel = _REL_MONTH[m["mrel"]]
+        rule.append("relative_month")
+    day_part = _ja_day(m, rule)
+    if day_part is None:
+        return None
+    day, day_rel, day_check = day_part
+    weekday = _JA_WEEKDAYS[m["wd"]] if m["wd"] else None
+    clock = _ja_clock(m, rule)
+    if clock is None:
+        return None
+    hour, minute, minute_given = clock
     if m["part"]:
         rule.append("part_of_day")
     tz_word = m["tz1"] or m["tz2"]
@@ -424,7 +509,8 @@ def _parsed_ja(m: re.Match[str], approx: bool) -> Parsed | None:
         return None
     return Parsed("date", "ja_" + "+".join(rule), year=year, year_rel=year_rel, month=month, month_rel=month_rel,
                   day=day, day_rel=day_rel, day_check=day_check, weekday=weekday, hour=hour, minute=minute,
-                  minute_given=minute_given, tz=tz, fiscal=bool(m["fy"]) or m["span"] == "年度内", approx=approx, day_then=bool(m["drelp"]))
+                  minute_given=minute_given, tz=tz, fiscal=bool(m["fy"]) or m["span"] == "年度内", approx=approx,
+                  day_then=bool(m["drelp"]))
 
 
 def _zone_after(text: str, end: int, p: Parsed) -> Parsed:
