@@ -41,100 +41,95 @@ def _num(s: str | None) -> int | None:
 
 
 _N = r"(?:[0-9]+|[〇零一二三四五六七八九十百千]+)"
-_MONTH_PART = "末|上旬|中旬|下旬|初旬|初め|はじめ|半ば"
-_DAY_PART = "午前|午後|朝|昼|夕方|夕刻|夜|晩|未明|深夜|早朝|夜半"
-_SPAN = {"年内": "year", "今年中": "year", "年度内": "fiscal_year", "月内": "month", "今月中": "month"}
+_MONTH_PART = tp.alt(tp.MONTH_PARTS)
+_DAY_PART = tp.alt(tp.DATE_DAY_PARTS)
+_SPAN = {r["word"]: r["unit"] for r in tp.rules("relative_spans", "word", "unit")}
+_FISCAL_SPANS = {w for w, unit in _SPAN.items() if unit == "fiscal_year"}
 _STAY_PARSE = re.compile(rf"(?P<n>{_N})泊(?P<d>{_N})日")
 _TZW = tp.TZ_WORDS
 _JA_PARSE = re.compile(
     rf"""
     (?:(?P<tz1>{_TZW})(?:の|では|で)?\s*)?
     (?:
-        (?:(?P<era>明治|大正|昭和|平成|令和)(?P<era_n>元|{_N})(?:\((?P<era_w>[0-9]{{4}})\))?年
+        (?:(?P<era>{tp.alt(tp.ERA_NAMES)})(?P<era_n>元|{_N})(?:\((?P<era_w>[0-9]{{4}})\))?年
           |(?P<y4>[0-9]{{4}}|[〇零一二三四五六七八九]{{4}})年
-          |(?P<yrel>ことし|今年|本年|昨年|去年|来年|再来年|一昨年|おととし|前年|翌年|同年))
+          |(?P<yrel>{tp.alt(tp.REL_YEAR_WORDS)}))
         (?:(?P<fy>度)|(?P<m1>{_N})月(?:(?P<d1>{_N})日|(?P<mp1>{_MONTH_PART}))?)?
-      | (?P<mrel>先月|今月|来月|同月|翌月|前月)(?:(?P<d2>{_N})日|(?P<mp2>{_MONTH_PART}))?
+      | (?P<mrel>{tp.alt(tp.REL_MONTH_WORDS)})(?:(?P<d2>{_N})日|(?P<mp2>{_MONTH_PART}))?
       | (?P<m3>{_N})月(?:(?P<d3>{_N})日|(?P<mp3>{_MONTH_PART}))?
-      | (?P<span>年内|月内|今月中|今年中|年度内)
+      | (?P<span>{tp.alt(tp.REL_SPANS)})
       | (?P<d4>{_N})日
-      | (?P<drelc>[明昨本前翌])\((?P<drel_n>[0-9]{{1,2}})\)日
-      | (?P<drelp>翌)(?P<drelp_n>{_N})日
-      | (?P<drel>一昨日|明後日|昨日|明日|本日|同日|翌日|前日|けさ|今朝|今夜|今晩|今宵)
+      | (?P<drelc>[{tp.REL_DAY_PREFIXES}])\((?P<drel_n>[0-9]{{1,2}})\)日
+      | (?P<drelp>{tp.REL_DAY_PREFIX_DAY})(?P<drelp_n>{_N})日
+      | (?P<drel>{tp.alt((*tp.REL_DAY_WORDS, *tp.REL_DAY_PART_WORDS))})
     )?
-    (?:\s*\((?P<wd>[日月火水木金土])(?:曜日?)?(?:・祝)?\))?
+    (?:\s*\((?P<wd>[{tp.JA_WEEKDAY_CHARS}])(?:曜日?)?(?:・祝)?\))?
     (?:(?P<part>{_DAY_PART})(?![0-9〇零一二三四五六七八九十])の?)?
     (?:\s*[、,の]?\s*(?:(?P<tz2>{_TZW})(?:の|では|で)?\s*)?
-        (?:(?P<ampm>午前|午後|朝|夜|夕方|未明|深夜|早朝)?\s*(?P<hh>{_N})時(?:(?P<half>半)|(?P<mm>{_N})分)?
+        (?:(?P<ampm>{tp.alt(tp.CLOCK_DAY_PARTS_NOT_NOON)})?\s*(?P<hh>{_N})時(?:(?P<half>半)|(?P<mm>{_N})分)?
           |(?P<ch>[0-9]{{1,2}}):(?P<cm>[0-9]{{2}})
-          |(?P<noon>正午))
-        (?P<approx>ごろ|頃)?
+          |(?P<noon>{tp.NOON}))
+        (?P<approx>{tp.alt(tp.CLOCK_HEDGES)})?
     )?
     """,
     re.X,
 )
 _DURATION_PARSE = re.compile(
-    rf"(?P<pre>計約|計|約|およそ|おおよそ|過去|最大|最長|ほぼ|わずか|実に)?\s*"
+    rf"(?P<pre>{tp.alt(tp.JA_HEDGES_BEFORE)})?\s*"
     rf"(?P<n>[0-9]+(?:\.[0-9]+)?|[〇零一二三四五六七八九十百千]+)"
-    rf"(?P<unit>時間|分|秒|年|か月|カ月|ヵ月|ヶ月|ケ月|箇月|週|日)間?"
+    rf"(?P<unit>時間|分|秒|年|{tp.alt(tp.MONTH_COUNTERS)}|週|日)間?"
     rf"(?:(?P<n2>{_N})分間?|(?P<half>半))?"
-    rf"(?P<post>ほど|程度|余り|あまり|超|以上|弱|強)?"
+    rf"(?P<post>{tp.alt(tp.JA_HEDGES_AFTER)})?"
 )
 _YEAR_RANGE_PARSE = re.compile(
     r"(?P<a>[0-9]{4}|[〇零一二三四五六七八九]{4})年(?P<fa>度)?\s*(?:[~〜～\-－–—]|から)\s*(?P<b>[0-9]{4}|[0-9]{2})年(?P<fb>度)?"
 )
 _ISO_PARSE = re.compile(r"(?P<y>[0-9]{4})[-/](?P<m>[0-9]{1,2})[-/](?P<d>[0-9]{1,2})(?:(?:T|\s+)(?P<hh>[0-9]{1,2}):(?P<mm>[0-9]{2}))?")
-_EN_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}
+# a month by the first three letters of its name, which every abbreviation keeps (Sept. → sep)
+_EN_MONTHS = {r["word"][:3].lower(): int(r["month"]) for r in tp.rules("month_names", "word", "month", "form")
+              if r["form"] == "full"}
 _EN_DATE_PARSE = re.compile(
     r"(?:(?P<mon1>[A-Za-z]+)\.?\s+(?P<d1>[0-9]{1,2})(?:st|nd|rd|th)?|(?P<d2>[0-9]{1,2})\s+(?P<mon2>[A-Za-z]+)\.?|(?P<mon3>[A-Za-z]+)\.?)"
     r"(?:,?\s+(?P<y>[0-9]{4}))?"
 )
 _EN_FY_PARSE = re.compile(r"(?:FY|[Ff]iscal [Yy]ear|[Ff]iscal)\s*['’]?(?P<y>[0-9]{4}|[0-9]{2})")
-_EN_WEEKDAYS = {"Monday": 0, "Tuesday": 1, "Wednesday": 2, "Thursday": 3, "Friday": 4, "Saturday": 5, "Sunday": 6}
-_JA_WEEKDAYS = {"月": 0, "火": 1, "水": 2, "木": 3, "金": 4, "土": 5, "日": 6}
+_EN_WEEKDAYS = {r["word"]: int(r["weekday"]) for r in tp.rules("weekdays", "word", "weekday") if r["language"] == "en"}
+_JA_WEEKDAYS = {r["word"]: int(r["weekday"]) for r in tp.rules("weekdays", "word", "weekday") if r["language"] == "ja"}
 _EN_TIME_PARSE = re.compile(
     r"(?P<h>[0-9]{1,2})(?::(?P<m>[0-9]{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am|pm|AM|PM)"
     r"(?:\s*(?P<z>(?-i:" + tp.ZONE_ABBR + r")|(?P<zw>[A-Za-z]+(?:\s+(?:standard|daylight))?)\s+time))?"
-    r"(?:,?\s+(?:on\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?",
+    r"(?:,?\s+(?:on\s+)?(?P<wd>" + tp.alt(tp.EN_WEEKDAY_NAMES) + r"))?",
     re.I,
 )
-_EN_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_EN_NUMBER_WORDS = {"a": 1, "an": 1, **{r["word"]: int(r["value"]) for r in tp.rules("number_words", "word", "value")}}
+_EN_NUMBER = "an?|" + tp.alt(tp.EN_NUMBER_WORDS)
 _EN_DURATION_PARSE = re.compile(
-    r"(?:(?P<pre>about|around|approximately|nearly|almost|some|roughly|just\s+over|just\s+under|over|more\s+than"
-    r"|at\s+least|less\s+than|under)\s+)?"
+    r"(?:(?P<pre>" + tp.alt(w.replace(" ", r"\s+") for w in tp.EN_HEDGES_BEFORE) + r")\s+)?"
     r"(?:(?P<halfhour>half\s+an\s+hour|half\s*-?\s*hour)"
-    r"|(?P<n_half>[0-9]+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+and\s+a\s+half\s+"
+    r"|(?P<n_half>[0-9]+|" + _EN_NUMBER + r")\s+and\s+a\s+half\s+"
     r"(?P<unit_half>hour|minute|year|month|week|day)s?"
-    r"|(?P<n>[0-9]+(?:\.[0-9]+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*(?:-\s*)?"
+    r"|(?P<n>[0-9]+(?:\.[0-9]+)?|" + _EN_NUMBER + r")\s*(?:-\s*)?"
     r"(?P<unit>hour|minute|year|month|week|day)s?"
     r"(?:\s+and\s+(?:(?P<and_half>a\s+half)|(?P<and_n>[0-9]+|[a-z]+)\s+minutes?))?)"
 )
-_EN_REL_DAY = {"today": ("anchor", 0), "yesterday": ("anchor", -1), "tomorrow": ("anchor", 1),
-               "the day before yesterday": ("anchor", -2), "the day after tomorrow": ("anchor", 2),
-               "the day before": ("context", -1), "the previous day": ("context", -1),
-               "the next day": ("context", 1), "the following day": ("context", 1)}
+def _relative(kind: str, **where: str) -> dict[str, tuple[str, int]]:
+    """Word → (reference, offset) of a rule file of relative words: the anchor's or the context's day, month, year."""
+    return {r["word"]: (r["reference"], int(r["offset"])) for r in tp.rules(kind, "word", "reference", "offset")
+            if all(r[k] == v for k, v in where.items())}
+
+
+_EN_REL_DAY = _relative("relative_days_en")
 _EN_REL_MONTH_DIR = {"last": -1, "next": 1, "this": 0}
-_EN_FULL_MONTHS = {m: i for i, m in enumerate(
-    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"), start=1)}
-_ERA_BASE = {"明治": 1868, "大正": 1912, "昭和": 1926, "平成": 1989, "令和": 2019}
-_REL_YEAR = {"ことし": ("anchor", 0), "今年": ("anchor", 0), "本年": ("anchor", 0), "昨年": ("anchor", -1),
-             "去年": ("anchor", -1), "来年": ("anchor", 1), "再来年": ("anchor", 2), "一昨年": ("anchor", -2),
-             "おととし": ("anchor", -2), "前年": ("context", -1), "翌年": ("context", 1), "同年": ("context", 0)}
-_REL_MONTH = {"先月": ("anchor", -1), "今月": ("anchor", 0), "来月": ("anchor", 1), "同月": ("context", 0),
-              "翌月": ("context", 1), "前月": ("context", -1)}
-_REL_DAY = {"昨日": ("anchor", -1), "明日": ("anchor", 1), "本日": ("anchor", 0), "一昨日": ("anchor", -2),
-            "明後日": ("anchor", 2), "けさ": ("anchor", 0), "今朝": ("anchor", 0), "今夜": ("anchor", 0),
-            "今晩": ("anchor", 0), "今宵": ("anchor", 0), "同日": ("context", 0), "翌日": ("context", 1), "前日": ("context", -1),
-            "明": ("anchor", 1), "昨": ("anchor", -1), "本": ("anchor", 0), "前": ("context", -1), "翌": ("context", 1)}
+_EN_FULL_MONTHS = {w.lower(): i for i, w in enumerate(tp.EN_FULL_MONTH_NAMES, start=1)}
+_ERA_BASE = {r["word"]: int(r["first_year"]) for r in tp.rules("era_names", "word", "first_year")}
+_REL_YEAR = _relative("relative_years")
+_REL_MONTH = _relative("relative_months")
+_REL_DAY = {**_relative("relative_days", form="day"), **_relative("relative_days", form="part_of_day"),
+            **_relative("relative_days", form="prefix")}
 # hedges, and the lower and upper bounds (2時間超, 1時間余り, more than two hours): the value is the amount stated
 _APPROX = re.compile(
-    r"約|およそ|おおよそ|ごろ|頃|ほど|程度|余り|あまり|超|以上|弱|強"
-    r"|\b(?:about|around|approximately|nearly|almost|some|roughly|over|more than|at least|less than|under)\b",
+    tp.alt(tp.words("duration_hedges", language="ja", approximate="yes"))
+    + r"|\b(?:" + tp.alt(tp.words("duration_hedges", language="en", approximate="yes")) + r")\b",
     re.I,
 )
 
@@ -169,7 +164,7 @@ class Parsed(NamedTuple):
 def _iso_duration(n: float, unit: str, extra_minutes: int = 0) -> str | None:
     if unit in ("year", "年"):
         return f"P{n:g}Y" if n else None
-    if unit in ("month", "か月", "カ月", "ヵ月", "ヶ月", "ケ月", "箇月"):
+    if unit == "month" or unit in tp.MONTH_COUNTERS:
         return f"P{n:g}M" if n else None
     if unit in ("week", "週"):
         return f"P{n:g}W" if n else None
@@ -185,10 +180,14 @@ def _iso_duration(n: float, unit: str, extra_minutes: int = 0) -> str | None:
     return "PT" + (f"{h}H" if h else "") + (f"{m}M" if m else "")
 
 
+_PM_DAY_PARTS = frozenset(tp.words("day_parts", half="pm"))
+_AM_DAY_PARTS = frozenset(tp.words("day_parts", half="am"))
+
+
 def _hour24(ampm: str | None, h: int) -> int:
-    if ampm in ("午後", "夜", "晩", "夕方", "夕刻") and h < 12:
+    if ampm in _PM_DAY_PARTS and h < 12:
         return h + 12
-    if ampm == "午前" and h == 12:
+    if ampm in _AM_DAY_PARTS and h == 12:
         return 0
     return h
 
@@ -509,7 +508,7 @@ def _parsed_ja(m: re.Match[str], approx: bool) -> Parsed | None:
         return None
     return Parsed("date", "ja_" + "+".join(rule), year=year, year_rel=year_rel, month=month, month_rel=month_rel,
                   day=day, day_rel=day_rel, day_check=day_check, weekday=weekday, hour=hour, minute=minute,
-                  minute_given=minute_given, tz=tz, fiscal=bool(m["fy"]) or m["span"] == "年度内", approx=approx,
+                  minute_given=minute_given, tz=tz, fiscal=bool(m["fy"]) or m["span"] in _FISCAL_SPANS, approx=approx,
                   day_then=bool(m["drelp"]))
 
 

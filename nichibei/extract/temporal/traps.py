@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from nichibei.extract.temporal import patterns as tp
 from nichibei.extract.temporal.surface import Parsed
 
 
@@ -16,7 +17,8 @@ _PLACE_AFTER_KANJI_DAY = set("市町村月")  # 四日市, 十日町, 三日月:
 _EN_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 _EN_AGE_AFTER = re.compile(r"[ \t]*-?[ \t]*old\b")
 _COUNTRY_AFTER_DAY = set("米本中韓英露豪仏独印欧朝")
-_COUNTER_BEFORE_SPAN = set("〇零一二三四五六七八九十百千数かカヵヶケ箇")
+# a numeral, 数 or the first letter of a month counter (3カ月内): a count of years or months before a span
+_COUNTER_BEFORE_SPAN = set("〇零一二三四五六七八九十百千数") | {w[0] for w in tp.MONTH_COUNTERS}
 
 
 def _is_kanji(c: str) -> bool:

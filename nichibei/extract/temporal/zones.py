@@ -12,6 +12,8 @@ from typing import NamedTuple
 
 import polars as pl
 
+from nichibei.extract.temporal import patterns as tp
+
 
 _GAZETTEER_COLUMNS = ("pattern", "country_code", "tz_name", "kind")
 
@@ -180,22 +182,19 @@ def _event_zones(texts: pl.Series, gazetteer: Path | None, strong_only: bool, un
                      unanimous)
         for matches in found
     ]
-_EN_ZONES = {"et": "America/New_York", "est": "America/New_York", "edt": "America/New_York",
-             "jst": "Asia/Tokyo", "gmt": "UTC", "utc": "UTC", "japan": "Asia/Tokyo", "tokyo": "Asia/Tokyo",
-             "washington": "America/New_York", "eastern": "America/New_York",
-             "eastern standard": "America/New_York", "eastern daylight": "America/New_York", "local": "local",
-             "pacific": "America/Los_Angeles", "central": "America/Chicago", "mountain": "America/Denver",
-             "pt": "America/Los_Angeles", "pst": "America/Los_Angeles", "pdt": "America/Los_Angeles",
-             "ct": "America/Chicago", "cst": "America/Chicago", "cdt": "America/Chicago",
-             "mt": "America/Denver", "mst": "America/Denver", "mdt": "America/Denver",
-             "hst": "Pacific/Honolulu", "akst": "America/Anchorage", "akdt": "America/Anchorage",
-             "kst": "Asia/Seoul", "bst": "Europe/London", "cet": "Europe/Berlin", "cest": "Europe/Berlin",
-             "pacific standard": "America/Los_Angeles", "pacific daylight": "America/Los_Angeles",
-             "central standard": "America/Chicago", "central daylight": "America/Chicago",
-             "mountain standard": "America/Denver", "mountain daylight": "America/Denver",
-             "hawaii": "Pacific/Honolulu", "alaska": "America/Anchorage", "beijing": "Asia/Shanghai",
-             "seoul": "Asia/Seoul", "korea": "Asia/Seoul", "london": "Europe/London", "british": "Europe/London",
-             "central european": "Europe/Berlin"}
+def _english_zone_words() -> dict[str, str]:
+    """Zone (IANA name, or "local") of an English zone word, lower case: ET, JST, Japan (time), Eastern Standard
+    (Time)."""
+    zones = {r["word"].lower(): r["tz_name"] for r in tp.rules("zone_abbreviations", "word", "tz_name")}
+    for r in tp.rules("zone_names", "word", "tz_name", "seasonal"):
+        name = r["word"].lower()
+        zones[name] = r["tz_name"]
+        if r["seasonal"]:
+            zones[f"{name} standard"] = zones[f"{name} daylight"] = r["tz_name"]
+    return zones
+
+
+_EN_ZONES = _english_zone_words()
 
 
 def _ja_zone_word(word: str) -> str | None:
