@@ -254,13 +254,13 @@ TENSE_JA = re.compile(
 )
 # English: the modal or the past form nearest before the mention in its sentence (…will meet Biden on January 13;
 # …met on Wednesday), else the first after it (On Friday, Obama will travel…)
+# (a word in -ed is a past form unless it is one of the words that only end so: United, indeed, advanced)
 TENSE_EN = re.compile(
-    r"\b(?:(?P<fip>(?:was|were)\s+(?:\w+ly\s+)?(?:to|due|scheduled|expected|slated|set\s+to|going\s+to|supposed\s+to))\b"
-    r"|(?P<fut>will|shall|won['’]t|(?:plans?|planning|intends?|aims?|expects?|going|set|is|are)\s+to"
-    r"|due|slated|scheduled|expected|to\s+be\s+held|upcoming|next)"
-    r"|(?P<past>met|held|said|took|was|were|had|made|gave|began|spoke|told|did|came|went|signed|agreed|sent|left"
-    r"|(?!(?:[Uu]nited|[Hh]undred|[Ii]ndeed|[Nn]eed|[Pp]roceed|[Ee]xceed|[Ss]ucceed|[Ss]peed|[Ff]eed|[Ss]eed|[Bb]reed"
-    r"|[Ee]mbed|[Aa]dvanced|[Ss]ophisticated|[Uu]nprecedented|[Ss]o-called|[Aa]nticipated)\b)[A-Za-z]{3,}ed))\b"
+    rf"\b(?:(?P<fip>{alt(words('tense_markers', 'pattern', language='en', tense='future_in_past'))})\b"
+    rf"|(?P<fut>{alt(words('tense_markers', 'pattern', language='en', tense='future'))})"
+    rf"|(?P<past>{alt(words('tense_markers', 'pattern', language='en', tense='past'))}"
+    rf"|(?!(?:{alt(en_phrase(w) for w in words('tense_markers', 'pattern', language='en', tense='not_past'))})\b)"
+    r"[A-Za-z]{3,}ed))\b"
 )
 # a participle after these is passive or negated (will be held, is expected, not applied): no tense of its own
 EN_PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|not|never)\s+(?:\w+ly\s+)?$")
@@ -278,13 +278,6 @@ SENTENCE_END = re.compile(r"[。！？\n]|\.(?:\s|$)")
 # words that put what a sentence tells on another day than the report's: a clock time near them is not on the
 # publication date. FUT: ahead of the report (a time told in the past tense is not on such a day)
 OTHER_DAY_CUE = re.compile(
-    r"(?P<fut>明後日|明日|あす|あした|来週|来月|来年"
-    r"|\b(?:the[ \t]+day[ \t]+after[ \t]+)?tomorrow\b|\bnext[ \t]+(?:week|weekend|month|year)\b)"
-    r"|一昨日|おととい|昨日|きのう|昨夜|昨晩|前夜|前晩|前日(?!本)|翌日|翌朝|翌晩|先週|前週|翌週|先月|前月|翌月|先日|先ごろ|先頃"
-    r"|昨年|去年|前年(?![比同])|[0-9０-９一二三四五六七八九十数]+日前"
-    r"|\b(?:yesterday|the[ \t]+day[ \t]+(?:before|after)|the[ \t]+(?:previous|next|following|prior)[ \t]+"
-    r"(?:day|night|evening|morning|week|month)|the[ \t]+night[ \t]+before"
-    r"|last[ \t]+(?:night|evening|week|weekend|month|year)|earlier[ \t]+(?:this|that|in[ \t]+the)[ \t]+week"
-    r"|(?:[0-9]+|two|three|four|five|six|several|a[ \t]+few)[ \t]+days[ \t]+(?:ago|earlier|before))\b",
+    f"(?P<fut>{alt(words('other_day_cues', 'pattern', ahead='yes'))})|{alt(words('other_day_cues', 'pattern', ahead=''))}",
     re.I,
 )

@@ -17,7 +17,7 @@ from nichibei.extract.temporal.surface import Parsed
 from nichibei.extract.temporal.tense import _tense
 
 
-_DAY_RANGE_JOIN = re.compile(r"[ \t　]*(?:から|より|〜|~|～|-|－|–|・|、|,|，|及び|および|と|や)[ \t　]*")
+_DAY_RANGE_JOIN = re.compile(rf"[ \t　]*(?:{tp.alt(tp.words('range_joiners'))})[ \t　]*")
 _APPOSITION_GAP = re.compile(r"[ \t　(（]*")
 
 

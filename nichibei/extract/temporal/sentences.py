@@ -49,9 +49,10 @@ def _en_sentence_around(text: str, start: int, end: int) -> str:
 # a clause ends after a verb in its continuative form and a comma (会談し、 行い、 訪れて、) or with the sentence
 _CLAUSE_END_JA = re.compile(r"[しりてっきぎびみちいえけせめれべ][、，,]|[。！？\n]")
 # a sentence whose topic is a bare meeting noun (会談は…, 会合は…) continues the report of a meeting named before
-_MEETING_TOPIC_JA = re.compile(r"[ \t　]*[^。、\n]{0,12}?(?:会談|会合|協議|会議)(?:は|では)")
-_MEETING_WORD_JA = re.compile(r"会談|会合|協議|会議")
-_REMOTE_JA = re.compile(r"電話|テレビ会議|ビデオ会議|オンライン|ウェブ会議|リモート|テレビ会談")
+_MEETING_WORDS = tp.alt(tp.words("meeting_words"))
+_MEETING_TOPIC_JA = re.compile(rf"[ \t　]*[^。、\n]{{0,12}}?(?:{_MEETING_WORDS})(?:は|では)")
+_MEETING_WORD_JA = re.compile(_MEETING_WORDS)
+_REMOTE_JA = re.compile(tp.alt(tp.words("remote_meeting_words")))
 
 
 def _clause_around(text: str, start: int, end: int) -> str:

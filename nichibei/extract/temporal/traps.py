@@ -10,7 +10,7 @@ from nichibei.extract.temporal.surface import Parsed
 
 
 _PLURAL_NOUN_AFTER = re.compile(r"\s+[a-z]+s\b")
-_DAY_AS_COUNT = re.compile(r"も早|あたり|当たり|平均|に[0-9０-９一二三四五六七八九]+回|中に|以内|ぶり|目[^的]")
+_DAY_AS_COUNT = re.compile(tp.alt(tp.words("day_counts", "pattern")))
 _EN_DAY_BEFORE_NOUN = re.compile(r"[ \t]+(?:the|a|an|his|her|its|their|this|that|our|[A-Z])", re.A)
 _KANJI_NUMERALS = set("〇零一二三四五六七八九十百千")
 _PLACE_AFTER_KANJI_DAY = set("市町村月")  # 四日市, 十日町, 三日月: names, not dates

@@ -38,11 +38,11 @@ class _ZoneMatcher(NamedTuple):
     time_words: dict[str, str | None]
 
 
-_JA_LOCATIVE = r"[ \t]*(?:で|において|にて|を訪問|を訪れ|入り|に到着|市内で|市で|都内で)"
+_JA_LOCATIVE = rf"[ \t]*(?:{tp.alt(tp.words('locatives', language='ja'))})"
 # in/at: "ties to Washington's partners" or "Washington said" name a government, not a place
-_EN_LOCATIVE = r"\b(?:in|at|visiting)[ \t]+(?:the[ \t]+)?"
+_EN_LOCATIVE = rf"\b(?:{tp.alt(tp.words('locatives', language='en'))})[ \t]+(?:the[ \t]+)?"
 # 訪米のため羽田を出発, 来日を前に: the visit is still to come, the event is not there
-_BEFORE_THE_VISIT = re.compile(r"[ \t]*(?:する|予定|へ|のため|に向け|を前に|に先立|を控え|前に|前の|の準備|の途|を終え|から帰国|後)")
+_BEFORE_THE_VISIT = re.compile(rf"[ \t]*(?:{tp.alt(tp.words('before_the_visit'))})")
 # the prefix of a pseudo-zone: the event is in this country (after it), whose zone the text does not give
 _UNKNOWN = "?"
 
