@@ -13,10 +13,10 @@ _PLURAL_NOUN_AFTER = re.compile(r"\s+[a-z]+s\b")
 _DAY_AS_COUNT = re.compile(tp.alt(tp.words("day_counts", "pattern")))
 _EN_DAY_BEFORE_NOUN = re.compile(r"[ \t]+(?:the|a|an|his|her|its|their|this|that|our|[A-Z])", re.A)
 _KANJI_NUMERALS = set("〇零一二三四五六七八九十百千")
-_PLACE_AFTER_KANJI_DAY = set("市町村月")  # 四日市, 十日町, 三日月: names, not dates
+_PLACE_AFTER_KANJI_DAY = set(tp.words("names_after_kanji_day"))  # 四日市, 十日町, 三日月: names, not dates
 _EN_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 _EN_AGE_AFTER = re.compile(r"[ \t]*-?[ \t]*old\b")
-_COUNTRY_AFTER_DAY = set("米本中韓英露豪仏独印欧朝")
+_COUNTRY_AFTER_DAY = {w[1] for w in tp.words("japan_pairs")}
 # a numeral, 数 or the first letter of a month counter (3カ月内): a count of years or months before a span
 _COUNTER_BEFORE_SPAN = set("〇零一二三四五六七八九十百千数") | {w[0] for w in tp.MONTH_COUNTERS}
 

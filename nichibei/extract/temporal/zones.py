@@ -36,6 +36,7 @@ class _ZoneMatcher(NamedTuple):
     strong: dict[str, str]
     weak: dict[str, tuple[str, float]]
     time_words: dict[str, str | None]
+    local_words: frozenset[str]  # the zone words that mean the event's own zone (現地時間)
 
 
 _JA_LOCATIVE = rf"[ \t]*(?:{tp.alt(tp.words('locatives', language='ja'))})"
@@ -58,6 +59,7 @@ def _zone_matcher(path: Path | None) -> _ZoneMatcher:
     strong: dict[str, str] = {}
     weak: dict[str, tuple[str, float]] = {}
     time_words: dict[str, str | None] = {}
+    local_words: set[str] = set()
     places: list[str] = []
     direct: list[str] = []
     for pattern, cc, tz, kind in zip(g["pattern"], g["country_code"], g["tz_name"], g["kind"]):
@@ -66,6 +68,8 @@ def _zone_matcher(path: Path | None) -> _ZoneMatcher:
             tz = _UNKNOWN + (cc or "")  # a country of several zones (訪米, 米国): abroad, the zone not known
         if kind in ("time_word", "local_word"):
             time_words[key] = tz
+            if kind == "local_word":
+                local_words.add(key)
         elif kind in ("venue", "visit"):
             strong[key] = tz
             direct.append(key)
@@ -77,13 +81,13 @@ def _zone_matcher(path: Path | None) -> _ZoneMatcher:
         return "|".join(_escape(n) for n in sorted(set(names), key=len, reverse=True)) or "(?!)"
 
     regex = re.compile(
-        rf"【(?P<dl>{alt(places)})(?:=[^】]{{0,20}}|時事|共同|発)?】"
+        rf"【(?P<dl>{alt(places)})(?:=[^】]{{0,20}}|{tp.alt(tp.words('dateline_suffixes'))})?】"
         rf"|(?P<direct>{alt(direct)})(?P<pre>{_BEFORE_THE_VISIT.pattern})?"
         rf"|(?P<ja>{alt(places)}){_JA_LOCATIVE}"
         rf"|{_EN_LOCATIVE}(?P<en>{alt(places)})(?P<poss>['’]s)?"
         rf"|(?P<weak>{alt(places)})"
     )
-    return _ZoneMatcher(regex, strong, weak, time_words)
+    return _ZoneMatcher(regex, strong, weak, time_words, frozenset(local_words))
 
 
 def _zone_hit(m: _ZoneMatcher, hit: re.Match[str]) -> tuple[str, bool, float] | None:
@@ -200,7 +204,7 @@ _EN_ZONES = _english_zone_words()
 def _ja_zone_word(word: str) -> str | None:
     """The zone of a Japanese zone word (米太平洋時間, 東部夏時間 → their region's zone), "local" for 現地時間."""
     word = unicodedata.normalize("NFKC", word)
-    if word == "現地時間":
+    if word in _zone_matcher(None).local_words:
         return "local"
     words = _zone_matcher(None).time_words
     if word in words:
