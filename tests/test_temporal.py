@@ -1,4 +1,4 @@
-"""Tests of the temporal resolver (nichibei.temporal): constructions, traps, zones, the seeds' gold."""
+"""Tests of the temporal resolver (nichibei.extract.temporal): constructions, traps, zones, the seeds' gold."""
 
 from __future__ import annotations
 
