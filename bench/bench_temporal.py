@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 import polars as pl  # noqa: E402
 
-from nichibei.temporal import extract_temporal  # noqa: E402
+from nichibei.extract.temporal import extract_temporal  # noqa: E402
 from seeds import seed_texts  # noqa: E402
 
 CORPUS_DIR = ROOT / "bench" / "corpus"

@@ -70,7 +70,7 @@ import polars as pl
 
 import schemas
 from nichibei.entities_text import fold_text
-from nichibei.temporal import infer_event_zone
+from nichibei.extract.temporal import infer_event_zone
 
 __all__ = [
     "MeetingParams",

@@ -1,4 +1,4 @@
-"""Tests of the temporal resolver (nichibei.temporal): constructions, traps, zones, the seeds' gold."""
+"""Tests of the temporal resolver (nichibei.extract.temporal): constructions, traps, zones, the seeds' gold."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from polars.testing import assert_frame_equal
 from conftest import rebuild_document_text
 
 from nichibei import pipeline
-from nichibei.temporal import (
+from nichibei.extract.temporal import (
     TEMPORAL_COLUMNS,
     TemporalParams,
     extract_temporal,

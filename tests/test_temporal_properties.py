@@ -9,7 +9,7 @@ import polars as pl
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from nichibei.temporal import TEMPORAL_COLUMNS, extract_temporal, parse_surface
+from nichibei.extract.temporal import TEMPORAL_COLUMNS, extract_temporal, parse_surface
 
 FRAGMENTS = [
     "令和", "平成", "元年", "年", "月", "日", "時", "分", "間", "半", "ごろ", "約", "およそ", "現地時間", "日本時間",

@@ -21,7 +21,7 @@ import polars as pl
 import schemas
 from nichibei.entities import entities_table, load_reference, offices_table, resolve_entities
 from nichibei.meetings import MeetingParams, find_doc_meetings, merge_meetings, primary_dates
-from nichibei.temporal import at_head, news_dateline, extract_temporal
+from nichibei.extract.temporal import at_head, news_dateline, extract_temporal
 from nichibei.topics import load_codebook, tag_topics
 from nichibei.extract.speakers import find_speakers
 

@@ -1,0 +1,56 @@
+"""Surfaces that match the candidate pattern but are not temporal mentions where they stand (an age, a name)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from nichibei.extract.temporal import patterns as tp
+from nichibei.extract.temporal.surface import Parsed
+
+
+_PLURAL_NOUN_AFTER = re.compile(r"\s+[a-z]+s\b")
+_DAY_AS_COUNT = re.compile(tp.alt(tp.words("day_counts", "pattern")))
+_EN_DAY_BEFORE_NOUN = re.compile(r"[ \t]+(?:the|a|an|his|her|its|their|this|that|our|[A-Z])", re.A)
+_KANJI_NUMERALS = set("〇零一二三四五六七八九十百千")
+_PLACE_AFTER_KANJI_DAY = set(tp.words("names_after_kanji_day"))  # 四日市, 十日町, 三日月: names, not dates
+_EN_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+_EN_AGE_AFTER = re.compile(r"[ \t]*-?[ \t]*old\b")
+_COUNTRY_AFTER_DAY = {w[1] for w in tp.words("japan_pairs")}
+# a numeral, 数 or the first letter of a month counter (3カ月内): a count of years or months before a span
+_COUNTER_BEFORE_SPAN = set("〇零一二三四五六七八九十百千数") | {w[0] for w in tp.MONTH_COUNTERS}
+
+
+def _is_kanji(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" or c in "々〆"
+
+
+def _is_trap(text: str, start: int, end: int, p: Parsed) -> bool:
+    if p.rule == "en_year_after_preposition":
+        return _PLURAL_NOUN_AFTER.match(text, end) is not None  # "of 2000 troops"
+    if p.rule == "en_duration" and _EN_AGE_AFTER.match(text, end):
+        return True  # an 88-year-old chef: an age
+    if p.rule == "en_month_after_preposition" and _EN_POSSESSIVE_AFTER.match(text, end):
+        return True  # in May's cabinet: a name
+    if p.rule == "en_relative_day" and p.day_rel[0] == "context" and _EN_DAY_BEFORE_NOUN.match(text, end):
+        return True  # the day before the summit: relative to an event, not to the last date
+    if "span_" in p.rule and start > 0 and (text[start - 1] in _COUNTER_BEFORE_SPAN or
+                                             unicodedata.normalize("NFKC", text[start - 1]).isdigit()):
+        return True  # 10年内, 3カ月内: within a count of years or months, not the anchor's year or month
+    if text.startswith("けさ", start) and text.startswith("せ", start + 2):
+        return True  # 受けさせる, 避けさせる: a causative verb, not this morning
+    if p.rule == "ja_day" and _DAY_AS_COUNT.match(text, end):
+        return True  # 1日も早く, 1日あたり: a day counted, not a date
+    if p.rule.startswith("ja_day") and p.day is not None and p.month is None and p.year is None:
+        if text[start] in _KANJI_NUMERALS:
+            if start > 0 and _is_kanji(text[start - 1]):
+                return True  # 統一日, 唯一日: a numeral inside a word
+            if p.rule == "ja_day" and end < len(text) and text[end] in _PLACE_AFTER_KANJI_DAY:
+                return True  # 四日市, 十日町, 三日月
+    if text.startswith("前日本", start) and end == start + 2:
+        return True  # 前日本大使: the former Japanese ambassador, not the day before
+    if p.rule == "ja_day" and end < len(text) and text[end] in _COUNTRY_AFTER_DAY:
+        line_start = text.rfind("\n", 0, start) + 1
+        if not text[line_start:start].strip(" \t　(（"):
+            return True  # list numbering before 日米…, 日本…
+    return False
