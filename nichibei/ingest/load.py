@@ -10,7 +10,7 @@ import polars as pl
 from nichibei.ingest.decode import DecodeError, decode, doc_id_of
 from nichibei.ingest.front_matter import FrontMatterError, block_length, parse_front_matter
 from nichibei.ingest.manifest import read_manifest
-from nichibei.ingest.scan import DOCUMENT_SUFFIXES, MANIFEST_NAME, scan_raw
+from nichibei.ingest.scan import DOCUMENT_SUFFIXES, MANIFEST_NAME, read_regular_file, scan_raw
 from nichibei.rejections import Rejection, rejections_frame
 
 RAW_COLUMNS = {
@@ -52,7 +52,7 @@ def read_documents(raw_dir: Path) -> tuple[pl.DataFrame, list[Rejection]]:
     for path in files:
         rel = path.relative_to(raw_dir).as_posix()
         try:
-            raw = path.read_bytes()
+            raw = read_regular_file(path)
         except OSError as exc:
             rejections.append(Rejection(rel, "read", "unreadable_file", str(exc)))
             continue

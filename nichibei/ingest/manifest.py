@@ -6,12 +6,12 @@ import csv
 import io
 import re
 from datetime import date, datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import polars as pl
 
 from nichibei.ingest.decode import DecodeError, decode
-from nichibei.ingest.scan import MANIFEST_NAME
+from nichibei.ingest.scan import MANIFEST_NAME, read_regular_file
 from nichibei.rejections import Rejection
 
 MANIFEST_COLUMNS = ["file", "publisher", "source_url", "published_at", "retrieved_at", "license", "notes"]
@@ -33,14 +33,20 @@ def _parse_date(value: str) -> date:
         return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
 
 
+def _leaves_raw_folder(name: str) -> bool:
+    """A manifest path that is absolute or climbs out (`../x`, `/etc/x`, `C:\\x`) names nothing in the raw folder."""
+    parts = PurePosixPath(name.replace("\\", "/")).parts
+    return name.startswith(("/", "\\")) or ".." in parts or bool(re.match(r"^[A-Za-z]:", name))
+
+
 def read_manifest(raw_dir: Path) -> tuple[pl.DataFrame, list[Rejection]]:
     """Read `sources.csv`: one row per file; a bad value is nulled and recorded, never fatal."""
     path = raw_dir / MANIFEST_NAME
     empty = pl.DataFrame(schema=MANIFEST_FRAME_COLUMNS)
-    if not path.exists():
+    if path.is_symlink() or not path.exists():  # a linked manifest is refused by the scan
         return empty, []
     try:
-        text, _ = decode(path.read_bytes())
+        text, _ = decode(read_regular_file(path))
     except (OSError, DecodeError) as exc:
         return empty, [Rejection(MANIFEST_NAME, "manifest", "unreadable_manifest", str(exc))]
     reader = csv.DictReader(io.StringIO(text))
@@ -60,6 +66,10 @@ def read_manifest(raw_dir: Path) -> tuple[pl.DataFrame, list[Rejection]]:
         where = f"{MANIFEST_NAME} line {line_no}"
         if not name:
             rejections.append(Rejection(MANIFEST_NAME, "manifest", "invalid_manifest_value", f"{where}: empty `file`"))
+            continue
+        if _leaves_raw_folder(name):
+            rejections.append(Rejection(name, "manifest", "invalid_manifest_value",
+                                        f"{where}: {name!r} is not a path inside the raw folder; row left out"))
             continue
         if name in seen:
             rejections.append(Rejection(name, "manifest", "duplicate_manifest_row", f"{where}: {name} listed again"))
