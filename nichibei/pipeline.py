@@ -14,10 +14,10 @@ from pathlib import Path
 import polars as pl
 
 import schemas
-from nichibei.clean.classify import CleanParams, clean_documents
+from nichibei.clean.classify import Cleaned, CleanParams, clean_documents
 from nichibei.extract.batch import extract_all
 from nichibei.ingest.load import load_raw
-from nichibei.rejections import Rejection, rejections_frame
+from nichibei.rejections import Rejection, UnreadableDocument, rejections_frame
 from nichibei.clean.segments import SegmentParams, build_segments, document_language
 
 log = logging.getLogger(__name__)
@@ -75,7 +75,8 @@ def isolate_failures(
     search(mid, docs.height)
     rejected = [
         Rejection(docs["source_file"][i] if "source_file" in docs.columns else docs["doc_id"][i], stage,
-                  f"{stage}_failed", f"{type(exc).__name__}: {exc}")
+                  *((exc.reason, str(exc)) if isinstance(exc, UnreadableDocument)
+                    else (f"{stage}_failed", f"{type(exc).__name__}: {exc}")))
         for i, exc in sorted(bad.items())
     ]
     rest = docs.with_row_index("_i").filter(~pl.col("_i").is_in(list(bad))).drop("_i")
@@ -106,6 +107,17 @@ def clean(loaded: Loaded, params: CleanParams = CleanParams(),
     result, kept, rejected = isolate_failures(lambda d: clean_documents(d, params), raw, "clean")
     if result is None:
         result = clean_documents(raw.clear(), params)
+    empty = result.documents.filter(pl.col("text").str.strip_chars().fill_null("") == "")["doc_id"].to_list()
+    empty += kept.join(result.documents, on="doc_id", how="anti")["doc_id"].to_list()
+    if empty:
+        # nothing of the document is left once its furniture is gone (a page of scripts): it is no document
+        files = dict(kept.select("doc_id", "source_file").iter_rows())
+        rejected += [Rejection(files[d], "clean", "empty_document", "no text is left once the page's furniture, "
+                               "scripts and markup are removed") for d in sorted(set(empty))]
+        kept = kept.filter(~pl.col("doc_id").is_in(empty))
+        result = Cleaned(result.documents.filter(~pl.col("doc_id").is_in(empty)),
+                         result.boilerplate.filter(~pl.col("doc_id").is_in(empty)),
+                         result.units.filter(~pl.col("doc_id").is_in(empty)))
     segments = build_segments(result.units, segment_params)
     languages = document_language(segments, segment_params)
     documents = (

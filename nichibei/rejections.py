@@ -19,3 +19,11 @@ class Rejection:
 
 def rejections_frame(rejections: list[Rejection]) -> pl.DataFrame:
     return pl.DataFrame([r.__dict__ for r in rejections], schema=REJECTION_COLUMNS)
+
+
+class UnreadableDocument(ValueError):
+    """A document a stage cannot read, with the short code of the reason (`html_too_deep`)."""
+
+    def __init__(self, reason: str, detail: str) -> None:
+        super().__init__(detail)
+        self.reason = reason

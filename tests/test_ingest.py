@@ -46,7 +46,7 @@ def test_encodings_decode_to_the_same_text(tmp_path, data, encoding):
     pytest.param("bad.txt", TEXT.encode()[:40] + b"\xff\xfe\x80\x81\xfe" + TEXT.encode()[40:], "decode",
                  "undecodable", id="invalid-utf8-bytes"),
     pytest.param("binary.html", bytes(range(256)) * 8, "decode", "undecodable", id="binary"),
-    pytest.param("empty.txt", b"", "decode", "undecodable", id="empty"),
+    pytest.param("empty.txt", b"", "decode", "empty_document", id="empty"),
     pytest.param("notes.pdf", b"%PDF-1.4", "scan", "unsupported_format", id="unsupported-format"),
 ])
 def test_bad_documents_are_rejected_and_the_rest_read(tmp_path, name, data, stage, reason):
@@ -175,7 +175,7 @@ def test_any_text_encoded_as_utf8_is_read_back_unchanged(tmp_path, text):
     pytest.param("bad.txt", TEXT.encode()[:40] + b"\xff\xfe\x80\x81\xfe" + TEXT.encode()[40:], "undecodable",
                  id="undecodable"),
     pytest.param("bad.pdf", b"%PDF-1.4", "unsupported_format", id="unsupported"),
-    pytest.param("bad.txt", b"", "undecodable", id="empty"),
+    pytest.param("bad.txt", b"", "empty_document", id="empty"),
 ])
 def test_a_rejected_file_in_the_manifest_is_one_row(tmp_path, name, data, reason):
     write(tmp_path, name, data)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+import sys
 
 import polars as pl
 from bs4 import BeautifulSoup, Comment, Doctype, NavigableString, ProcessingInstruction, Tag
+
+from nichibei.rejections import UnreadableDocument
 
 # Elements removed whole, with the rule recorded for them.
 REMOVED_TAGS = {
@@ -168,7 +171,11 @@ def html_units(docs: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Units and removed pieces of a batch of HTML documents (doc_id, raw_text)."""
     unit_rows, removed_rows = [], []
     for doc_id, raw in docs.select("doc_id", "raw_text").iter_rows():
-        units, removed = page_units(raw)
+        try:
+            units, removed = page_units(raw)
+        except RecursionError:
+            raise UnreadableDocument("html_too_deep", "the page nests its elements too deeply to be read (more than "
+                                     f"about {sys.getrecursionlimit()} levels)") from None
         unit_rows += [{"doc_id": doc_id, "line_no": None, **u} for u in units]
         removed_rows += [{"doc_id": doc_id, "line_no": None, **r} for r in removed]
     units_frame = pl.DataFrame(unit_rows, schema={"doc_id": pl.Utf8, "line_no": pl.Int64, "unit_no": pl.Int64,

@@ -8,14 +8,18 @@ from charset_normalizer import from_bytes
 
 # Encodings the detector may choose from: Japanese and Western news pages, as collected.
 CANDIDATE_ENCODINGS = [
-    "utf_8", "utf_16", "utf_32", "cp932", "shift_jis", "euc_jp", "iso2022_jp", "ascii", "cp1252",
+    "utf_8", "utf_16", "utf_16_le", "utf_16_be", "utf_32", "cp932", "shift_jis", "euc_jp", "iso2022_jp", "ascii", "cp1252",
 ]
 MAX_CHAOS = 0.2
 DETECTOR_THRESHOLD = 0.5
 
 
 class DecodeError(ValueError):
-    pass
+    reason = "undecodable"
+
+
+class EmptyDocument(DecodeError):
+    reason = "empty_document"
 
 
 def doc_id_of(raw: bytes) -> str:
@@ -50,12 +54,12 @@ def decode(raw: bytes) -> tuple[str, str]:
     read as garbled is rejected.
     """
     if not raw.strip():
-        raise DecodeError("the file is empty")
+        raise EmptyDocument("the file is empty or holds only white space")
     utf8 = strict_utf8(raw)
     if utf8 is not None:
         text, encoding = utf8
         if not text.strip():
-            raise DecodeError("the file holds only white space")
+            raise EmptyDocument("the file holds only white space")
         return normalise_line_ends(text), encoding
     # charset-normalizer drops a candidate when any chunk of a short text looks noisy (its default threshold);
     # judge by the whole text's mess instead, with the same limit

@@ -59,7 +59,7 @@ def read_documents(raw_dir: Path) -> tuple[pl.DataFrame, list[Rejection]]:
         try:
             text, encoding = decode(raw)
         except DecodeError as exc:
-            rejections.append(Rejection(rel, "decode", "undecodable", str(exc)))
+            rejections.append(Rejection(rel, "decode", exc.reason, str(exc)))
             continue
         doc_id = doc_id_of(raw)
         if doc_id in seen:

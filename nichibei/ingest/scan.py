@@ -15,6 +15,9 @@ from nichibei.rejections import Rejection
 
 DOCUMENT_SUFFIXES = {".txt": "text", ".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown"}
 MANIFEST_NAME = "sources.csv"
+# A document is a report or a page, not an archive: a larger file is refused unread (the pipeline holds a batch's
+# texts in memory).
+MAX_DOCUMENT_BYTES = 20_000_000
 # Files that sit in the raw folder but are not documents.
 NOT_DOCUMENTS = {MANIFEST_NAME, "README.md", ".gitkeep", ".gitattributes"}
 
@@ -37,6 +40,9 @@ def refusal_of(rel: str, info: os.stat_result, path: Path) -> Rejection | None:
         return None
     if not stat.S_ISREG(info.st_mode):
         return Rejection(rel, "scan", "not_a_regular_file", "not a regular file (a pipe, socket or device)")
+    if info.st_size > MAX_DOCUMENT_BYTES:
+        return Rejection(rel, "scan", "too_large", f"{info.st_size:,} bytes: a document is at most "
+                         f"{MAX_DOCUMENT_BYTES:,} bytes (a report or a page, not an archive)")
     try:
         rel.encode("utf-8")
     except UnicodeEncodeError:
