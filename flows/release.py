@@ -10,7 +10,8 @@ from prefect.cache_policies import NO_CACHE
 
 from nichibei import pipeline
 from nichibei.collect import Collected, collect
-from nichibei.publish import Published, input_fingerprint, publish
+from nichibei.release.publish import Published, publish
+from nichibei.release.versions import input_fingerprint
 
 
 @task(name="collect", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=5)

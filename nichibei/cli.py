@@ -29,7 +29,7 @@ def _release(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from nichibei.verify import verify_release
+    from nichibei.release.verify import verify_release
 
     problems = verify_release(Path(args.release_dir))
     for problem in problems:
@@ -42,7 +42,7 @@ def _verify(args: argparse.Namespace) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
-    from nichibei.diff import diff_releases
+    from nichibei.release.diff import diff_releases
 
     print(diff_releases(Path(args.old), Path(args.new)).summary_markdown(), end="")
     return 0

@@ -9,7 +9,7 @@ import polars as pl
 import pytest
 
 import schemas
-from nichibei.quality import quality_report
+from nichibei.release.quality import quality_report
 
 
 def _tables(meetings: list[dict], rejections: list[dict]) -> dict[str, pl.DataFrame]:

@@ -11,10 +11,11 @@ import polars as pl
 import pytest
 
 import schemas
-from nichibei import publish as publish_module
+from nichibei.release import publish as publish_module
+from nichibei.release.files import sha256_of
 from nichibei.cli import main
-from nichibei.publish import publish
-from nichibei.verify import verify_release
+from nichibei.release.publish import publish
+from nichibei.release.verify import verify_release
 
 from conftest import SEEDS
 
@@ -146,9 +147,9 @@ def test_verify_checks_an_older_release_against_its_own_datapackage(seed_release
         if resource["name"] == "topics":
             resource["schema"]["fields"].append({"name": "weight", "type": "number"})
             resource["bytes"] = path.stat().st_size
-            resource["hash"] = "sha256:" + publish_module.sha256_of(path)
+            resource["hash"] = "sha256:" + sha256_of(path)
     (copy / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
-    from nichibei.publish import write_checksums
+    from nichibei.release.files import write_checksums
 
     write_checksums(copy)
     assert verify_release(copy) == []

@@ -10,9 +10,9 @@ import pytest
 from openpyxl import load_workbook
 
 import schemas
-from nichibei.licences import MAX_QUOTE_CHARS, allows_redistribution
-from nichibei.publish import publish
-from nichibei.verify import verify_release
+from nichibei.release.licences import MAX_QUOTE_CHARS, allows_redistribution
+from nichibei.release.publish import publish
+from nichibei.release.verify import verify_release
 
 
 def test_dataset_card_and_citation(seed_release):

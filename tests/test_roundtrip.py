@@ -10,7 +10,7 @@ import pyarrow.parquet as pq
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nichibei.publish import unescape_formula, write_csv, write_parquet
+from nichibei.release.files import unescape_formula, write_csv, write_parquet
 
 TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60)
 FORMULA_LIKE = st.builds(lambda p, s: p + s, st.sampled_from(["=", "+", "-", "@", "\t", "\r", "'=", "''-", "'"]), TEXT)

@@ -9,8 +9,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from nichibei.diff import diff_releases
-from nichibei.publish import _data_checksums, publish
+from nichibei.release.diff import diff_releases
+from nichibei.release.files import _data_checksums
+from nichibei.release.publish import publish
 
 
 def with_row(tables, table, **row):

@@ -10,7 +10,7 @@ import polars as pl
 from openpyxl import Workbook
 
 import schemas
-from nichibei.publish import csv_frame
+from nichibei.release.files import csv_frame
 
 MEETINGS_WIDE_SQL = """
 create view meetings_wide as

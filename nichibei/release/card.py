@@ -8,7 +8,7 @@ from datetime import date
 import polars as pl
 
 import schemas
-from nichibei.publish import sha256_of
+from nichibei.release.files import sha256_of
 
 TITLE = "Nichibei: US–Japan summit and 2+2 meetings"
 DATA_LICENSE = "CC-BY-4.0"

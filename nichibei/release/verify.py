@@ -8,7 +8,7 @@ from pathlib import Path
 import polars as pl
 
 import schemas
-from nichibei.publish import sha256_of
+from nichibei.release.files import sha256_of
 
 
 def verify_release(release_dir: Path) -> list[str]:
