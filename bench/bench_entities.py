@@ -30,8 +30,8 @@ sys.path.insert(0, str(ROOT))
 
 import polars as pl  # noqa: E402
 
-from nichibei.entities import load_reference, resolve_entities  # noqa: E402
-from nichibei.entities_text import fold_text  # noqa: E402
+from nichibei.extract.entities.resolve import load_reference, resolve_entities  # noqa: E402
+from nichibei.extract.entities.folding import fold_text  # noqa: E402
 from seeds import seed_texts  # noqa: E402
 
 

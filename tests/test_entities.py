@@ -14,7 +14,7 @@ from polars.testing import assert_frame_equal
 
 from conftest import rebuild_document_text
 
-from nichibei.entities import (
+from nichibei.extract.entities.resolve import (
     MENTION_SCHEMA,
     PROVISIONAL_SCHEMA,
     alias_conflicts,

@@ -22,7 +22,7 @@ from polars.testing import assert_frame_equal
 import schemas
 from nichibei import pipeline
 from nichibei.extract.batch import extract_all, text_reference_dates
-from nichibei.meetings import (DocMeeting, Participant, _title_level, dateline_city, meeting_id, merge_meetings,
+from nichibei.extract.meetings.find import (DocMeeting, Participant, _title_level, dateline_city, meeting_id, merge_meetings,
                                sentence_spans)
 
 from conftest import SEEDS as SEED_DIR

@@ -14,7 +14,6 @@ holder is the one in office that day.
 from __future__ import annotations
 
 import json
-import re
 import unicodedata
 from datetime import date
 from pathlib import Path
@@ -23,13 +22,13 @@ import polars as pl
 import pytest
 from polars.testing import assert_frame_equal
 
-import nichibei.entities as entities_module
+import nichibei.extract.entities.resolve as entities_module
 
 ROOT = Path(__file__).resolve().parents[1]
 REF = ROOT / "nichibei" / "data" / "reference"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
-# the columns the resolver reads, declared once in nichibei.entities
+# the columns the resolver reads, declared once in nichibei.extract.entities.resolve
 ENTITY_COLUMNS = list(entities_module.ENTITY_COLUMNS)
 OFFICE_COLUMNS = list(entities_module.OFFICE_COLUMNS)
 ENTITY_TYPES = {

@@ -8,7 +8,7 @@ import polars as pl
 import pytest
 
 from nichibei.clean.speech import speaker_mark
-from nichibei.entities import load_reference, offices_table
+from nichibei.extract.entities.resolve import load_reference, offices_table
 from nichibei.extract.speakers import find_speakers
 
 

@@ -7,7 +7,7 @@ import pytest
 from polars.testing import assert_frame_equal
 
 import schemas
-from nichibei.topics import CODEBOOK_COLUMNS, load_codebook, make_codebook, tag_topics
+from nichibei.extract.topics.tagging import CODEBOOK_COLUMNS, load_codebook, make_codebook, tag_topics
 
 REQUIRED = {
     "alliance_deterrence", "article5_senkaku", "taiwan_strait", "east_south_china_sea",

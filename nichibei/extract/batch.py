@@ -19,10 +19,10 @@ from dataclasses import dataclass
 import polars as pl
 
 import schemas
-from nichibei.entities import entities_table, load_reference, offices_table, resolve_entities
-from nichibei.meetings import MeetingParams, find_doc_meetings, merge_meetings, primary_dates
+from nichibei.extract.entities.resolve import entities_table, load_reference, offices_table, resolve_entities
+from nichibei.extract.meetings.find import MeetingParams, find_doc_meetings, merge_meetings, primary_dates
 from nichibei.extract.temporal import at_head, news_dateline, extract_temporal
-from nichibei.topics import load_codebook, tag_topics
+from nichibei.extract.topics.tagging import load_codebook, tag_topics
 from nichibei.extract.speakers import find_speakers
 
 __all__ = ["ExtractParams", "extract_all", "EXTRACTED_TABLES"]

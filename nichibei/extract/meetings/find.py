@@ -69,7 +69,7 @@ from zoneinfo import ZoneInfo
 import polars as pl
 
 import schemas
-from nichibei.entities_text import fold_text
+from nichibei.extract.entities.folding import fold_text
 from nichibei.extract.temporal import infer_event_zone
 
 __all__ = [

@@ -37,7 +37,7 @@ from typing import Iterable
 import ahocorasick
 import polars as pl
 
-from nichibei.entities_text import (
+from nichibei.extract.entities.folding import (
     FoldedText,
     fold,
     fold_key,
@@ -66,7 +66,7 @@ __all__ = [
     "PROVISIONAL_SCHEMA",
 ]
 
-DEFAULT_REFERENCE_FOLDER = Path(__file__).parent / "data" / "reference"
+DEFAULT_REFERENCE_FOLDER = Path(__file__).resolve().parents[2] / "data" / "reference"
 
 ENTITY_COLUMNS = ("entity_id", "entity_type", "name_en", "name_ja", "aliases", "country_code", "notes")
 OFFICE_COLUMNS = (

@@ -27,7 +27,7 @@ import ahocorasick
 import polars as pl
 
 import schemas
-from nichibei.entities_text import fold, fold_text
+from nichibei.extract.entities.folding import fold, fold_text
 
 __all__ = ["Codebook", "Keyword", "load_codebook", "make_codebook", "tag_topics", "CODEBOOK_COLUMNS"]
 
