@@ -303,6 +303,11 @@ class Meetings(pa.DataFrameModel):
     venue: str = _field("Venue (the White House, the Prime Minister's Office), when the text names it.",
                         nullable=True)
     duration_minutes: pl.Int64 = _field("Length of the meeting in minutes.", nullable=True, ge=0)
+    mode: str = _field(
+        "How the meeting was held: `in_person` (the text places it), `phone` or `video` (a telephone or video word "
+        "says so); null when the text does not say. `meeting_type` says who met: leaders by telephone keep "
+        "`phone_call`, ministers by telephone are their level's type with mode `phone`.",
+        nullable=True, isin=["in_person", "phone", "video"])
     n_sources: pl.Int64 = _field("Number of documents that report the meeting.", ge=1)
 
     class Config:

@@ -381,6 +381,7 @@ class _Mention:
     collective: str | None = None  # level of a 両首脳 / the two leaders in the sentence
     third: str | None = None  # the third country of a trilateral summit named by its prefix (日米韓: KR)
     remote: bool = False  # held by video or telephone (テレビ会議方式で開いた 2+2): no place
+    mode: str | None = None  # `phone` or `video` when a word says how the meeting was held
     meal: bool = False  # 夕食会, ワーキングランチ: a meal of the two sides
     soft_hedge: bool = False  # hedged only by 先に/earlier ordering the day's events: the primary when nothing else is
 
@@ -395,6 +396,9 @@ class Participant:
     doc_id: str
     start: int
     end: int
+
+
+_CALL_MODE = {"phone_call": "phone", "video_call": "video"}
 
 
 @dataclass
@@ -415,6 +419,7 @@ class DocMeeting:
     evidence_start: int
     evidence_end: int
     participants: list[Participant] = field(default_factory=list)
+    mode: str | None = None
 
     def principals(self) -> tuple[str, ...]:
         return tuple(sorted({p.entity_id for p in self.participants if p.side == "principal"}))
@@ -610,7 +615,8 @@ def _find_mentions(doc: _Doc, params: MeetingParams) -> list[_Mention]:
             soft = hedged and not _HEDGE_TIME_BEFORE.search(before) and not _HEDGE_AFTER.search(after) and not (
                 lang == "en" and _HEDGE_AFTER_EN.search(after))
             out.append(_Mention(m.start(), m.end(), s, e, mtype, level, sent, hedged, pair_ok, topic, third=third,
-                                meal=lang != "ja-topic" and bool(m.group("meal")), soft_hedge=soft))
+                                meal=lang != "ja-topic" and bool(m.group("meal")), soft_hedge=soft,
+                                mode=_CALL_MODE.get(mtype)))
     out.sort(key=lambda x: x.src_start)
     # 「2プラス2」会談, "2+2 meeting": a bare meeting word right after a typed one names the same meeting
     kept: list[_Mention] = []
@@ -632,6 +638,7 @@ def _find_mentions(doc: _Doc, params: MeetingParams) -> list[_Mention]:
                 kept[-1].mtype = mm.mtype
             else:
                 kept[-1].remote = True
+            kept[-1].mode = mm.mode
             continue
         kept.append(mm)
     # 首脳会談を行い、ワーキングランチも共にした; 日米首脳ワーキングランチ及び日米首脳会談: a meal held with the talks
@@ -1265,7 +1272,7 @@ def _build(doc: _Doc, mtype: str, level: str | None, is_primary: bool, sentences
            inherit: DocMeeting | None = None, place_sentences: list[int] | None = None,
            continuation: bool = False, third: str | None = None, remote: bool = False,
            place_span: tuple[int, int] | None = None, dateline_sentences: list[int] | None = None,
-           date_spans: list[tuple[int, int]] | None = None) -> DocMeeting:
+           date_spans: list[tuple[int, int]] | None = None, mode: str | None = None) -> DocMeeting:
     remote = remote or mtype in ("phone_call", "video_call")
     start_row = _start_time(doc, sentences, params)
     city = venue = None
@@ -1313,7 +1320,15 @@ def _build(doc: _Doc, mtype: str, level: str | None, is_primary: bool, sentences
         tz_local=tz, city=city.name_en if city else None, city_ja=city.name_ja if city else None,
         country_code=country, venue=venue.name_en if venue else None, duration_minutes=dur,
         evidence_start=evidence[0], evidence_end=evidence[1], participants=parts,
+        mode=_meeting_mode(mtype, mode, city, venue),
     )
+
+
+def _meeting_mode(mtype: str, mode: str | None, city, venue) -> str | None:
+    """How the meeting was held, when the text says: a telephone or video word, or a place it was held in."""
+    if mode is not None or mtype in ("phone_call", "video_call"):
+        return mode or _CALL_MODE[mtype]
+    return "in_person" if city is not None or venue is not None else None
 
 
 def _meeting_date_spans(doc: _Doc, primary: _Mention, found: list[tuple[_Mention, bool | None]],
@@ -1553,7 +1568,7 @@ def _doc_meetings(doc: _Doc, offices: pl.DataFrame, params: MeetingParams) -> li
             place_sents = sorted(set(body_sents) | {i for i in lead if i not in others})
             return _build(doc, primary.mtype, primary.level, True, body_sents, [], own_date, offices,
                           params, doc.sentences[body_sents[0]], place_sentences=place_sents, third=primary.third,
-                          remote=primary.remote, dateline_sentences=sorted(set(body_sents) | set(lead[:1])),
+                          remote=primary.remote, mode=primary.mode, dateline_sentences=sorted(set(body_sents) | set(lead[:1])),
                           date_spans=date_spans)
 
         dm = build_primary(primary_sents, None)
@@ -1611,7 +1626,7 @@ def _doc_meetings(doc: _Doc, offices: pl.DataFrame, params: MeetingParams) -> li
             dm = _build(doc, m.mtype, m.level, False, [m.sentence], [m.sentence], day, offices, params, ev, clause,
                         inherit=out[0] if primary is not None else None,
                         continuation=another and bool(_SAME_TALKS.search(sentence)), third=third,
-                        remote=m.remote, place_span=place_span)
+                        remote=m.remote, mode=m.mode, place_span=place_span)
             if dm.meeting_type in ("courtesy_call", "other") and len(dm.participants) < 2:
                 continue
             out.append(dm)
@@ -1626,7 +1641,7 @@ def _doc_meetings(doc: _Doc, offices: pl.DataFrame, params: MeetingParams) -> li
         if first.city is None and first.venue is None and first.country_code is None:
             for f in ("city", "city_ja", "country_code", "venue", "tz_local"):
                 setattr(first, f, getattr(dm, f))
-        for f in ("start_utc", "duration_minutes"):
+        for f in ("start_utc", "duration_minutes", "mode"):
             if getattr(first, f) is None:
                 setattr(first, f, getattr(dm, f))
     return list(uniq.values())
@@ -1674,7 +1689,8 @@ def primary_dates(doc_meetings: list[DocMeeting]) -> pl.DataFrame:
     return pl.DataFrame(rows, schema={"doc_id": pl.Utf8, "meeting_date": pl.Date}, orient="row")
 
 
-_FIELDS = ("date_local", "start_utc", "tz_local", "city", "city_ja", "country_code", "venue", "duration_minutes")
+_FIELDS = ("date_local", "start_utc", "tz_local", "city", "city_ja", "country_code", "venue", "duration_minutes",
+           "mode")
 
 
 def merge_meetings(doc_meetings: list[DocMeeting]) -> dict[str, pl.DataFrame]:
