@@ -65,3 +65,25 @@ def test_speakers_resolve_through_the_offices_of_the_sitting_date():
     speakers = find_speakers(docs, ref.entities, offices_table(ref)).sort("doc_id")
     assert speakers.select("entity_id", "role").rows() == [(s[2], s[3]) for s in SPEECHES]
     assert speakers["reference_date"].to_list() == [s[1] for s in SPEECHES]
+
+
+def _speech_tables(text: str, sitting: date):
+    from nichibei.extract.batch import extract_all
+
+    docs = pl.DataFrame({"doc_id": ["s"], "text": [text], "published_date": [sitting]})
+    segments = pl.DataFrame({"doc_id": ["s"], "seg_no": [1], "kind": ["paragraph"], "language": ["ja"],
+                             "char_start": [0], "char_end": [len(text)], "text": [text]})
+    return extract_all(docs, segments)
+
+
+def test_the_speakers_watashi_names_the_speaker_and_the_mark_names_nobody():
+    text = "○国務大臣（林芳正君）　私は昨日、ブリンケン国務長官と日米外相会談を行いました。私どもとしては協力を続けます。"
+    tables = _speech_tables(text, date(2022, 9, 23))
+    mentions = tables["mentions"].filter(pl.col("entity_type") == "person")
+    selves = mentions.filter(pl.col("match_kind") == "speaker_self").select("surface", "entity_id", "role").rows()
+    assert selves == [("私", "person:hayashi_yoshimasa", "foreign_minister")]
+    assert mentions.filter(pl.col("char_start") < text.index("　")).is_empty()  # nothing inside the mark
+    meeting = tables["meetings"].row(0, named=True)
+    assert (meeting["meeting_type"], str(meeting["date_local"])) == ("foreign_ministers", "2022-09-22")
+    principals = tables["meeting_participants"].filter(pl.col("side") == "principal")["entity_id"].to_list()
+    assert "person:hayashi_yoshimasa" in principals

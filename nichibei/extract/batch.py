@@ -23,7 +23,7 @@ from nichibei.extract.entities.resolve import entities_table, load_reference, of
 from nichibei.extract.meetings.find import MeetingParams, find_doc_meetings, merge_meetings, primary_dates
 from nichibei.extract.temporal import at_head, news_dateline, extract_temporal
 from nichibei.extract.topics.tagging import load_codebook, tag_topics
-from nichibei.extract.speakers import find_speakers
+from nichibei.extract.speakers import find_speakers, with_speakers
 
 __all__ = ["ExtractParams", "extract_all", "EXTRACTED_TABLES"]
 
@@ -103,6 +103,7 @@ def extract_all(documents: pl.DataFrame, segments: pl.DataFrame,
         pl.coalesce("published_date", "text_date").alias("reference_date"))
     mentions, provisional = resolve_entities(docs.select("doc_id", "text", "reference_date"), ref)
     speakers = find_speakers(docs, ref.entities, offices)
+    mentions = with_speakers(mentions, speakers, docs)
     doc_meetings = find_doc_meetings(docs, temporal, mentions, offices, params.meetings)
 
     if params.reresolve_at_meeting_date and doc_meetings:
@@ -113,6 +114,7 @@ def extract_all(documents: pl.DataFrame, segments: pl.DataFrame,
             again = docs.join(dates.select("doc_id", "meeting_date"), on="doc_id")
             redone, prov2 = resolve_entities(
                 again.select("doc_id", "text", pl.col("meeting_date").alias("reference_date")), ref)
+            redone = with_speakers(redone, speakers.join(dates.select("doc_id"), on="doc_id", how="semi"), again)
             ids = dates["doc_id"].implode()
             mentions = pl.concat([mentions.filter(~pl.col("doc_id").is_in(ids)), redone])
             provisional = pl.concat([provisional, prov2]).unique("entity_id", keep="first")

@@ -10,6 +10,7 @@ data tracks: their role is null.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from datetime import date
 
@@ -17,10 +18,14 @@ import polars as pl
 
 import schemas
 from nichibei.clean.speech import SpeakerMark, speaker_mark
-from nichibei.rules import load_rules
+from nichibei.rules import load_rules, values
 
 _TITLE_OFFICES = {r["word"]: tuple(o for o in r["offices"].split("|") if o)
                   for r in load_rules("nichibei.clean", "speaker_titles", ("word", "offices"))}
+
+
+_SELF = re.compile("(?:" + "|".join(map(re.escape, values("nichibei.clean", "speaker_self", "word"))) + ")"
+                   "(?!" + "|".join(map(re.escape, values("nichibei.clean", "speaker_self_plural", "word"))) + ")")
 
 
 def _key(name: str) -> str:
@@ -87,3 +92,28 @@ def find_speakers(docs: pl.DataFrame, entities: pl.DataFrame, offices: pl.DataFr
                      "entity_id": entity_id, "role": role, "role_detail": role_detail,
                      "reference_date": sitting})
     return pl.DataFrame(rows, schema=schemas.polars_schema("speakers"))
+
+
+def with_speakers(mentions: pl.DataFrame, speakers: pl.DataFrame, docs: pl.DataFrame) -> pl.DataFrame:
+    """Mentions as a speech means them: the speaker mark names nobody the speech is about, and the speaker's
+    `私` names the speaker (with the office held on the sitting date), when the mark resolved to one person."""
+    if speakers.is_empty():
+        return mentions
+    marks = speakers.select("doc_id", pl.col("char_start").alias("_mark_start"), pl.col("char_end").alias("_mark_end"))
+    kept = (mentions.join(marks, on="doc_id", how="left")
+            .filter(pl.col("_mark_end").is_null() | (pl.col("char_start") >= pl.col("_mark_end"))
+                    | (pl.col("char_end") <= pl.col("_mark_start")))
+            .drop("_mark_start", "_mark_end"))
+    texts = dict(docs.select("doc_id", "text").iter_rows())
+    rows = []
+    for speaker in speakers.filter(pl.col("entity_id").is_not_null()).iter_rows(named=True):
+        text = texts.get(speaker["doc_id"]) or ""
+        rows += [{"doc_id": speaker["doc_id"], "char_start": m.start(), "char_end": m.end(), "surface": m.group(),
+                  "entity_id": speaker["entity_id"], "entity_type": "person", "match_kind": "speaker_self",
+                  "role": speaker["role"], "role_detail": speaker["role_detail"], "country_code": "JP",
+                  "reference_date": speaker["reference_date"], "is_flagged": False, "flag": None}
+                 for m in _SELF.finditer(text, speaker["char_end"])]
+    if not rows:
+        return kept
+    selves = pl.DataFrame(rows).select([pl.col(c).cast(t) for c, t in kept.schema.items() if c in rows[0]])
+    return pl.concat([kept, selves], how="diagonal_relaxed").sort("doc_id", "char_start", "char_end")
