@@ -44,6 +44,11 @@ KNOWN_LIMITS = {
 }
 
 
+def _markdown_table(frame: pl.DataFrame) -> list[str]:
+    rows = [" | ".join(str(v) if v is not None else "—" for v in r) for r in frame.rows()]
+    return ["| " + " | ".join(frame.columns) + " |", "|" + "---|" * frame.width, *[f"| {r} |" for r in rows], ""]
+
+
 def _coverage(tables: dict[str, pl.DataFrame]) -> list[str]:
     docs, meetings = tables["documents"], tables["meetings"]
     dated = meetings.filter(pl.col("date_local").is_not_null())["date_local"]
@@ -56,6 +61,21 @@ def _coverage(tables: dict[str, pl.DataFrame]) -> list[str]:
     ]
     publishers = sorted({p for p in docs["publisher"].to_list() if p})
     lines.append(f"- Sources: {', '.join(publishers) if publishers else 'publishers not recorded in sources.csv'}.")
+    if docs.is_empty():
+        return lines
+    by_source = (docs.with_columns(pl.col("publisher").fill_null("(not recorded)"),
+                                   pl.col("published_date").dt.year().alias("year"))
+                 .group_by("publisher").agg(pl.len().alias("documents"), pl.col("year").min().alias("from"),
+                                             pl.col("year").max().alias("to"),
+                                             pl.col("is_relevant").sum().alias("reporting a meeting"))
+                 .sort("documents", "publisher", descending=[True, False]))
+    lines += ["", "Documents by source:", "", *_markdown_table(by_source)]
+    if not meetings.is_empty():
+        by_type = (meetings.group_by("meeting_type").agg(pl.len().alias("meetings"),
+                                                          pl.col("date_local").dt.year().min().alias("from"),
+                                                          pl.col("date_local").dt.year().max().alias("to"))
+                   .sort("meetings", "meeting_type", descending=[True, False]))
+        lines += ["Meetings by type:", "", *_markdown_table(by_type)]
     return lines
 
 

@@ -172,3 +172,29 @@ def score(tables: dict[str, pl.DataFrame], gold: list[dict]) -> dict[str, Tally]
             only = {**g, "meetings": [m for m in g.get("meetings", []) if m["meeting_type"] == meeting_type]}
             _score_document(tallies[f"type:{meeting_type}"], only, release, {meeting_type})
     return dict(sorted(tallies.items(), key=lambda kv: (kv[0] != "all", kv[0])))
+
+
+def _rate(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
+def gold_figures(tables: dict[str, pl.DataFrame], gold: list[dict] | None = None) -> list[dict]:
+    """One row per group (all, each source, each meeting type) of the release's scores against the gold; empty
+    when the release holds none of the gold's documents."""
+    gold = load_gold() if gold is None else gold
+    present = set(tables["documents"]["source_file"].to_list()) if "documents" in tables else set()
+    gold = [g for g in gold if g["file"] in present]
+    if not gold:
+        return []
+    rows = []
+    for group, tally in score(tables, gold).items():
+        is_type = group.startswith("type:")
+        rows.append({
+            "group": group, "documents": None if is_type else tally.documents,
+            "publication_dates_right": None if is_type else tally.dates_right,
+            "meetings_found": tally.true_positives, "meetings_in_gold": tally.required,
+            "false_positives": tally.false_positives, "precision": _rate(tally.precision),
+            "recall": _rate(tally.recall), "f1": _rate(tally.f1),
+            **{f"{name}_accuracy": _rate(tally.field_accuracy(name)) for name in FIELDS},
+        })
+    return rows
