@@ -19,6 +19,9 @@ EXAMPLES = {
 def _release(args: argparse.Namespace) -> int:
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    # the embedded server starts in a few seconds, but on a busy two-core machine it can take longer than
+    # Prefect's 20-second default
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
     from flows.release import release_flow
 
     published = release_flow(raw_dir=Path(args.raw), out_dir=Path(args.out), public=args.public)

@@ -11,6 +11,7 @@ from pathlib import Path
 # Prefect reads its settings when first imported: keep its console quiet, and its telemetry off, in tests.
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 
 import pytest
 
