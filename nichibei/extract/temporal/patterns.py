@@ -94,7 +94,7 @@ WEEKDAY_JA = f"(?:{SP}{OPEN}[{JA_WEEKDAY_CHARS}](?:曜日?)?(?:・祝)?{CLOSE})"
 TZ_WORDS = f"(?:{alt(words('zone_words', 'pattern'))})"
 TZ_PREFIX = f"(?:{TZ_WORDS}(?:の|では|で)?{SP})"
 AMPM = f"(?:{alt(CLOCK_DAY_PARTS)})"
-TIME_DIGIT = f"(?:{AMPM}{SP})?{D}{{1,2}}時(?:半|{D}{{1,2}}分)?(?:{alt(CLOCK_HEDGES)})?"
+TIME_DIGIT = f"(?:{AMPM}{SP})?{D}{{1,2}}時(?:半|{D}{{1,2}}分(?:{D}{{1,2}}秒)?)?(?:{alt(CLOCK_HEDGES)})?"
 TIME_KANJI = f"{AMPM}{SP}{KN}{{1,3}}時(?:半|{KN}{{1,3}}分)?(?:{alt(CLOCK_HEDGES)})?"
 TIME_COLON = f"{D}{{1,2}}[:：]{D}{{2}}(?:{alt(CLOCK_HEDGES)})?"
 TIME_NOON = f"{NOON}(?:{alt(CLOCK_HEDGES)})?"
@@ -126,6 +126,38 @@ DUR_UNIT_KANJI = f"(?:時間(?:{KN}{{1,3}}分間?|半)?|分間|秒間|年間|{MO
 JA_DURATION = (
     f"(?:{APPROX_JA}{SP})?(?:{D}+(?:[.．]{D}+)?{DUR_UNIT_DIGIT}|{KN}+{DUR_UNIT_KANJI})"
     f"(?:{alt(JA_HEDGES_AFTER)})?"
+)
+# --- counts of time units (rules/count_units.csv, count_fractions.csv, count_directions.csv) ---------------------
+def longest_first(items) -> str:
+    return alt(sorted(items, key=len, reverse=True))
+
+
+_COUNT_UNITS = rules("count_units", "word", "bare")
+_JA_UNIT_WORDS = {r["word"]: r["bare"] for r in _COUNT_UNITS if r["language"] == "ja"}
+_JA_UNIT_WORDS.update({f"{w}{tail}": "" for w in MONTH_COUNTERS for tail in ("間", "")})
+JA_FRACTION_AFTER = alt(words("count_fractions", language="ja", position="after"))
+JA_FRACTION_BEFORE = longest_first(words("count_fractions", language="ja", position="before"))
+JA_COUNT_DIRECTION = alt(words("count_directions", language="ja"))
+_JA_LONG = longest_first(w for w, bare in _JA_UNIT_WORDS.items() if not bare)  # units only a length has (時間, 年間)
+_JA_DIGIT_OK = longest_first(w for w, bare in _JA_UNIT_WORDS.items() if bare in ("", "kanji"))  # 30分 alone is a length
+_JA_BARE = longest_first(w for w, bare in _JA_UNIT_WORDS.items() if bare in ("yes", "kanji"))  # 年, 日, 週: alone, a date or a year
+_JA_HEDGE_AFTER = longest_first(JA_HEDGES_AFTER)
+_JD = f"{D}+(?:[.．]{D}+)?"
+_JD_BARE = f"{D}{{1,3}}(?:[.．]{D}+)?"  # 2021年 is a year, not a count of years
+_JA_PIECE_ANY = (f"(?:{_JD}(?:{_JA_LONG})|{_JD_BARE}(?:{_JA_BARE})|{KN}+(?:{_JA_LONG})|{KN}{{1,3}}(?:{_JA_BARE}))"
+                  f"(?:{JA_FRACTION_AFTER})?")
+_JA_PIECE_ALONE = f"(?:{_JD}(?:{_JA_DIGIT_OK})|{KN}+(?:{_JA_LONG}))(?:{JA_FRACTION_AFTER})?"
+_JA_PIECE_BARE = f"(?:{_JD_BARE}|{KN}{{1,3}})(?:{_JA_BARE})"
+# 半年, 半月, 四半世紀: a fraction before the unit (a century only so: 二十一世紀 is the 21st)
+_JA_FRONT = f"(?:{JA_FRACTION_BEFORE})(?:{longest_first((*(w for w, b in _JA_UNIT_WORDS.items() if b == 'front'), '年', '月', '日'))})"
+_JA_QUAL = f"(?:(?:{_JA_HEDGE_AFTER})(?:{JA_COUNT_DIRECTION})?|(?:{JA_COUNT_DIRECTION}))"
+# 1年2ヶ月10日, 1時間30分25秒, 10分半, 3日前, 1年ほど前, 半年後, 四半世紀: a count, its hedge and its direction
+# (a count in years or days alone, 2021年 or 18日, is a date: it needs a second unit, a fraction, a hedge or a
+# direction)
+JA_COUNT = (
+    f"(?:{APPROX_JA}{SP})?"
+    f"(?:(?:{_JA_PIECE_ANY}){{2,}}{_JA_QUAL}?|{_JA_PIECE_ALONE}{_JA_QUAL}?"
+    f"|{_JA_PIECE_BARE}(?:{JA_FRACTION_AFTER}){_JA_QUAL}?|{_JA_PIECE_BARE}{_JA_QUAL}|{_JA_FRONT}{_JA_QUAL}?)"
 )
 # a stay told as nights and days (1泊2日, 二泊三日): a duration of the days
 JA_STAY = f"(?:{D}{{1,2}}|{KN}{{1,3}})泊(?:{D}{{1,2}}|{KN}{{1,3}})日"
@@ -232,6 +264,7 @@ CANDIDATE_PATTERN = "|".join(
         EN_PREP_MONTH,
         EN_PREP_YEAR,
         JA_STAY,
+        JA_COUNT,
         JA_DURATION,
         JA_YEAR_RANGE,
         JA_DATETIME,

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from zoneinfo import ZoneInfo
 
-from nichibei.extract.temporal import patterns as tp
+from nichibei.extract.temporal import counts, patterns as tp
 from nichibei.extract.temporal.context import _Ctx, _remember_date
 from nichibei.extract.temporal.params import TemporalParams
 from nichibei.extract.temporal.sentences import (
@@ -90,6 +90,8 @@ def _resolve_not_a_date(text, start, end, p: Parsed, anchor, ctx: _Ctx, params: 
     """A duration, a year range, a fiscal year or a weekday alone."""
     if p.family == "duration":
         return ("duration", p.duration, "explicit", None, None, False, None, p.rule)
+    if p.family == "count":
+        return _count_shift(text, start, p, anchor)
     if p.family == "year_range":
         ctx.year = p.year_end
         return ("year_range", f"{p.year}/{p.year_end}", "explicit", "year", None, False, None, p.rule)
@@ -101,6 +103,24 @@ def _resolve_not_a_date(text, start, end, p: Parsed, anchor, ctx: _Ctx, params: 
     d, tense = _weekday_date(text, start, end, p, anchor, params)
     _remember_date(ctx, d, end)
     return ("weekday", d.isoformat(), "anchor", "day", None, True, None, p.rule + f"+tense_{tense or 'nearest'}")
+
+
+def _count_shift(text: str, start: int, p: Parsed, anchor: dt.date | None):
+    """3日前, 1ヶ月半後, three weeks ago: the date, month or year that far from the publication date; unresolved
+    when a clock is counted (1時間前: the anchor is a day, not an instant) or an event told before is the start
+    (その二日後)."""
+    parts, direction = dict(p.count[0]), p.count[1]
+    kind = "date" if any(parts.get(u) for u in ("week", "day", "hour", "minute", "second")) else (
+        "month" if parts.get("month") or parts.get("year", 0) % 1 else "year")
+    if p.lang == "ja" and counts.ja_count_relative_to_context(text, start):
+        return (kind, None, "unresolved", None, None, False, None, p.rule + "+context")
+    found = None if anchor is None else counts.shift(anchor, parts, direction)
+    if found is None:
+        kind = "datetime" if kind == "date" else kind
+        return (kind, None, "unresolved", None, None, False, None, p.rule)
+    value, grain = found
+    kind = {"day": "date"}.get(grain, grain)
+    return (kind, value, "anchor", grain, None, True, None, p.rule)
 
 
 def _relative_year(w: _Draft, p: Parsed, anchor, ctx: _Ctx) -> bool:
@@ -345,11 +365,11 @@ def _resolve_clock(text, start, end, p: Parsed, anchor, ctx: _Ctx, params: Tempo
         tz = None  # a dateline's clock is the publisher's, not the event's
     else:
         tz = zone_for(start, end, p.tz, p.lang)
-    hm = f"{p.hour:02d}:{p.minute:02d}"
+    hm = f"{p.hour:02d}:{p.minute:02d}" + (f":{p.second:02d}" if p.second is not None else "")
     if date_value is None:
         return ("time", hm, "explicit", precision, tz, False, None, rule)
     _remember_date(ctx, date_value, end)
-    local = dt.datetime.combine(date_value, dt.time(p.hour, p.minute))
+    local = dt.datetime.combine(date_value, dt.time(p.hour, p.minute, p.second or 0))
     if tz is None:
         # no zone can be known: a datetime without its offset is not stated; the date alone (a dateline's
         # clock) or the clock alone is what the text gives

@@ -7,7 +7,7 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
-from nichibei.extract.temporal import patterns as tp
+from nichibei.extract.temporal import counts, patterns as tp
 from nichibei.extract.temporal.zones import _EN_ZONES, _ja_zone_word
 
 
@@ -66,7 +66,7 @@ _JA_PARSE = re.compile(
     (?:\s*\((?P<wd>[{tp.JA_WEEKDAY_CHARS}])(?:曜日?)?(?:・祝)?\))?
     (?:(?P<part>{_DAY_PART})(?![0-9〇零一二三四五六七八九十])の?)?
     (?:\s*[、,の]?\s*(?:(?P<tz2>{_TZW})(?:の|では|で)?\s*)?
-        (?:(?P<ampm>{tp.alt(tp.CLOCK_DAY_PARTS_NOT_NOON)})?\s*(?P<hh>{_N})時(?:(?P<half>半)|(?P<mm>{_N})分)?
+        (?:(?P<ampm>{tp.alt(tp.CLOCK_DAY_PARTS_NOT_NOON)})?\s*(?P<hh>{_N})時(?:(?P<half>半)|(?P<mm>{_N})分(?:(?P<ss>{_N})秒)?)?
           |(?P<ch>[0-9]{{1,2}}):(?P<cm>[0-9]{{2}})
           |(?P<noon>{tp.NOON}))
         (?P<approx>{tp.alt(tp.CLOCK_HEDGES)})?
@@ -150,6 +150,7 @@ class Parsed(NamedTuple):
     hour: int | None = None
     minute: int | None = None
     minute_given: bool = False
+    second: int | None = None  # the seconds of a clock that states them (23時59分59秒)
     tz: str | None = None  # an IANA zone, "local" (現地時間) or None
     fiscal: bool = False
     year_end: int | None = None
@@ -159,6 +160,7 @@ class Parsed(NamedTuple):
     lang: str = "ja"
     month_dir: int | None = None  # last/next/this April: the named month before, after or in the anchor's year
     day_then: bool = False  # 翌28日: when the context does not give the 28th, the day is read as a day alone
+    count: tuple[tuple[tuple[str, float], ...], int | None] | None = None  # units counted, and the direction
 
 
 def _iso_duration(n: float, unit: str, extra_minutes: int = 0) -> str | None:
@@ -180,8 +182,9 @@ def _iso_duration(n: float, unit: str, extra_minutes: int = 0) -> str | None:
     return "PT" + (f"{h}H" if h else "") + (f"{m}M" if m else "")
 
 
-_PM_DAY_PARTS = frozenset(tp.words("day_parts", half="pm"))
-_AM_DAY_PARTS = frozenset(tp.words("day_parts", half="am"))
+# the half of the clock a part of the day says (午後3時, PM11時10分, 今夜6時 is 18:00, けさ8時)
+_PM_DAY_PARTS = frozenset((*tp.words("day_parts", half="pm"), *tp.words("relative_days", half="pm")))
+_AM_DAY_PARTS = frozenset((*tp.words("day_parts", half="am"), *tp.words("relative_days", half="am")))
 
 
 def _hour24(ampm: str | None, h: int) -> int:
@@ -208,6 +211,7 @@ _ALT_EN_PREP_MONTH = re.compile(tp.EN_PREP_MONTH)
 _ALT_ISO = re.compile(tp.ISO_DATE)
 _ALT_JA_DURATION = re.compile(tp.JA_DURATION)
 _ALT_JA_STAY = re.compile(tp.JA_STAY)
+_ALT_JA_COUNT = re.compile(tp.JA_COUNT)
 _ALT_EN_TIME_24 = re.compile(tp.EN_TIME_24)
 _ALT_JA_YEAR_RANGE = re.compile(tp.JA_YEAR_RANGE)
 _ALT_JA_WEEKDAY = re.compile(tp.JA_WEEKDAY)
@@ -329,6 +333,19 @@ def _parse_ja_stay(s: str, approx: bool) -> Parsed | None:
     return Parsed("duration", "ja_stay", duration=_iso_duration(days, "日"), approx=approx)
 
 
+def _counted(parts: dict[str, float], direction: int | None, rule: str, approx: bool, lang: str) -> Parsed | None:
+    """A length (a duration) or, with a direction, a shift from the anchor (family `count`)."""
+    if direction is None:
+        iso = counts.iso_length(parts)
+        return None if iso is None else Parsed("duration", rule, duration=iso, approx=approx, lang=lang)
+    return Parsed("count", rule + "+shift", count=(tuple(parts.items()), direction), approx=approx, lang=lang)
+
+
+def _parse_ja_count(s: str, approx: bool) -> Parsed | None:
+    found = counts.parse_ja_count(s)
+    return None if found is None else _counted(*found, "ja_duration", approx, "ja")
+
+
 def _parse_ja_duration(s: str, approx: bool) -> Parsed | None:
     m = _DURATION_PARSE.fullmatch(s)
     if m is None:
@@ -374,6 +391,7 @@ _SURFACE_PARSERS = (
     (_ALT_EN_PREP_MONTH, _parse_en_month_after_preposition),
     (_ALT_EN_PREP_YEAR, _parse_en_year_after_preposition),
     (_ALT_JA_STAY, _parse_ja_stay),
+    (_ALT_JA_COUNT, _parse_ja_count),
     (_ALT_JA_DURATION, _parse_ja_duration),
     (_ALT_JA_YEAR_RANGE, _parse_ja_year_range),
     (_ALT_JA_WEEKDAY, _parse_ja_weekday),
@@ -450,7 +468,7 @@ def _ja_clock(m: re.Match[str], rule: list[str]) -> tuple[int | None, int | None
         mi = 30 if m["half"] else (_num(m["mm"]) or 0)
         if h is None or mi is None:
             return None
-        hour, minute = _hour24(m["ampm"] or m["part"], h), mi
+        hour, minute = _hour24(m["ampm"] or m["part"] or m["drel"], h), mi
         minute_given = bool(m["half"] or m["mm"])
     elif m["ch"] is not None:
         hour, minute, minute_given = int(m["ch"]), int(m["cm"]), True
@@ -461,6 +479,12 @@ def _ja_clock(m: re.Match[str], rule: list[str]) -> tuple[int | None, int | None
             return None
         rule.append("time")
     return hour, minute, minute_given
+
+
+def _clock_seconds(m: re.Match[str]) -> int | None:
+    """The seconds a Japanese clock states (12時59分1秒), when they are those of a minute."""
+    ss = _num(m["ss"]) if m["hh"] is not None else None
+    return ss if ss is not None and 0 <= ss <= 59 else None
 
 
 def _parsed_ja(m: re.Match[str], approx: bool) -> Parsed | None:
@@ -508,7 +532,7 @@ def _parsed_ja(m: re.Match[str], approx: bool) -> Parsed | None:
         return None
     return Parsed("date", "ja_" + "+".join(rule), year=year, year_rel=year_rel, month=month, month_rel=month_rel,
                   day=day, day_rel=day_rel, day_check=day_check, weekday=weekday, hour=hour, minute=minute,
-                  minute_given=minute_given, tz=tz, fiscal=bool(m["fy"]) or m["span"] in _FISCAL_SPANS, approx=approx,
+                  minute_given=minute_given, second=_clock_seconds(m), tz=tz, fiscal=bool(m["fy"]) or m["span"] in _FISCAL_SPANS, approx=approx,
                   day_then=bool(m["drelp"]))
 
 
