@@ -108,3 +108,52 @@ def shift(anchor: dt.date, parts: dict[str, float], direction: int) -> tuple[str
     if parts.get("month") or months % 12:
         return f"{d.year:04d}-{d.month:02d}", "month"
     return f"{d.year:04d}", "year"
+
+
+# --- English -------------------------------------------------------------------------------------------------
+_EN_NUMBERS = {"a": 1, "an": 1, **{r["word"]: int(r["value"]) for r in tp.rules("number_words", "word", "value")}}
+_EN_NUM = rf"(?:[0-9]+(?:\.[0-9]+)?|{tp.alt(_EN_NUMBERS)})"
+_EN_FRACTIONS = {r["word"]: float(r["value"]) for r in _FRACTIONS if r["language"] == "en" and r["position"] == "after"}
+_EN_FRACTIONS_BEFORE = {w: v for (lang, w), v in FRACTION_BEFORE.items() if lang == "en"}
+_EN_PIECE_PARSE = re.compile(
+    rf"(?:(?P<n>{_EN_NUM})\s+and\s+(?:(?P<k>{_EN_NUM})\s+)?(?P<fr>{tp.alt(_EN_FRACTIONS)})s?(?:\s+of)?\s+"
+    rf"|(?:an?\s+)?(?P<fb>{tp.alt(re.escape(w) for w in _EN_FRACTIONS_BEFORE)})(?:\s+(?:of\s+)?an?)?\s+"
+    rf"|(?P<m>{_EN_NUM})\s*(?:-\s*)?(?:(?:more|extra|additional)\s+)?)"
+    rf"(?P<unit>{_longest_first(EN_UNITS)})s?\b(?:\s+and\s+an?\s+(?P<fa>{tp.alt(_EN_FRACTIONS)}))?"
+)
+_EN_MINUTES_TAIL = re.compile(rf"hours?\s+(?:and\s+)?(?P<n>[0-9]{{1,2}}|{tp.alt(_EN_NUMBERS)})$")
+_EN_DIRECTION = tp.alt(w.replace(" ", r"\s+") for w in DIRECTIONS if w.isascii())
+_EN_DIR_END = re.compile(rf"\s(?P<d>{_EN_DIRECTION})$")
+
+
+def _en_number(s: str) -> float:
+    return float(s) if s[0].isdigit() else float(_EN_NUMBERS[s])
+
+
+def _en_piece(m: re.Match[str]) -> float:
+    if m["fb"]:
+        return _EN_FRACTIONS_BEFORE[m["fb"]]
+    if m["fr"]:
+        return _en_number(m["n"]) + _en_number(m["k"] or "a") * _EN_FRACTIONS[m["fr"]]
+    return _en_number(m["m"]) + (_EN_FRACTIONS[m["fa"]] if m["fa"] else 0)
+
+
+_ORDER = ("year", "month", "week", "day", "hour", "minute", "second")
+
+
+def parse_en_count(s: str) -> tuple[dict[str, float], int | None] | None:
+    """The units of an English count and its direction (-1, 1, or None for a length); None when it is not one
+    (units said twice or from small to large are a list, not one length: a day, a week)."""
+    s = " ".join(s.lower().split())
+    found = _EN_DIR_END.search(s)
+    direction = DIRECTIONS[" ".join(found["d"].split())] if found else None
+    parts: dict[str, float] = {}
+    for m in _EN_PIECE_PARSE.finditer(s):
+        unit, size = EN_UNITS[m["unit"]]
+        if parts and _ORDER.index(unit) <= _ORDER.index(list(parts)[-1]):
+            return None
+        parts[unit] = _en_piece(m) * size
+    tail = _EN_MINUTES_TAIL.search(s)
+    if tail and "minute" not in parts:
+        parts["minute"] = _en_number(tail["n"])
+    return (parts, direction) if parts and any(parts.values()) else None

@@ -44,7 +44,8 @@ REL_DAY_PART_WORDS = words("relative_days", form="part_of_day")
 REL_DAY_PREFIXES = "".join(words("relative_days", form="prefix"))
 REL_DAY_PREFIX_DAY = alt(words("relative_days", form="prefix_day"))
 JA_WEEKDAY_CHARS = "".join(words("weekdays", language="ja"))
-EN_WEEKDAY_NAMES = words("weekdays", language="en")
+EN_WEEKDAY_NAMES = words("weekdays", language="en", form="full")
+EN_WEEKDAY_ABBREVIATIONS = words("weekdays", language="en", form="abbreviation")
 EN_FULL_MONTH_NAMES = words("month_names", form="full")
 EN_MONTH_ABBREVIATIONS = words("month_names", form="abbreviation")
 MONTH_PARTS = words("month_parts")
@@ -172,17 +173,20 @@ EN_MONTH = (
     f"|{alt(re.escape(a + '.') for a in EN_MONTH_ABBREVIATIONS)}"
     f"|{alt(EN_MONTH_ABBREVIATIONS)})"
 )
-EN_WEEKDAY_NAME = f"(?:{alt(EN_WEEKDAY_NAMES)})"
+EN_WEEKDAY_NAME = f"(?:{alt(en_phrase(w.lower()) for w in EN_WEEKDAY_NAMES)})"  # Tuesday, tuesday
+# a weekday before a date or a clock, as a calendar writes it (Fri, Sep 20; Thu at 8 am)
+EN_WEEKDAY_BEFORE = rf"(?:(?:{EN_WEEKDAY_NAME}|{alt(EN_WEEKDAY_ABBREVIATIONS)})\.?,?[ \t]+)"
 EN_DATE = (
-    rf"\b{EN_MONTH}[ \t]+[0-9]{{1,2}}(?:st|nd|rd|th)?\b(?:,?[ \t]+[0-9]{{4}}\b)?"
+    rf"\b{EN_WEEKDAY_BEFORE}?{EN_MONTH}[ \t]+[0-9]{{1,2}}(?:st|nd|rd|th)?\b(?:,?[ \t]+[0-9]{{4}}\b)?"
     rf"|\b[0-9]{{1,2}}[ \t]+{EN_MONTH}\b(?:,?[ \t]+[0-9]{{4}}\b)?"
     rf"|\b{EN_MONTH}\b,?[ \t]+[0-9]{{4}}\b"
 )
 EN_FY = r"\b(?:FY|[Ff]iscal [Yy]ear|[Ff]iscal)[ \t]*['’]?(?:[0-9]{4}|[0-9]{2})\b"
 # a weekday with a part of the day (Thursday evening, late Wednesday): one mention, the day's date
 EN_WEEKDAY = (
-    rf"\b(?:(?:[Ll]ate|[Ee]arly)[ \t]+)?{EN_WEEKDAY_NAME}\b"
-    r"(?:[ \t]+(?:morning|afternoon|evening|night)\b)?"
+    rf"\b(?:(?:[Ll]ate|[Ee]arly)[ \t]+|(?:{alt(en_phrase(w) for w in words('weekday_relations', position='before'))})[ \t]+)?{EN_WEEKDAY_NAME}\b"
+    rf"(?:[ \t]+(?:{alt(w.replace(' ', '[ ]+') for w in words('weekday_relations', position='after'))})\b)?"
+    r"(?:[ \t]+(?:the[ \t]+)?[0-9]{1,2}(?:st|nd|rd|th)\b|[ \t]+(?:morning|afternoon|evening|night)\b)?"
 )
 EN_PREP_YEAR = (
     r"\b(?:in|by|since|until|till|through|from|before|after|during|between|and|to|of|early|late|mid|end of|the)"
@@ -198,7 +202,8 @@ EN_ZONE_WORD = (
     + r"|(?:" + EN_SEASONAL_ZONE_NAMES + r")(?:[ \t]+(?:[Ss]tandard|[Dd]aylight))?)[ \t]+[Tt]ime)"
 )
 EN_TIME = (
-    r"\b[0-9]{1,2}(?::[0-9]{2})?[ \t]*(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)"
+    rf"\b(?:{EN_WEEKDAY_BEFORE}(?:at[ \t]+)?)?"
+    r"[0-9]{1,2}(?::[0-9]{2})?[ \t]*(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)"
     rf"(?:[ \t]*{EN_ZONE_WORD}\b)?"
     rf"(?:,?[ \t]+(?:on[ \t]+)?{EN_WEEKDAY_NAME}\b)?"
 )
@@ -227,6 +232,38 @@ EN_DURATION = (
     rf"|(?:[0-9]+|{EN_NUMBER_WORD}|an?)[ \t]+and[ \t]+a[ \t]+half[ \t]+(?:hours?|minutes?|years?|months?|weeks?|days?)"
     rf"|(?:[0-9]+(?:\.[0-9]+)?|{EN_NUMBER_WORD})[ \t]*(?:-[ \t]*)?(?:hours?|minutes?|years?|months?|weeks?|days?)"
     rf"(?:[ \t]+and[ \t]+(?:a[ \t]+half|(?:[0-9]+|{EN_NUMBER_WORD})[ \t]+minutes?))?)\b"
+)
+# English counts: 2 years and 3 months, 1 hour thirty, five and a half minutes, 1/2 hour, three weeks ago, in a week
+_EN_UNIT = longest_first(r["word"] for r in _COUNT_UNITS if r["language"] == "en")
+_EN_CNUM = f"(?:[0-9]+(?:\\.[0-9]+)?|{EN_NUMBER_WORD}|an?)"
+_EN_FRACTION = alt(words("count_fractions", language="en", position="after"))
+_EN_FRACTION_BEFORE = alt(re.escape(w) for w in words("count_fractions", language="en", position="before"))
+_EN_PART = f"(?:and[ \\t]+(?:(?:an?|{EN_NUMBER_WORD})[ \\t]+)?(?:{_EN_FRACTION})s?(?:[ \\t]+of)?)"
+
+
+def _en_piece(number: str) -> str:
+    """One English count of a unit: 3 months, five and a half minutes, 1/2 hour, 2 more minutes."""
+    return (
+        f"(?:{number}[ \\t]+{_EN_PART}[ \\t]+|(?:an?[ \\t]+)?(?:{_EN_FRACTION_BEFORE})(?:[ \\t]+(?:of[ \\t]+)?an?)?[ \\t]+"
+        f"|{number}[ \\t]*(?:-[ \\t]*)?(?:(?:more|extra|additional)[ \\t]+)?)(?:{_EN_UNIT})s?\\b"
+        f"(?:[ \\t]+and[ \\t]+an?[ \\t]+(?:{_EN_FRACTION}))?"
+    )
+
+
+_EN_PIECE = _en_piece(_EN_CNUM)
+_EN_FRACTIONAL = (
+    f"(?:{_EN_CNUM}[ \\t]+{_EN_PART}[ \\t]+|(?:an?[ \\t]+)?(?:{_EN_FRACTION_BEFORE})(?:[ \\t]+(?:of[ \\t]+)?an?)?[ \\t]+)"
+    f"(?:{_EN_UNIT})s?\\b"
+)
+_EN_MINUTES_AFTER_HOUR = f"{_EN_CNUM}[ \\t]+hours?[ \\t]+(?:and[ \\t]+)?(?:[0-9]{{1,2}}|{EN_NUMBER_WORD})\\b"
+# after a comma or a blank the next piece has a number of its own (five days a week, 40 hours a week: a rate)
+_EN_NEXT = (f"(?:,?[ \\t]+and[ \\t]+{_EN_PIECE}"
+            f"|(?:,[ \\t]*|[ \\t]+){_en_piece(f'(?:[0-9]+(?:[.][0-9]+)?|{EN_NUMBER_WORD})')})")
+_EN_COMPOUND = f"(?:{_EN_PIECE}(?:{_EN_NEXT})+|{_EN_MINUTES_AFTER_HOUR}|{_EN_PIECE})"
+_EN_DIRECTION = alt(w.replace(" ", r"[ \t]+") for w in words("count_directions", language="en"))
+EN_COUNT = (
+    rf"\b(?:{_EN_COMPOUND}[ \t]+(?i:{_EN_DIRECTION})\b"
+    rf"|{_EN_PIECE}(?:{_EN_NEXT})+|{_EN_MINUTES_AFTER_HOUR}|{_EN_FRACTIONAL})"
 )
 # today, yesterday, the day before, the next day; last April, next year, this month
 EN_REL_DAY = rf"\b(?:{alt(en_phrase(w) for w in words('relative_days_en'))})\b"
@@ -258,6 +295,7 @@ CANDIDATE_PATTERN = "|".join(
         EN_WEEKDAY,
         EN_TIME,
         EN_TIME_24,
+        EN_COUNT,
         EN_DURATION,
         EN_REL_DAY,
         EN_REL_MONTH,

@@ -81,6 +81,8 @@ def _resolve(text, start, end, p: Parsed, anchor, ctx: _Ctx, params: TemporalPar
     unresolved = _resolve_date(text, start, end, p, anchor, ctx, params, pinned, w)
     if unresolved is not None:
         return unresolved
+    if p.lang == "en" and p.weekday is not None and w.date_value is not None and w.date_value.weekday() != p.weekday:
+        return _unresolved(p, w.rule + "+weekday_mismatch")  # Fri, Sep 20 of a year when it is not a Friday
     if p.hour is not None:
         return _resolve_clock(text, start, end, p, anchor, ctx, params, zone_for, seen, w)
     return _date_month_or_year_row(p, ctx, end, w)
@@ -100,9 +102,36 @@ def _resolve_not_a_date(text, start, end, p: Parsed, anchor, ctx: _Ctx, params: 
         return ("fiscal_year", str(p.year), "explicit", "year", None, False, None, p.rule)
     if anchor is None:  # weekday
         return ("weekday", None, "unresolved", "day", None, False, None, p.rule)
+    if p.weekday_rel is not None or p.day_check is not None:
+        return _weekday_related(text, start, end, p, anchor, ctx, params)
     d, tense = _weekday_date(text, start, end, p, anchor, params)
     _remember_date(ctx, d, end)
     return ("weekday", d.isoformat(), "anchor", "day", None, True, None, p.rule + f"+tense_{tense or 'nearest'}")
+
+
+def _weekday_related(text, start, end, p: Parsed, anchor: dt.date, ctx: _Ctx, params: TemporalParams):
+    """last tuesday: the last such day before the anchor's; Tuesday the 19th: the nearest 19th that is a Tuesday
+    (the tense decides between one before and one after); wednesday of next week: that day of the week (Monday to
+    Sunday) after the anchor's; next Friday, this monday and friday after next stay unresolved, for which week
+    they mean is not agreed."""
+    if p.day_check is not None:
+        cands = []
+        for k in range(-12, 13):
+            y, m = _shift_month(anchor.year, anchor.month, k)
+            d = _valid(y, m, p.day_check)
+            if d is not None and d.weekday() == p.weekday:
+                cands.append((d, (d - anchor).days))
+        d = _pick(cands, _tense(text, end, p.lang, params.tense_window, start), params.weekday_tense_penalty)
+    elif p.weekday_rel == "before":
+        d = anchor - dt.timedelta(days=(anchor.weekday() - p.weekday) % 7 or 7)
+    elif p.weekday_rel.startswith("week"):  # the weekday of the week (Monday to Sunday) before, of or after the anchor's
+        d = anchor + dt.timedelta(days=p.weekday - anchor.weekday() + 7 * int(p.weekday_rel[4:]))
+    else:
+        d = None
+    if d is None:
+        return ("weekday", None, "unresolved", "day", None, False, None, p.rule)
+    _remember_date(ctx, d, end)
+    return ("weekday", d.isoformat(), "anchor", "day", None, True, None, p.rule)
 
 
 def _count_shift(text: str, start: int, p: Parsed, anchor: dt.date | None):

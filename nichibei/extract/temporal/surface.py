@@ -150,6 +150,7 @@ class Parsed(NamedTuple):
     hour: int | None = None
     minute: int | None = None
     minute_given: bool = False
+    weekday_rel: str | None = None  # last tuesday (before), next Friday (ahead), this monday (this)
     second: int | None = None  # the seconds of a clock that states them (23時59分59秒)
     tz: str | None = None  # an IANA zone, "local" (現地時間) or None
     fiscal: bool = False
@@ -175,7 +176,9 @@ def _iso_duration(n: float, unit: str, extra_minutes: int = 0) -> str | None:
     if unit in ("second", "秒"):
         return f"PT{n:g}S" if n else None
     minutes = n * 60 if unit in ("hour", "時間") else n
-    minutes = round(minutes) + extra_minutes
+    if minutes != int(minutes):  # 15.5 minutes: the seconds kept
+        return counts.iso_length({"minute": minutes + extra_minutes})
+    minutes = int(minutes) + extra_minutes
     if minutes <= 0:
         return None
     h, m = divmod(minutes, 60)
@@ -212,6 +215,7 @@ _ALT_ISO = re.compile(tp.ISO_DATE)
 _ALT_JA_DURATION = re.compile(tp.JA_DURATION)
 _ALT_JA_STAY = re.compile(tp.JA_STAY)
 _ALT_JA_COUNT = re.compile(tp.JA_COUNT)
+_ALT_EN_COUNT = re.compile(tp.EN_COUNT)
 _ALT_EN_TIME_24 = re.compile(tp.EN_TIME_24)
 _ALT_JA_YEAR_RANGE = re.compile(tp.JA_YEAR_RANGE)
 _ALT_JA_WEEKDAY = re.compile(tp.JA_WEEKDAY)
@@ -226,14 +230,28 @@ def _parse_iso(s: str, approx: bool) -> Parsed | None:
                   hour=hh, minute=mm, minute_given=mm is not None, lang="iso")
 
 
+_EN_WEEKDAY_BEFORE = re.compile(r"(?P<wd>[A-Za-z]+)\.?,?\s+")
+
+
+def _weekday_before(s: str) -> tuple[int | None, str]:
+    """The weekday a calendar writes before a date or a clock (Fri, Sep 20; Thu at 8 am), and the rest."""
+    m = _EN_WEEKDAY_BEFORE.match(s)
+    if m is None or m["wd"].capitalize() not in _EN_WEEKDAYS:
+        return None, s
+    rest = s[m.end():]
+    return _EN_WEEKDAYS[m["wd"].capitalize()], rest[3:] if rest.startswith("at ") else rest
+
+
 def _parse_en_date(s: str, approx: bool) -> Parsed | None:
+    weekday, s = _weekday_before(s)
     m = _EN_DATE_PARSE.fullmatch(s)
     if m is None:
         return None
     mon = _EN_MONTHS.get((m["mon1"] or m["mon2"] or m["mon3"])[:3].lower())
     day = _num(m["d1"] or m["d2"])
     year = _num(m["y"])
-    return Parsed("date", "en_date", year=year, month=mon, day=day, approx=False, lang="en")
+    return Parsed("date", "en_date", year=year, month=mon, day=day, weekday=weekday if day else None, approx=False,
+                  lang="en")
 
 
 def _parse_en_fiscal_year(s: str, approx: bool) -> Parsed | None:
@@ -241,14 +259,27 @@ def _parse_en_fiscal_year(s: str, approx: bool) -> Parsed | None:
     return Parsed("fiscal", "en_fiscal_year", year=y if y >= 100 else 2000 + y, fiscal=True, lang="en")
 
 
+_WEEKDAY_RELATIONS = {r["word"]: r["relation"] for r in tp.rules("weekday_relations", "word", "relation", "position")
+                      if r["position"] == "before"}
+_WEEKDAY_RELATIONS_AFTER = {r["word"]: r["relation"] for r in tp.rules("weekday_relations", "word", "relation", "position")
+                            if r["position"] == "after"}
+
+
 def _parse_en_weekday(s: str, approx: bool) -> Parsed | None:
+    """Thursday evening, late Wednesday, last tuesday, Tuesday the 19th."""
     words = s.split()
-    day = next(w for w in words if w in _EN_WEEKDAYS)
-    return Parsed("weekday", "en_weekday" + ("+part_of_day" if len(words) > 1 else ""),
-                  weekday=_EN_WEEKDAYS[day], lang="en")
+    day = next(w.capitalize() for w in words if w.capitalize() in _EN_WEEKDAYS)
+    relation = next((r for w, r in _WEEKDAY_RELATIONS_AFTER.items() if " ".join(words).lower().endswith(" " + w)),
+                    _WEEKDAY_RELATIONS.get(words[0].lower()))
+    number = re.search(r"([0-9]{1,2})(?:st|nd|rd|th)$", s)
+    rule = "en_weekday" + ("+day" if number else f"+{relation}" if relation else
+                           "+part_of_day" if len(words) > 1 else "")
+    return Parsed("weekday", rule, weekday=_EN_WEEKDAYS[day], day_check=int(number[1]) if number else None,
+                  weekday_rel=relation, lang="en")
 
 
 def _parse_en_time(s: str, approx: bool) -> Parsed | None:
+    weekday, s = _weekday_before(s)
     m = _EN_TIME_PARSE.fullmatch(s)
     if m is None:
         return None
@@ -260,9 +291,10 @@ def _parse_en_time(s: str, approx: bool) -> Parsed | None:
     zone = " ".join(m["z"].lower().split()[:-1]) if m["zw"] else (m["z"] or "").lower()
     if m["z"] and zone not in _EN_ZONES:
         return None
-    return Parsed("date", "en_time" + ("+weekday" if m["wd"] else ""), hour=h, minute=int(m["m"] or 0),
-                  minute_given=m["m"] is not None, tz=_EN_ZONES.get(zone),
-                  weekday=_EN_WEEKDAYS[m["wd"].capitalize()] if m["wd"] else None, lang="en")
+    if m["wd"]:
+        weekday = _EN_WEEKDAYS[m["wd"].capitalize()]
+    return Parsed("date", "en_time" + ("+weekday" if weekday is not None else ""), hour=h, minute=int(m["m"] or 0),
+                  minute_given=m["m"] is not None, tz=_EN_ZONES.get(zone), weekday=weekday, lang="en")
 
 
 def _parse_en_time_24(s: str, approx: bool) -> Parsed | None:
@@ -346,6 +378,11 @@ def _parse_ja_count(s: str, approx: bool) -> Parsed | None:
     return None if found is None else _counted(*found, "ja_duration", approx, "ja")
 
 
+def _parse_en_count(s: str, approx: bool) -> Parsed | None:
+    found = counts.parse_en_count(s)
+    return None if found is None else _counted(*found, "en_duration", approx, "en")
+
+
 def _parse_ja_duration(s: str, approx: bool) -> Parsed | None:
     m = _DURATION_PARSE.fullmatch(s)
     if m is None:
@@ -385,6 +422,7 @@ _SURFACE_PARSERS = (
     (_ALT_EN_WEEKDAY, _parse_en_weekday),
     (_ALT_EN_TIME, _parse_en_time),
     (_ALT_EN_TIME_24, _parse_en_time_24),
+    (_ALT_EN_COUNT, _parse_en_count),
     (_ALT_EN_DURATION, _parse_en_duration),
     (_ALT_EN_REL_DAY, _parse_en_relative_day),
     (_ALT_EN_REL_MONTH, _parse_en_relative_month),

@@ -32,6 +32,8 @@ def _is_kanji(c: str) -> bool:
 def _is_trap(text: str, start: int, end: int, p: Parsed) -> bool:
     if p.rule == "en_year_after_preposition":
         return _PLURAL_NOUN_AFTER.match(text, end) is not None  # "of 2000 troops"
+    if p.rule.startswith("en_duration") and start > 0 and text[start - 1] in "-‐–":
+        return True  # Sixty-four years ago: the count begins before the hyphen
     if p.rule == "en_duration" and _EN_AGE_AFTER.match(text, end):
         return True  # an 88-year-old chef: an age
     if p.rule == "en_month_after_preposition" and _EN_POSSESSIVE_AFTER.match(text, end):
