@@ -121,6 +121,8 @@ _EN_PIECE_PARSE = re.compile(
     rf"|(?P<m>{_EN_NUM})\s*(?:-\s*)?(?:(?:more|extra|additional)\s+)?)"
     rf"(?P<unit>{_longest_first(EN_UNITS)})s?\b(?:\s+and\s+an?\s+(?P<fa>{tp.alt(_EN_FRACTIONS)}))?"
 )
+_EN_FRACTION_SAID = re.compile(rf"\b(?:{tp.alt(_EN_FRACTIONS)}|{tp.alt(re.escape(w) for w in _EN_FRACTIONS_BEFORE)})")
+_EN_BARE_NUMBER_END = re.compile(rf"\s(?:and\s+)?(?:[0-9]{{1,2}}|{tp.alt(_EN_NUMBERS)})$")
 _EN_MINUTES_TAIL = re.compile(rf"hours?\s+(?:and\s+)?(?P<n>[0-9]{{1,2}}|{tp.alt(_EN_NUMBERS)})$")
 _EN_DIRECTION = tp.alt(w.replace(" ", r"\s+") for w in DIRECTIONS if w.isascii())
 _EN_DIR_END = re.compile(rf"\s(?P<d>{_EN_DIRECTION})$")
@@ -156,4 +158,10 @@ def parse_en_count(s: str) -> tuple[dict[str, float], int | None] | None:
     tail = _EN_MINUTES_TAIL.search(s)
     if tail and "minute" not in parts:
         parts["minute"] = _en_number(tail["n"])
-    return (parts, direction) if parts and any(parts.values()) else None
+    elif not found and _EN_BARE_NUMBER_END.search(s):
+        return None  # 3 days 20: a number after a count that is not the minutes of an hour
+    if not parts or not any(parts.values()):
+        return None
+    if direction is None and len(parts) == 1 and not tail and not _EN_FRACTION_SAID.search(s):
+        return None  # a plain length (two hours, an hour) is the duration pattern's; a second term is no length
+    return parts, direction

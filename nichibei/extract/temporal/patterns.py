@@ -251,19 +251,15 @@ def _en_piece(number: str) -> str:
 
 
 _EN_PIECE = _en_piece(_EN_CNUM)
-_EN_FRACTIONAL = (
-    f"(?:{_EN_CNUM}[ \\t]+{_EN_PART}[ \\t]+|(?:an?[ \\t]+)?(?:{_EN_FRACTION_BEFORE})(?:[ \\t]+(?:of[ \\t]+)?an?)?[ \\t]+)"
-    f"(?:{_EN_UNIT})s?\\b"
-)
-_EN_MINUTES_AFTER_HOUR = f"{_EN_CNUM}[ \\t]+hours?[ \\t]+(?:and[ \\t]+)?(?:[0-9]{{1,2}}|{EN_NUMBER_WORD})\\b"
 # after a comma or a blank the next piece has a number of its own (five days a week, 40 hours a week: a rate)
 _EN_NEXT = (f"(?:,?[ \\t]+and[ \\t]+{_EN_PIECE}"
             f"|(?:,[ \\t]*|[ \\t]+){_en_piece(f'(?:[0-9]+(?:[.][0-9]+)?|{EN_NUMBER_WORD})')})")
-_EN_COMPOUND = f"(?:{_EN_PIECE}(?:{_EN_NEXT})+|{_EN_MINUTES_AFTER_HOUR}|{_EN_PIECE})"
 _EN_DIRECTION = alt(w.replace(" ", r"[ \t]+") for w in words("count_directions", language="en"))
+# one pattern for every English count, so that the candidate pattern stays small: a count, the counts joined to
+# it, then a direction or the minutes after an hour (1 hour thirty); the parser keeps what is a length or a shift
 EN_COUNT = (
-    rf"\b(?:{_EN_COMPOUND}[ \t]+(?i:{_EN_DIRECTION})\b"
-    rf"|{_EN_PIECE}(?:{_EN_NEXT})+|{_EN_MINUTES_AFTER_HOUR}|{_EN_FRACTIONAL})"
+    rf"\b{_EN_PIECE}(?:{_EN_NEXT})*"
+    rf"(?:[ \t]+(?i:{_EN_DIRECTION})\b|[ \t]+(?:and[ \t]+)?(?:[0-9]{{1,2}}|{EN_NUMBER_WORD})\b)?"
 )
 # today, yesterday, the day before, the next day; last April, next year, this month
 EN_REL_DAY = rf"\b(?:{alt(en_phrase(w) for w in words('relative_days_en'))})\b"

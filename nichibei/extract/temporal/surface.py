@@ -443,7 +443,10 @@ def parse_surface(surface: str) -> Parsed | None:
     approx = _APPROX.search(s) is not None
     for alt, parse in _SURFACE_PARSERS:
         if alt.fullmatch(surface):
-            return parse(s, approx)
+            parsed = parse(s, approx)
+            if parsed is None and parse is _parse_en_count:
+                continue  # an hour: not a count of this pattern's, the duration pattern reads it
+            return parsed
     m = _JA_PARSE.fullmatch(s)
     if m is None or not m.group(0):
         return None
