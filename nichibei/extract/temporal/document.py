@@ -78,12 +78,14 @@ stated as ``value`` — a lower bound, not the length — and is marked ``is_app
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import polars as pl
 
 from nichibei.extract.temporal.brackets import _BRACKET_GAP, _bracket_instant, _pinned_by_bracket, _same_instant
 from nichibei.extract.temporal.candidates import find_candidates
 from nichibei.extract.temporal.context import _Ctx, _remember_date, _update_context
+from nichibei.extract.temporal import patterns as tp
 from nichibei.extract.temporal.params import TemporalParams
 from nichibei.extract.temporal.resolve import _resolve
 from nichibei.extract.temporal.sentences import (
@@ -144,6 +146,17 @@ def _zone_finder(text: str, params: TemporalParams, doc_zone: str | None, dateli
     return zone_for
 
 
+# a part of the day just before an English clock without a.m. or p.m.: this afternoon at 3:20 is 15:20
+_EN_PM_BEFORE = re.compile(rf"\b(?:{tp.alt(tp.words('day_parts', language='en', half='pm'))})[ \t]+(?:at[ \t]+|@[ \t]*)?$",
+                           re.I)
+
+
+def _half_from_day_part(text: str, start: int, p: Parsed) -> Parsed:
+    if p.hour is not None and 1 <= p.hour < 12 and _EN_PM_BEFORE.search(text, max(0, start - 20), start):
+        return p._replace(hour=p.hour + 12, rule=p.rule + "+part_of_day")
+    return p
+
+
 def _mention_at(text: str, start: int, end: int, surface: str) -> tuple[int, str, Parsed] | None:
     """The parsed mention of a candidate (its start and surface without a dropped lead), or None for a trap; a
     clock time with no zone of its own takes the zone word after it, and on an English line is read as English."""
@@ -157,6 +170,7 @@ def _mention_at(text: str, start: int, end: int, surface: str) -> tuple[int, str
     if p.hour is not None and p.tz is None:
         if p.lang == "ja" and p.rule == "ja_time" and not _CJK.search(_line_of(text, start, end)):
             p = p._replace(lang="en", rule="en_clock_time")  # 14:30 on an English line: not Japanese reporting
+            p = _half_from_day_part(text, start, p)
         p = _zone_after(text, end, p)
     return start, surface, p
 

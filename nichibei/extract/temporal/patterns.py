@@ -44,7 +44,8 @@ REL_DAY_PART_WORDS = words("relative_days", form="part_of_day")
 REL_DAY_PREFIXES = "".join(words("relative_days", form="prefix"))
 REL_DAY_PREFIX_DAY = alt(words("relative_days", form="prefix_day"))
 JA_WEEKDAY_CHARS = "".join(words("weekdays", language="ja"))
-EN_WEEKDAY_NAMES = words("weekdays", language="en")
+EN_WEEKDAY_NAMES = words("weekdays", language="en", form="full")
+EN_WEEKDAY_ABBREVIATIONS = words("weekdays", language="en", form="abbreviation")
 EN_FULL_MONTH_NAMES = words("month_names", form="full")
 EN_MONTH_ABBREVIATIONS = words("month_names", form="abbreviation")
 MONTH_PARTS = words("month_parts")
@@ -94,7 +95,7 @@ WEEKDAY_JA = f"(?:{SP}{OPEN}[{JA_WEEKDAY_CHARS}](?:曜日?)?(?:・祝)?{CLOSE})"
 TZ_WORDS = f"(?:{alt(words('zone_words', 'pattern'))})"
 TZ_PREFIX = f"(?:{TZ_WORDS}(?:の|では|で)?{SP})"
 AMPM = f"(?:{alt(CLOCK_DAY_PARTS)})"
-TIME_DIGIT = f"(?:{AMPM}{SP})?{D}{{1,2}}時(?:半|{D}{{1,2}}分)?(?:{alt(CLOCK_HEDGES)})?"
+TIME_DIGIT = f"(?:{AMPM}{SP})?{D}{{1,2}}時(?:半|{D}{{1,2}}分(?:{D}{{1,2}}秒)?)?(?:{alt(CLOCK_HEDGES)})?"
 TIME_KANJI = f"{AMPM}{SP}{KN}{{1,3}}時(?:半|{KN}{{1,3}}分)?(?:{alt(CLOCK_HEDGES)})?"
 TIME_COLON = f"{D}{{1,2}}[:：]{D}{{2}}(?:{alt(CLOCK_HEDGES)})?"
 TIME_NOON = f"{NOON}(?:{alt(CLOCK_HEDGES)})?"
@@ -127,6 +128,38 @@ JA_DURATION = (
     f"(?:{APPROX_JA}{SP})?(?:{D}+(?:[.．]{D}+)?{DUR_UNIT_DIGIT}|{KN}+{DUR_UNIT_KANJI})"
     f"(?:{alt(JA_HEDGES_AFTER)})?"
 )
+# --- counts of time units (rules/count_units.csv, count_fractions.csv, count_directions.csv) ---------------------
+def longest_first(items) -> str:
+    return alt(sorted(items, key=len, reverse=True))
+
+
+_COUNT_UNITS = rules("count_units", "word", "bare")
+_JA_UNIT_WORDS = {r["word"]: r["bare"] for r in _COUNT_UNITS if r["language"] == "ja"}
+_JA_UNIT_WORDS.update({f"{w}{tail}": "" for w in MONTH_COUNTERS for tail in ("間", "")})
+JA_FRACTION_AFTER = alt(words("count_fractions", language="ja", position="after"))
+JA_FRACTION_BEFORE = longest_first(words("count_fractions", language="ja", position="before"))
+JA_COUNT_DIRECTION = alt(words("count_directions", language="ja"))
+_JA_LONG = longest_first(w for w, bare in _JA_UNIT_WORDS.items() if not bare)  # units only a length has (時間, 年間)
+_JA_DIGIT_OK = longest_first(w for w, bare in _JA_UNIT_WORDS.items() if bare in ("", "kanji"))  # 30分 alone is a length
+_JA_BARE = longest_first(w for w, bare in _JA_UNIT_WORDS.items() if bare in ("yes", "kanji"))  # 年, 日, 週: alone, a date or a year
+_JA_HEDGE_AFTER = longest_first(JA_HEDGES_AFTER)
+_JD = f"{D}+(?:[.．]{D}+)?"
+_JD_BARE = f"{D}{{1,3}}(?:[.．]{D}+)?"  # 2021年 is a year, not a count of years
+_JA_PIECE_ANY = (f"(?:{_JD}(?:{_JA_LONG})|{_JD_BARE}(?:{_JA_BARE})|{KN}+(?:{_JA_LONG})|{KN}{{1,3}}(?:{_JA_BARE}))"
+                  f"(?:{JA_FRACTION_AFTER})?")
+_JA_PIECE_ALONE = f"(?:{_JD}(?:{_JA_DIGIT_OK})|{KN}+(?:{_JA_LONG}))(?:{JA_FRACTION_AFTER})?"
+_JA_PIECE_BARE = f"(?:{_JD_BARE}|{KN}{{1,3}})(?:{_JA_BARE})"
+# 半年, 半月, 四半世紀: a fraction before the unit (a century only so: 二十一世紀 is the 21st)
+_JA_FRONT = f"(?:{JA_FRACTION_BEFORE})(?:{longest_first((*(w for w, b in _JA_UNIT_WORDS.items() if b == 'front'), '年', '月', '日'))})"
+_JA_QUAL = f"(?:(?:{_JA_HEDGE_AFTER})(?:{JA_COUNT_DIRECTION})?|(?:{JA_COUNT_DIRECTION}))"
+# 1年2ヶ月10日, 1時間30分25秒, 10分半, 3日前, 1年ほど前, 半年後, 四半世紀: a count, its hedge and its direction
+# (a count in years or days alone, 2021年 or 18日, is a date: it needs a second unit, a fraction, a hedge or a
+# direction)
+JA_COUNT = (
+    f"(?:{APPROX_JA}{SP})?"
+    f"(?:(?:{_JA_PIECE_ANY}){{2,}}{_JA_QUAL}?|{_JA_PIECE_ALONE}{_JA_QUAL}?"
+    f"|{_JA_PIECE_BARE}(?:{JA_FRACTION_AFTER}){_JA_QUAL}?|{_JA_PIECE_BARE}{_JA_QUAL}|{_JA_FRONT}{_JA_QUAL}?)"
+)
 # a stay told as nights and days (1泊2日, 二泊三日): a duration of the days
 JA_STAY = f"(?:{D}{{1,2}}|{KN}{{1,3}})泊(?:{D}{{1,2}}|{KN}{{1,3}})日"
 YEAR4 = f"(?:{D}{{4}}|{KD}{{4}})年"
@@ -140,17 +173,20 @@ EN_MONTH = (
     f"|{alt(re.escape(a + '.') for a in EN_MONTH_ABBREVIATIONS)}"
     f"|{alt(EN_MONTH_ABBREVIATIONS)})"
 )
-EN_WEEKDAY_NAME = f"(?:{alt(EN_WEEKDAY_NAMES)})"
+EN_WEEKDAY_NAME = f"(?:{alt(en_phrase(w.lower()) for w in EN_WEEKDAY_NAMES)})"  # Tuesday, tuesday
+# a weekday before a date or a clock, as a calendar writes it (Fri, Sep 20; Thu at 8 am)
+EN_WEEKDAY_BEFORE = rf"(?:(?:{EN_WEEKDAY_NAME}|{alt(EN_WEEKDAY_ABBREVIATIONS)})\.?,?[ \t]+)"
 EN_DATE = (
-    rf"\b{EN_MONTH}[ \t]+[0-9]{{1,2}}(?:st|nd|rd|th)?\b(?:,?[ \t]+[0-9]{{4}}\b)?"
+    rf"\b{EN_WEEKDAY_BEFORE}?{EN_MONTH}[ \t]+[0-9]{{1,2}}(?:st|nd|rd|th)?\b(?:,?[ \t]+[0-9]{{4}}\b)?"
     rf"|\b[0-9]{{1,2}}[ \t]+{EN_MONTH}\b(?:,?[ \t]+[0-9]{{4}}\b)?"
     rf"|\b{EN_MONTH}\b,?[ \t]+[0-9]{{4}}\b"
 )
 EN_FY = r"\b(?:FY|[Ff]iscal [Yy]ear|[Ff]iscal)[ \t]*['’]?(?:[0-9]{4}|[0-9]{2})\b"
 # a weekday with a part of the day (Thursday evening, late Wednesday): one mention, the day's date
 EN_WEEKDAY = (
-    rf"\b(?:(?:[Ll]ate|[Ee]arly)[ \t]+)?{EN_WEEKDAY_NAME}\b"
-    r"(?:[ \t]+(?:morning|afternoon|evening|night)\b)?"
+    rf"\b(?:(?:[Ll]ate|[Ee]arly)[ \t]+|(?:{alt(en_phrase(w) for w in words('weekday_relations', position='before'))})[ \t]+)?{EN_WEEKDAY_NAME}\b"
+    rf"(?:[ \t]+(?:{alt(w.replace(' ', '[ ]+') for w in words('weekday_relations', position='after'))})\b)?"
+    r"(?:[ \t]+(?:the[ \t]+)?[0-9]{1,2}(?:st|nd|rd|th)\b|[ \t]+(?:morning|afternoon|evening|night)\b)?"
 )
 EN_PREP_YEAR = (
     r"\b(?:in|by|since|until|till|through|from|before|after|during|between|and|to|of|early|late|mid|end of|the)"
@@ -166,7 +202,8 @@ EN_ZONE_WORD = (
     + r"|(?:" + EN_SEASONAL_ZONE_NAMES + r")(?:[ \t]+(?:[Ss]tandard|[Dd]aylight))?)[ \t]+[Tt]ime)"
 )
 EN_TIME = (
-    r"\b[0-9]{1,2}(?::[0-9]{2})?[ \t]*(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)"
+    rf"\b(?:{EN_WEEKDAY_BEFORE}(?:at[ \t]+)?)?"
+    r"[0-9]{1,2}(?::[0-9]{2})?[ \t]*(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)"
     rf"(?:[ \t]*{EN_ZONE_WORD}\b)?"
     rf"(?:,?[ \t]+(?:on[ \t]+)?{EN_WEEKDAY_NAME}\b)?"
 )
@@ -195,6 +232,34 @@ EN_DURATION = (
     rf"|(?:[0-9]+|{EN_NUMBER_WORD}|an?)[ \t]+and[ \t]+a[ \t]+half[ \t]+(?:hours?|minutes?|years?|months?|weeks?|days?)"
     rf"|(?:[0-9]+(?:\.[0-9]+)?|{EN_NUMBER_WORD})[ \t]*(?:-[ \t]*)?(?:hours?|minutes?|years?|months?|weeks?|days?)"
     rf"(?:[ \t]+and[ \t]+(?:a[ \t]+half|(?:[0-9]+|{EN_NUMBER_WORD})[ \t]+minutes?))?)\b"
+)
+# English counts: 2 years and 3 months, 1 hour thirty, five and a half minutes, 1/2 hour, three weeks ago, in a week
+_EN_UNIT = longest_first(r["word"] for r in _COUNT_UNITS if r["language"] == "en")
+_EN_CNUM = f"(?:[0-9]+(?:\\.[0-9]+)?|{EN_NUMBER_WORD}|an?)"
+_EN_FRACTION = alt(words("count_fractions", language="en", position="after"))
+_EN_FRACTION_BEFORE = alt(re.escape(w) for w in words("count_fractions", language="en", position="before"))
+_EN_PART = f"(?:and[ \\t]+(?:(?:an?|{EN_NUMBER_WORD})[ \\t]+)?(?:{_EN_FRACTION})s?(?:[ \\t]+of)?)"
+
+
+def _en_piece(number: str) -> str:
+    """One English count of a unit: 3 months, five and a half minutes, 1/2 hour, 2 more minutes."""
+    return (
+        f"(?:{number}[ \\t]+{_EN_PART}[ \\t]+|(?:an?[ \\t]+)?(?:{_EN_FRACTION_BEFORE})(?:[ \\t]+(?:of[ \\t]+)?an?)?[ \\t]+"
+        f"|{number}[ \\t]*(?:-[ \\t]*)?(?:(?:more|extra|additional)[ \\t]+)?)(?:{_EN_UNIT})s?\\b"
+        f"(?:[ \\t]+and[ \\t]+an?[ \\t]+(?:{_EN_FRACTION}))?"
+    )
+
+
+_EN_PIECE = _en_piece(_EN_CNUM)
+# after a comma or a blank the next piece has a number of its own (five days a week, 40 hours a week: a rate)
+_EN_NEXT = (f"(?:,?[ \\t]+and[ \\t]+{_EN_PIECE}"
+            f"|(?:,[ \\t]*|[ \\t]+){_en_piece(f'(?:[0-9]+(?:[.][0-9]+)?|{EN_NUMBER_WORD})')})")
+_EN_DIRECTION = alt(w.replace(" ", r"[ \t]+") for w in words("count_directions", language="en"))
+# one pattern for every English count, so that the candidate pattern stays small: a count, the counts joined to
+# it, then a direction or the minutes after an hour (1 hour thirty); the parser keeps what is a length or a shift
+EN_COUNT = (
+    rf"\b{_EN_PIECE}(?:{_EN_NEXT})*"
+    rf"(?:[ \t]+(?i:{_EN_DIRECTION})\b|[ \t]+(?:and[ \t]+)?(?:[0-9]{{1,2}}|{EN_NUMBER_WORD})\b)?"
 )
 # today, yesterday, the day before, the next day; last April, next year, this month
 EN_REL_DAY = rf"\b(?:{alt(en_phrase(w) for w in words('relative_days_en'))})\b"
@@ -226,12 +291,14 @@ CANDIDATE_PATTERN = "|".join(
         EN_WEEKDAY,
         EN_TIME,
         EN_TIME_24,
+        EN_COUNT,
         EN_DURATION,
         EN_REL_DAY,
         EN_REL_MONTH,
         EN_PREP_MONTH,
         EN_PREP_YEAR,
         JA_STAY,
+        JA_COUNT,
         JA_DURATION,
         JA_YEAR_RANGE,
         JA_DATETIME,

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from zoneinfo import ZoneInfo
 
-from nichibei.extract.temporal import patterns as tp
+from nichibei.extract.temporal import counts, patterns as tp
 from nichibei.extract.temporal.context import _Ctx, _remember_date
 from nichibei.extract.temporal.params import TemporalParams
 from nichibei.extract.temporal.sentences import (
@@ -81,6 +81,8 @@ def _resolve(text, start, end, p: Parsed, anchor, ctx: _Ctx, params: TemporalPar
     unresolved = _resolve_date(text, start, end, p, anchor, ctx, params, pinned, w)
     if unresolved is not None:
         return unresolved
+    if p.lang == "en" and p.weekday is not None and w.date_value is not None and w.date_value.weekday() != p.weekday:
+        return _unresolved(p, w.rule + "+weekday_mismatch")  # Fri, Sep 20 of a year when it is not a Friday
     if p.hour is not None:
         return _resolve_clock(text, start, end, p, anchor, ctx, params, zone_for, seen, w)
     return _date_month_or_year_row(p, ctx, end, w)
@@ -90,6 +92,8 @@ def _resolve_not_a_date(text, start, end, p: Parsed, anchor, ctx: _Ctx, params: 
     """A duration, a year range, a fiscal year or a weekday alone."""
     if p.family == "duration":
         return ("duration", p.duration, "explicit", None, None, False, None, p.rule)
+    if p.family == "count":
+        return _count_shift(text, start, p, anchor)
     if p.family == "year_range":
         ctx.year = p.year_end
         return ("year_range", f"{p.year}/{p.year_end}", "explicit", "year", None, False, None, p.rule)
@@ -98,9 +102,54 @@ def _resolve_not_a_date(text, start, end, p: Parsed, anchor, ctx: _Ctx, params: 
         return ("fiscal_year", str(p.year), "explicit", "year", None, False, None, p.rule)
     if anchor is None:  # weekday
         return ("weekday", None, "unresolved", "day", None, False, None, p.rule)
+    if p.weekday_rel is not None or p.day_check is not None:
+        return _weekday_related(text, start, end, p, anchor, ctx, params)
     d, tense = _weekday_date(text, start, end, p, anchor, params)
     _remember_date(ctx, d, end)
     return ("weekday", d.isoformat(), "anchor", "day", None, True, None, p.rule + f"+tense_{tense or 'nearest'}")
+
+
+def _weekday_related(text, start, end, p: Parsed, anchor: dt.date, ctx: _Ctx, params: TemporalParams):
+    """last tuesday: the last such day before the anchor's; Tuesday the 19th: the nearest 19th that is a Tuesday
+    (the tense decides between one before and one after); wednesday of next week: that day of the week (Monday to
+    Sunday) after the anchor's; next Friday, this monday and friday after next stay unresolved, for which week
+    they mean is not agreed."""
+    if p.day_check is not None:
+        cands = []
+        for k in range(-12, 13):
+            y, m = _shift_month(anchor.year, anchor.month, k)
+            d = _valid(y, m, p.day_check)
+            if d is not None and d.weekday() == p.weekday:
+                cands.append((d, (d - anchor).days))
+        d = _pick(cands, _tense(text, end, p.lang, params.tense_window, start), params.weekday_tense_penalty)
+    elif p.weekday_rel == "before":
+        d = anchor - dt.timedelta(days=(anchor.weekday() - p.weekday) % 7 or 7)
+    elif p.weekday_rel.startswith("week"):  # the weekday of the week (Monday to Sunday) before, of or after the anchor's
+        d = anchor + dt.timedelta(days=p.weekday - anchor.weekday() + 7 * int(p.weekday_rel[4:]))
+    else:
+        d = None
+    if d is None:
+        return ("weekday", None, "unresolved", "day", None, False, None, p.rule)
+    _remember_date(ctx, d, end)
+    return ("weekday", d.isoformat(), "anchor", "day", None, True, None, p.rule)
+
+
+def _count_shift(text: str, start: int, p: Parsed, anchor: dt.date | None):
+    """3日前, 1ヶ月半後, three weeks ago: the date, month or year that far from the publication date; unresolved
+    when a clock is counted (1時間前: the anchor is a day, not an instant) or an event told before is the start
+    (その二日後)."""
+    parts, direction = dict(p.count[0]), p.count[1]
+    kind = "date" if any(parts.get(u) for u in ("week", "day", "hour", "minute", "second")) else (
+        "month" if parts.get("month") or parts.get("year", 0) % 1 else "year")
+    if p.lang == "ja" and counts.ja_count_relative_to_context(text, start):
+        return (kind, None, "unresolved", None, None, False, None, p.rule + "+context")
+    found = None if anchor is None else counts.shift(anchor, parts, direction)
+    if found is None:
+        kind = "datetime" if kind == "date" else kind
+        return (kind, None, "unresolved", None, None, False, None, p.rule)
+    value, grain = found
+    kind = {"day": "date"}.get(grain, grain)
+    return (kind, value, "anchor", grain, None, True, None, p.rule)
 
 
 def _relative_year(w: _Draft, p: Parsed, anchor, ctx: _Ctx) -> bool:
@@ -345,11 +394,11 @@ def _resolve_clock(text, start, end, p: Parsed, anchor, ctx: _Ctx, params: Tempo
         tz = None  # a dateline's clock is the publisher's, not the event's
     else:
         tz = zone_for(start, end, p.tz, p.lang)
-    hm = f"{p.hour:02d}:{p.minute:02d}"
+    hm = f"{p.hour:02d}:{p.minute:02d}" + (f":{p.second:02d}" if p.second is not None else "")
     if date_value is None:
         return ("time", hm, "explicit", precision, tz, False, None, rule)
     _remember_date(ctx, date_value, end)
-    local = dt.datetime.combine(date_value, dt.time(p.hour, p.minute))
+    local = dt.datetime.combine(date_value, dt.time(p.hour, p.minute, p.second or 0))
     if tz is None:
         # no zone can be known: a datetime without its offset is not stated; the date alone (a dateline's
         # clock) or the clock alone is what the text gives

@@ -7,7 +7,7 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
-from nichibei.extract.temporal import patterns as tp
+from nichibei.extract.temporal import counts, patterns as tp
 from nichibei.extract.temporal.zones import _EN_ZONES, _ja_zone_word
 
 
@@ -66,7 +66,7 @@ _JA_PARSE = re.compile(
     (?:\s*\((?P<wd>[{tp.JA_WEEKDAY_CHARS}])(?:曜日?)?(?:・祝)?\))?
     (?:(?P<part>{_DAY_PART})(?![0-9〇零一二三四五六七八九十])の?)?
     (?:\s*[、,の]?\s*(?:(?P<tz2>{_TZW})(?:の|では|で)?\s*)?
-        (?:(?P<ampm>{tp.alt(tp.CLOCK_DAY_PARTS_NOT_NOON)})?\s*(?P<hh>{_N})時(?:(?P<half>半)|(?P<mm>{_N})分)?
+        (?:(?P<ampm>{tp.alt(tp.CLOCK_DAY_PARTS_NOT_NOON)})?\s*(?P<hh>{_N})時(?:(?P<half>半)|(?P<mm>{_N})分(?:(?P<ss>{_N})秒)?)?
           |(?P<ch>[0-9]{{1,2}}):(?P<cm>[0-9]{{2}})
           |(?P<noon>{tp.NOON}))
         (?P<approx>{tp.alt(tp.CLOCK_HEDGES)})?
@@ -150,6 +150,8 @@ class Parsed(NamedTuple):
     hour: int | None = None
     minute: int | None = None
     minute_given: bool = False
+    weekday_rel: str | None = None  # last tuesday (before), next Friday (ahead), this monday (this)
+    second: int | None = None  # the seconds of a clock that states them (23時59分59秒)
     tz: str | None = None  # an IANA zone, "local" (現地時間) or None
     fiscal: bool = False
     year_end: int | None = None
@@ -159,6 +161,7 @@ class Parsed(NamedTuple):
     lang: str = "ja"
     month_dir: int | None = None  # last/next/this April: the named month before, after or in the anchor's year
     day_then: bool = False  # 翌28日: when the context does not give the 28th, the day is read as a day alone
+    count: tuple[tuple[tuple[str, float], ...], int | None] | None = None  # units counted, and the direction
 
 
 def _iso_duration(n: float, unit: str, extra_minutes: int = 0) -> str | None:
@@ -173,15 +176,18 @@ def _iso_duration(n: float, unit: str, extra_minutes: int = 0) -> str | None:
     if unit in ("second", "秒"):
         return f"PT{n:g}S" if n else None
     minutes = n * 60 if unit in ("hour", "時間") else n
-    minutes = round(minutes) + extra_minutes
+    if minutes != int(minutes):  # 15.5 minutes: the seconds kept
+        return counts.iso_length({"minute": minutes + extra_minutes})
+    minutes = int(minutes) + extra_minutes
     if minutes <= 0:
         return None
     h, m = divmod(minutes, 60)
     return "PT" + (f"{h}H" if h else "") + (f"{m}M" if m else "")
 
 
-_PM_DAY_PARTS = frozenset(tp.words("day_parts", half="pm"))
-_AM_DAY_PARTS = frozenset(tp.words("day_parts", half="am"))
+# the half of the clock a part of the day says (午後3時, PM11時10分, 今夜6時 is 18:00, けさ8時)
+_PM_DAY_PARTS = frozenset((*tp.words("day_parts", half="pm"), *tp.words("relative_days", half="pm")))
+_AM_DAY_PARTS = frozenset((*tp.words("day_parts", half="am"), *tp.words("relative_days", half="am")))
 
 
 def _hour24(ampm: str | None, h: int) -> int:
@@ -208,6 +214,8 @@ _ALT_EN_PREP_MONTH = re.compile(tp.EN_PREP_MONTH)
 _ALT_ISO = re.compile(tp.ISO_DATE)
 _ALT_JA_DURATION = re.compile(tp.JA_DURATION)
 _ALT_JA_STAY = re.compile(tp.JA_STAY)
+_ALT_JA_COUNT = re.compile(tp.JA_COUNT)
+_ALT_EN_COUNT = re.compile(tp.EN_COUNT)
 _ALT_EN_TIME_24 = re.compile(tp.EN_TIME_24)
 _ALT_JA_YEAR_RANGE = re.compile(tp.JA_YEAR_RANGE)
 _ALT_JA_WEEKDAY = re.compile(tp.JA_WEEKDAY)
@@ -222,14 +230,28 @@ def _parse_iso(s: str, approx: bool) -> Parsed | None:
                   hour=hh, minute=mm, minute_given=mm is not None, lang="iso")
 
 
+_EN_WEEKDAY_BEFORE = re.compile(r"(?P<wd>[A-Za-z]+)\.?,?\s+")
+
+
+def _weekday_before(s: str) -> tuple[int | None, str]:
+    """The weekday a calendar writes before a date or a clock (Fri, Sep 20; Thu at 8 am), and the rest."""
+    m = _EN_WEEKDAY_BEFORE.match(s)
+    if m is None or m["wd"].capitalize() not in _EN_WEEKDAYS:
+        return None, s
+    rest = s[m.end():]
+    return _EN_WEEKDAYS[m["wd"].capitalize()], rest[3:] if rest.startswith("at ") else rest
+
+
 def _parse_en_date(s: str, approx: bool) -> Parsed | None:
+    weekday, s = _weekday_before(s)
     m = _EN_DATE_PARSE.fullmatch(s)
     if m is None:
         return None
     mon = _EN_MONTHS.get((m["mon1"] or m["mon2"] or m["mon3"])[:3].lower())
     day = _num(m["d1"] or m["d2"])
     year = _num(m["y"])
-    return Parsed("date", "en_date", year=year, month=mon, day=day, approx=False, lang="en")
+    return Parsed("date", "en_date", year=year, month=mon, day=day, weekday=weekday if day else None, approx=False,
+                  lang="en")
 
 
 def _parse_en_fiscal_year(s: str, approx: bool) -> Parsed | None:
@@ -237,14 +259,27 @@ def _parse_en_fiscal_year(s: str, approx: bool) -> Parsed | None:
     return Parsed("fiscal", "en_fiscal_year", year=y if y >= 100 else 2000 + y, fiscal=True, lang="en")
 
 
+_WEEKDAY_RELATIONS = {r["word"]: r["relation"] for r in tp.rules("weekday_relations", "word", "relation", "position")
+                      if r["position"] == "before"}
+_WEEKDAY_RELATIONS_AFTER = {r["word"]: r["relation"] for r in tp.rules("weekday_relations", "word", "relation", "position")
+                            if r["position"] == "after"}
+
+
 def _parse_en_weekday(s: str, approx: bool) -> Parsed | None:
+    """Thursday evening, late Wednesday, last tuesday, Tuesday the 19th."""
     words = s.split()
-    day = next(w for w in words if w in _EN_WEEKDAYS)
-    return Parsed("weekday", "en_weekday" + ("+part_of_day" if len(words) > 1 else ""),
-                  weekday=_EN_WEEKDAYS[day], lang="en")
+    day = next(w.capitalize() for w in words if w.capitalize() in _EN_WEEKDAYS)
+    relation = next((r for w, r in _WEEKDAY_RELATIONS_AFTER.items() if " ".join(words).lower().endswith(" " + w)),
+                    _WEEKDAY_RELATIONS.get(words[0].lower()))
+    number = re.search(r"([0-9]{1,2})(?:st|nd|rd|th)$", s)
+    rule = "en_weekday" + ("+day" if number else f"+{relation}" if relation else
+                           "+part_of_day" if len(words) > 1 else "")
+    return Parsed("weekday", rule, weekday=_EN_WEEKDAYS[day], day_check=int(number[1]) if number else None,
+                  weekday_rel=relation, lang="en")
 
 
 def _parse_en_time(s: str, approx: bool) -> Parsed | None:
+    weekday, s = _weekday_before(s)
     m = _EN_TIME_PARSE.fullmatch(s)
     if m is None:
         return None
@@ -256,9 +291,10 @@ def _parse_en_time(s: str, approx: bool) -> Parsed | None:
     zone = " ".join(m["z"].lower().split()[:-1]) if m["zw"] else (m["z"] or "").lower()
     if m["z"] and zone not in _EN_ZONES:
         return None
-    return Parsed("date", "en_time" + ("+weekday" if m["wd"] else ""), hour=h, minute=int(m["m"] or 0),
-                  minute_given=m["m"] is not None, tz=_EN_ZONES.get(zone),
-                  weekday=_EN_WEEKDAYS[m["wd"].capitalize()] if m["wd"] else None, lang="en")
+    if m["wd"]:
+        weekday = _EN_WEEKDAYS[m["wd"].capitalize()]
+    return Parsed("date", "en_time" + ("+weekday" if weekday is not None else ""), hour=h, minute=int(m["m"] or 0),
+                  minute_given=m["m"] is not None, tz=_EN_ZONES.get(zone), weekday=weekday, lang="en")
 
 
 def _parse_en_time_24(s: str, approx: bool) -> Parsed | None:
@@ -329,6 +365,24 @@ def _parse_ja_stay(s: str, approx: bool) -> Parsed | None:
     return Parsed("duration", "ja_stay", duration=_iso_duration(days, "日"), approx=approx)
 
 
+def _counted(parts: dict[str, float], direction: int | None, rule: str, approx: bool, lang: str) -> Parsed | None:
+    """A length (a duration) or, with a direction, a shift from the anchor (family `count`)."""
+    if direction is None:
+        iso = counts.iso_length(parts)
+        return None if iso is None else Parsed("duration", rule, duration=iso, approx=approx, lang=lang)
+    return Parsed("count", rule + "+shift", count=(tuple(parts.items()), direction), approx=approx, lang=lang)
+
+
+def _parse_ja_count(s: str, approx: bool) -> Parsed | None:
+    found = counts.parse_ja_count(s)
+    return None if found is None else _counted(*found, "ja_duration", approx, "ja")
+
+
+def _parse_en_count(s: str, approx: bool) -> Parsed | None:
+    found = counts.parse_en_count(s)
+    return None if found is None else _counted(*found, "en_duration", approx, "en")
+
+
 def _parse_ja_duration(s: str, approx: bool) -> Parsed | None:
     m = _DURATION_PARSE.fullmatch(s)
     if m is None:
@@ -368,12 +422,14 @@ _SURFACE_PARSERS = (
     (_ALT_EN_WEEKDAY, _parse_en_weekday),
     (_ALT_EN_TIME, _parse_en_time),
     (_ALT_EN_TIME_24, _parse_en_time_24),
+    (_ALT_EN_COUNT, _parse_en_count),
     (_ALT_EN_DURATION, _parse_en_duration),
     (_ALT_EN_REL_DAY, _parse_en_relative_day),
     (_ALT_EN_REL_MONTH, _parse_en_relative_month),
     (_ALT_EN_PREP_MONTH, _parse_en_month_after_preposition),
     (_ALT_EN_PREP_YEAR, _parse_en_year_after_preposition),
     (_ALT_JA_STAY, _parse_ja_stay),
+    (_ALT_JA_COUNT, _parse_ja_count),
     (_ALT_JA_DURATION, _parse_ja_duration),
     (_ALT_JA_YEAR_RANGE, _parse_ja_year_range),
     (_ALT_JA_WEEKDAY, _parse_ja_weekday),
@@ -387,7 +443,10 @@ def parse_surface(surface: str) -> Parsed | None:
     approx = _APPROX.search(s) is not None
     for alt, parse in _SURFACE_PARSERS:
         if alt.fullmatch(surface):
-            return parse(s, approx)
+            parsed = parse(s, approx)
+            if parsed is None and parse is _parse_en_count:
+                continue  # an hour: not a count of this pattern's, the duration pattern reads it
+            return parsed
     m = _JA_PARSE.fullmatch(s)
     if m is None or not m.group(0):
         return None
@@ -450,7 +509,7 @@ def _ja_clock(m: re.Match[str], rule: list[str]) -> tuple[int | None, int | None
         mi = 30 if m["half"] else (_num(m["mm"]) or 0)
         if h is None or mi is None:
             return None
-        hour, minute = _hour24(m["ampm"] or m["part"], h), mi
+        hour, minute = _hour24(m["ampm"] or m["part"] or m["drel"], h), mi
         minute_given = bool(m["half"] or m["mm"])
     elif m["ch"] is not None:
         hour, minute, minute_given = int(m["ch"]), int(m["cm"]), True
@@ -461,6 +520,12 @@ def _ja_clock(m: re.Match[str], rule: list[str]) -> tuple[int | None, int | None
             return None
         rule.append("time")
     return hour, minute, minute_given
+
+
+def _clock_seconds(m: re.Match[str]) -> int | None:
+    """The seconds a Japanese clock states (12時59分1秒), when they are those of a minute."""
+    ss = _num(m["ss"]) if m["hh"] is not None else None
+    return ss if ss is not None and 0 <= ss <= 59 else None
 
 
 def _parsed_ja(m: re.Match[str], approx: bool) -> Parsed | None:
@@ -508,7 +573,7 @@ def _parsed_ja(m: re.Match[str], approx: bool) -> Parsed | None:
         return None
     return Parsed("date", "ja_" + "+".join(rule), year=year, year_rel=year_rel, month=month, month_rel=month_rel,
                   day=day, day_rel=day_rel, day_check=day_check, weekday=weekday, hour=hour, minute=minute,
-                  minute_given=minute_given, tz=tz, fiscal=bool(m["fy"]) or m["span"] in _FISCAL_SPANS, approx=approx,
+                  minute_given=minute_given, second=_clock_seconds(m), tz=tz, fiscal=bool(m["fy"]) or m["span"] in _FISCAL_SPANS, approx=approx,
                   day_then=bool(m["drelp"]))
 
 

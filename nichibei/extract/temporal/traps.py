@@ -21,6 +21,10 @@ _COUNTRY_AFTER_DAY = {w[1] for w in tp.words("japan_pairs")}
 _COUNTER_BEFORE_SPAN = set("〇零一二三四五六七八九十百千数") | {w[0] for w in tp.MONTH_COUNTERS}
 
 
+# 今日 said of the present day (混迷する今日、, 今日の国際社会, 今日まで): not the day of the report
+_PRESENT_DAY = {r["word"]: re.compile(r["pattern"]) for r in tp.rules("present_day_words", "word", "pattern")}
+
+
 def _is_kanji(c: str) -> bool:
     return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" or c in "々〆"
 
@@ -28,6 +32,8 @@ def _is_kanji(c: str) -> bool:
 def _is_trap(text: str, start: int, end: int, p: Parsed) -> bool:
     if p.rule == "en_year_after_preposition":
         return _PLURAL_NOUN_AFTER.match(text, end) is not None  # "of 2000 troops"
+    if p.rule.startswith("en_duration") and start > 0 and text[start - 1] in "-‐–":
+        return True  # Sixty-four years ago: the count begins before the hyphen
     if p.rule == "en_duration" and _EN_AGE_AFTER.match(text, end):
         return True  # an 88-year-old chef: an age
     if p.rule == "en_month_after_preposition" and _EN_POSSESSIVE_AFTER.match(text, end):
@@ -37,6 +43,8 @@ def _is_trap(text: str, start: int, end: int, p: Parsed) -> bool:
     if "span_" in p.rule and start > 0 and (text[start - 1] in _COUNTER_BEFORE_SPAN or
                                              unicodedata.normalize("NFKC", text[start - 1]).isdigit()):
         return True  # 10年内, 3カ月内: within a count of years or months, not the anchor's year or month
+    if text[start:end] in _PRESENT_DAY and _PRESENT_DAY[text[start:end]].match(text, end):
+        return True  # 今日の国際社会: the present day, not today
     if text.startswith("けさ", start) and text.startswith("せ", start + 2):
         return True  # 受けさせる, 避けさせる: a causative verb, not this morning
     if p.rule == "ja_day" and _DAY_AS_COUNT.match(text, end):
