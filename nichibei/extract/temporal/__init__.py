@@ -11,7 +11,8 @@ from nichibei.extract.temporal.candidates import find_candidates
 from nichibei.extract.temporal.document import TEMPORAL_COLUMNS, extract_temporal
 from nichibei.extract.temporal.params import TemporalParams
 from nichibei.extract.temporal.sentences import at_head, news_dateline
-from nichibei.extract.temporal.surface import kanji_to_int, parse_surface
+from nichibei.extract.temporal.numerals import kanji_to_int
+from nichibei.extract.temporal.surface import parse_surface
 from nichibei.extract.temporal.zones import infer_event_zone, infer_event_zones, load_gazetteer
 
 __all__ = [

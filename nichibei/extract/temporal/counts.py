@@ -14,6 +14,7 @@ import datetime as dt
 import re
 
 from nichibei.extract.temporal import patterns as tp
+from nichibei.extract.temporal.numerals import kanji_to_int
 
 _ROWS = tp.rules("count_units", "word", "unit", "size", "bare")
 JA_UNITS = {r["word"]: (r["unit"], float(r["size"])) for r in _ROWS if r["language"] == "ja"}
@@ -36,8 +37,6 @@ _JA_DIR_END = re.compile(f"(?:{_JA_DIR})$")
 
 
 def _number(s: str) -> float | None:
-    from nichibei.extract.temporal.surface import kanji_to_int  # surface reads counts with this module
-
     if s[0].isdigit():
         return float(s)
     n = kanji_to_int(s)
