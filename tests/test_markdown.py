@@ -86,6 +86,8 @@ def test_block_length(text, n_lines):
     pytest.param("President\\_Biden \\*met\\* the Prime Minister &amp; <u>others</u>.",
                  [(0, "paragraph", "President_Biden *met* the Prime Minister & others.")], id="escapes-and-html"),
     pytest.param("<!-- -->\n\n\\###", [(2, "paragraph", "###")], id="comment-dropped-end-mark-kept-for-cleaning"),
+    pytest.param("Text.\n\n```\n  code line\n```", [(0, "paragraph", "Text."), (3, "paragraph", "code line")],
+                 id="fenced-code-lines-on-their-raw-lines"),
     pytest.param("", [], id="empty"),
 ])
 def test_rendered_blocks(body, units):

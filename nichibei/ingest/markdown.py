@@ -67,7 +67,8 @@ def render_blocks(body: str) -> list[dict]:
             kind = None
         elif token.type in ("html_block", "code_block", "fence") and token.map:
             text = _html_block_text(token) if token.type == "html_block" else token.content.strip("\n")
-            units += [{"line": token.map[0] + i, "text": line.strip(" \t"), "block_kind": "paragraph"}
+            first = token.map[0] + (token.type == "fence")  # a fence's content starts below its opening line
+            units += [{"line": first + i, "text": line.strip(" \t"), "block_kind": "paragraph"}
                       for i, line in enumerate(text.split("\n")) if line.strip()]
     return units
 
