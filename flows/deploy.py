@@ -13,16 +13,16 @@ import os
 import sys
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 from uuid import UUID
 
-# read by Prefect when first imported: no telemetry, and a console that shows what matters
+# read by Prefect when first imported (Prefect is imported only when needed, so `--help` is quick): no
+# telemetry, and a console that shows what matters
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 
-from prefect import serve  # noqa: E402
-from prefect.deployments.runner import RunnerDeployment  # noqa: E402
-
-from flows.collect import collect_release_flow  # noqa: E402
+if TYPE_CHECKING:
+    from prefect.deployments.runner import RunnerDeployment
 
 DEFAULT_CRON = "0 6 * * *"  # daily, 06:00 UTC
 NAME = "nichibei-collect-release"
@@ -39,8 +39,10 @@ class ServeOptions:
     public: bool = False
 
 
-def deployment(options: ServeOptions = ServeOptions()) -> RunnerDeployment:
+def deployment(options: ServeOptions = ServeOptions()) -> "RunnerDeployment":
     from prefect.client.schemas.schedules import CronSchedule
+
+    from flows.collect import collect_release_flow
 
     return collect_release_flow.to_deployment(
         name=NAME,
@@ -58,7 +60,7 @@ def next_run(cron: str, timezone: str = "UTC") -> datetime:
     return asyncio.run(CronSchedule(cron=cron, timezone=timezone).get_dates(n=1))[0]
 
 
-def summary(d: RunnerDeployment, options: ServeOptions) -> str:
+def summary(d: "RunnerDeployment", options: ServeOptions) -> str:
     return "\n".join([
         f"deployment: {d.flow_name}/{d.name}",
         f"schedule:   {options.cron} ({options.timezone})",
@@ -71,9 +73,16 @@ def summary(d: RunnerDeployment, options: ServeOptions) -> str:
     ])
 
 
-def register(d: RunnerDeployment) -> UUID:
+def register(d: "RunnerDeployment") -> UUID:
     """Create or update the deployment and its schedule on the Prefect API (without serving it)."""
     return d.apply()
+
+
+def serve(d: "RunnerDeployment", **kwargs) -> None:
+    """Run the deployment on its schedule until interrupted."""
+    from prefect import serve as prefect_serve
+
+    prefect_serve(d, **kwargs)
 
 
 def known_failure(exc: BaseException) -> str | None:

@@ -297,3 +297,42 @@ def test_the_validators_survive_the_run(tmp_path, site):
     with Client(Validators(tmp_path / "x.json"), ClientOptions(min_interval=0.0)) as client:
         with pytest.raises(Transient):
             client.get("http://127.0.0.1:9/")   # nothing listens: a transient failure, retried by the flow
+
+
+def test_collect_then_release_a_new_speech_is_a_new_minor_release_and_a_quiet_day_publishes_nothing(
+        tmp_path, site, capsys):
+    from nichibei.cli import main
+
+    sources = sources_file(tmp_path, site.base)
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    common = ["--raw", str(raw), "--out", str(out)]
+
+    def collect_and_release() -> tuple[list[str], str]:
+        code = main(["collect", "--sources", str(sources), *common, "--only", "diet", "--only", "mofa",
+                     "--delay", "0"])
+        lines = capsys.readouterr().out.splitlines()
+        assert code == 1  # the page robots.txt disallows is reported
+        assert main(["release", *common]) == 0
+        return lines, capsys.readouterr().err
+
+    lines, first = collect_and_release()
+    assert lines == ["diet: 3 added, 0 unchanged", "mofa: 3 added, 0 unchanged, 1 failed"]
+    site.serve("/api/speech?startRecord=1", "diet/speech-new.json", content_type="application/json")
+    lines, second = collect_and_release()
+    assert lines == ["diet: 1 added, 0 unchanged", "mofa: 0 added, 3 unchanged, 1 failed"]
+    old, new = (tuple(int(x) for x in e.split()[-1].split(".")) for e in (first, second))
+    assert "published" in second and new == (old[0], old[1] + 1, 0)
+    lines, third = collect_and_release()
+    assert lines == ["diet: 0 added, 0 unchanged", "mofa: 0 added, 3 unchanged, 1 failed"]
+    assert "unchanged" in third and third.split()[-1] == second.split()[-1]
+
+
+def test_release_takes_the_inbox_first(tmp_path, capsys):
+    from nichibei.cli import main
+
+    inbox, raw = tmp_path / "drop", tmp_path / "raw"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text("2024年4月10日、ワシントンで日米首脳会談が行われた。\n", encoding="utf-8")
+    assert main(["release", "--raw", str(raw), "--out", str(tmp_path / "out"), "--inbox", str(inbox)]) == 0
+    assert (raw / "a.txt").exists() and not (inbox / "a.txt").exists()
+    assert "published" in capsys.readouterr().err
