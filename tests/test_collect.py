@@ -107,3 +107,17 @@ def test_an_unreachable_prefect_api_is_one_line_without_a_traceback(tmp_path):
     assert done.returncode == 1
     assert done.stderr.strip().splitlines() == [done.stderr.strip()]
     assert "Prefect API is unreachable" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_prefect_yaml_deploys_the_same_flow_as_serve():
+    import yaml
+
+    from flows.deploy import DEFAULT_CRON, deployment
+
+    spec = yaml.safe_load((Path(__file__).resolve().parent.parent / "prefect.yaml").read_text(encoding="utf-8"))
+    (entry,) = spec["deployments"]
+    served = deployment()
+    assert entry["name"] == served.name
+    assert served.entrypoint.endswith(entry["entrypoint"])
+    assert entry["parameters"] == served.parameters
+    assert [s["cron"] for s in entry["schedules"]] == [DEFAULT_CRON]
