@@ -290,7 +290,10 @@ def test_requests_to_one_host_are_spaced(tmp_path, site):
 def test_the_validators_survive_the_run(tmp_path, site):
     validators = Validators(tmp_path / "state.json")
     with Client(validators, ClientOptions(min_interval=0.0)) as client:
-        assert client.get(f"{site.base}/news/feed/").status == 200
+        answer = client.get(f"{site.base}/news/feed/")
+        assert answer.status == 200
+        assert client.get(f"{site.base}/news/feed/").status == 200   # not remembered until stored
+        validators.remember(answer)
     validators.save()
     with Client(Validators.load(tmp_path / "state.json"), ClientOptions(min_interval=0.0)) as client:
         assert client.get(f"{site.base}/news/feed/").not_modified

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 
-from nichibei.collect.http import Client, FetchError
+from nichibei.collect.http import Client, FetchError, Response
 from nichibei.collect.sources import Source
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -57,16 +57,18 @@ def page_url(url: str, n: int) -> str:
     return url if n == 1 else f"{url}{'&' if '?' in url else '?'}paged={n}"
 
 
-def feed_items(client: Client, source: Source) -> list[Item]:
-    """Items of the first pages of the feed whose link matches the pattern; [] when the feed is unchanged."""
-    pattern, items = re.compile(source.pattern), []
+def feed_items(client: Client, source: Source) -> tuple[list[Item], list[Response]]:
+    """Items of the first pages of the feed whose link matches the pattern ([] when the feed is unchanged), and
+    the answers of the feed's pages."""
+    pattern, items, answers = re.compile(source.pattern), [], []
     for n in range(1, source.max_pages + 1):
         answer = client.get(page_url(source.url, n), ok=(200, 404))
         if answer.not_modified or answer.status == 404:
             break
+        answers.append(answer)
         try:
             page = parse_feed(answer.body)
         except ET.ParseError as exc:
             raise FetchError(answer.url, answer.status, f"not a feed: {exc}") from None
         items += [i for i in page if pattern.search(i.link)]
-    return items
+    return items, answers

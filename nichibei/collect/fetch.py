@@ -50,7 +50,7 @@ def collect_diet(client: Client, source: Source, raw_dir: Path, today: date) -> 
 def _collect_pages(client: Client, source: Source, raw_dir: Path,
                    pages: list[tuple[str, str]]) -> SourceResult:
     """Fetch each (url, published_at) conditionally; a new body is a new snapshot. A failing page is recorded."""
-    added, rows, unchanged, failures = [], [], 0, []
+    added, rows, unchanged, failures, remembered = [], [], 0, [], []
     for url, published_at in pages:
         try:
             answer = client.get(url)
@@ -64,13 +64,20 @@ def _collect_pages(client: Client, source: Source, raw_dir: Path,
                              notes=f"{source.kind} page, stored as fetched"))
         else:
             unchanged += 1
+        remembered.append(answer)
     store.append_rows(raw_dir, rows)
+    for answer in remembered:  # stored and listed: from now on asked for conditionally
+        client.validators.remember(answer)
     return SourceResult(source.name, tuple(added), unchanged, tuple(failures))
 
 
 def collect_feed(client: Client, source: Source, raw_dir: Path, today: date) -> SourceResult:
-    items = feed.feed_items(client, source)
-    return _collect_pages(client, source, raw_dir, [(i.link, i.published_at) for i in items])
+    items, answers = feed.feed_items(client, source)
+    result = _collect_pages(client, source, raw_dir, [(i.link, i.published_at) for i in items])
+    if not result.failures:  # else the feed is read again next time, for the pages that failed
+        for answer in answers:
+            client.validators.remember(answer)
+    return result
 
 
 def collect_listing(client: Client, source: Source, raw_dir: Path, today: date) -> SourceResult:

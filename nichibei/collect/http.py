@@ -54,6 +54,8 @@ class Response:
     content_type: str     # the media type, e.g. text/html
     charset: str          # the charset declared in Content-Type, as written ("" if none)
     retrieved_at: str     # UTC, ISO 8601
+    etag: str = ""
+    last_modified: str = ""
 
     @property
     def not_modified(self) -> bool:
@@ -83,10 +85,11 @@ class Validators:
         return {k: v[name] for k, name in (("If-None-Match", "etag"), ("If-Modified-Since", "last_modified"))
                 if v.get(name)}
 
-    def remember(self, url: str, headers: httpx.Headers) -> None:
-        v = {"etag": headers.get("etag", ""), "last_modified": headers.get("last-modified", "")}
-        if any(v.values()):
-            self.seen[url] = v
+    def remember(self, answer: "Response") -> None:
+        """Ask for `answer.url` conditionally from now on: call it once what came is safely stored."""
+        v = {"etag": answer.etag, "last_modified": answer.last_modified}
+        if answer.status == 200 and any(v.values()):
+            self.seen[answer.url] = v
 
     def save(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -154,7 +157,9 @@ class Client:
 
     def get(self, url: str, params: dict | None = None, conditional: bool = True,
             ok: tuple[int, ...] = (200,)) -> Response:
-        """GET `url`; 304 when unchanged since the validators remembered. Any other status not in `ok` raises."""
+        """GET `url`; 304 when unchanged since the validators remembered (`Validators.remember`, called by the
+        caller once the answer is stored, so that a failure on the way is asked for again). Any other status not
+        in `ok` raises."""
         full = str(httpx.URL(url, params=params)) if params else url
         if not self.allowed(full):
             raise Disallowed(full, None, "disallowed by robots.txt")
@@ -165,10 +170,9 @@ class Client:
         if status != 304 and status not in ok:
             raise FetchError(full, status, _reason(answer))
         media, charset = content_type_of(answer.headers.get("content-type", ""))
-        if status == 200 and conditional:
-            self.validators.remember(full, answer.headers)
         return Response(full, status, answer.content if status == 200 else b"", media, charset,
-                        time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
+                        time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                        answer.headers.get("etag", ""), answer.headers.get("last-modified", ""))
 
 
 def _reason(answer: httpx.Response) -> str:
