@@ -114,3 +114,41 @@ def test_a_shift_jis_label_is_read_as_code_page_932(charset):
         body.decode("shift_jis")  # 﨑 and 髙 exist only in code page 932
     text = listing.decode_page(body, charset)
     assert "藤﨑一郎駐米大使、髙橋秘書官" in text and "\ufffd" not in text
+
+
+OLD_HEADER = "file,publisher,source_url,published_at,retrieved_at,license,notes\n"
+
+
+@pytest.mark.parametrize("header,notes", [
+    pytest.param(None, "speech", id="new-manifest-has-every-column"),
+    pytest.param(OLD_HEADER, "speech; http_status=200; speaker=上川陽子", id="narrow-header-kept-in-notes"),
+])
+def test_rows_are_appended_under_the_manifests_own_header(tmp_path, header, notes):
+    from nichibei.collect import store
+    from nichibei.ingest.load import load_raw
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    if header:
+        (raw / "old.txt").write_text("会談した。\n", encoding="utf-8")
+        (raw / "sources.csv").write_text(header + "old.txt,NHK,,2024-01-01,,,\n", encoding="utf-8")
+    before = (raw / "sources.csv").read_bytes() if header else b""
+    assert store.write_new(raw, "diet/a.txt", "○上川国務大臣　日米首脳会談について。\n".encode())
+    assert not store.write_new(raw, "diet/a.txt", b"other bytes")             # never over a file
+    store.append_rows(raw, [{"file": "diet/a.txt", "publisher": "NDL", "notes": "speech", "http_status": "200",
+                             "speaker": "上川陽子"}])
+    assert (raw / "sources.csv").read_bytes().startswith(before)              # only appended to
+    docs, rejections = load_raw(raw)
+    assert rejections.height == 0
+    assert docs.filter(docs["source_file"] == "diet/a.txt")["notes"][0] == notes
+
+
+def test_nothing_is_written_through_a_link_in_the_raw_folder(tmp_path):
+    from nichibei.collect import store
+
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "raw" / "diet").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    with pytest.raises(OSError, match="symbolic link"):
+        store.write_new(tmp_path / "raw", "diet/a.txt", b"x")
+    assert not list((tmp_path / "elsewhere").iterdir())

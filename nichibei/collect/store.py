@@ -30,12 +30,12 @@ def page_name(folder: str, data: bytes, content_type: str) -> str:
 
 def _inside(raw_dir: Path, rel: str) -> Path:
     """The path of `rel` in the raw folder, refusing one that leaves it or passes through a link."""
-    target = raw_dir / rel
-    for part in (raw_dir, *reversed(target.relative_to(raw_dir).parents[:-1]), target):
-        if part.is_symlink():
-            raise OSError(f"{part}: a symbolic link in the raw folder; nothing written through it")
     if ".." in Path(rel).parts or Path(rel).is_absolute():
         raise OSError(f"{rel}: not a path inside the raw folder")
+    target = raw_dir / rel
+    for part in (raw_dir, *(raw_dir / p for p in reversed(Path(rel).parents[:-1])), target):
+        if part.is_symlink():
+            raise OSError(f"{part}: a symbolic link in the raw folder; nothing written through it")
     return target
 
 
