@@ -339,3 +339,18 @@ def test_release_takes_the_inbox_first(tmp_path, capsys):
     assert main(["release", "--raw", str(raw), "--out", str(tmp_path / "out"), "--inbox", str(inbox)]) == 0
     assert (raw / "a.txt").exists() and not (inbox / "a.txt").exists()
     assert "published" in capsys.readouterr().err
+
+
+def test_the_scheduled_flow_collects_then_releases(tmp_path, site):
+    from flows.collect import collect_release_flow
+
+    text = sources_file(tmp_path, site.base).read_text(encoding="utf-8").split("[[source]]")[1]
+    (tmp_path / "diet.toml").write_text("[[source]]" + text, encoding="utf-8")
+    (tmp_path / "inbox").mkdir()
+    (tmp_path / "inbox" / "dropped.txt").write_text("2024年4月10日、日米首脳会談が行われた。\n", encoding="utf-8")
+    published = collect_release_flow(str(tmp_path / "diet.toml"), str(tmp_path / "raw"), str(tmp_path / "out"),
+                                     str(tmp_path / "inbox"))
+    assert published.is_new
+    assert sorted(p.relative_to(tmp_path / "raw").as_posix() for p in (tmp_path / "raw").rglob("*.txt")) == [
+        "diet/2024-04-05_121315254X00220240405_003.txt", "diet/2024-04-12_121304242X00320240412_005.txt",
+        "diet/2024-04-12_121304242X00320240412_012.txt", "dropped.txt"]
