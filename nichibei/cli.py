@@ -37,7 +37,9 @@ def _collect(args: argparse.Namespace) -> int:
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     from flows.collect import CollectOptions, collect_flow
     from nichibei.collect.http import ClientOptions
+    from nichibei.collect.sources import load_sources
 
+    load_sources(Path(args.sources))  # a bad sources file is one line, before any flow runs
     results = collect_flow(CollectOptions(Path(args.sources), Path(args.raw), Path(args.out), tuple(args.only),
                                           ClientOptions(min_interval=args.delay)))
     for r in results:

@@ -152,3 +152,14 @@ def test_nothing_is_written_through_a_link_in_the_raw_folder(tmp_path):
     with pytest.raises(OSError, match="symbolic link"):
         store.write_new(tmp_path / "raw", "diet/a.txt", b"x")
     assert not list((tmp_path / "elsewhere").iterdir())
+
+
+def test_collect_with_a_bad_sources_file_is_one_line(tmp_path, capsys):
+    from nichibei.cli import main
+
+    (tmp_path / "sources.toml").write_text(DIET.replace('publisher = "NDL"\n', ""), encoding="utf-8")
+    assert main(["collect", "--sources", str(tmp_path / "sources.toml"), "--raw", str(tmp_path / "raw")]) == 1
+    err = capsys.readouterr().err
+    assert err.strip().splitlines() == [f"nichibei: SourcesError: {tmp_path / 'sources.toml'}: source diet: "
+                                        "'publisher' is missing"]
+    assert not (tmp_path / "raw").exists()
