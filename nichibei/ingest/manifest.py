@@ -14,7 +14,7 @@ from nichibei.ingest.decode import DecodeError, decode
 from nichibei.ingest.scan import MANIFEST_NAME, read_regular_file
 from nichibei.rejections import Rejection
 
-MANIFEST_COLUMNS = ["file", "publisher", "source_url", "published_at", "retrieved_at", "license", "notes"]
+MANIFEST_COLUMNS = ["file", "publisher", "source_url", "published_at", "retrieved_at", "license", "notes", "http_status", "content_type", "charset", "speaker", "house", "committee"]
 MANIFEST_FRAME_COLUMNS = {
     "source_file": pl.Utf8, "publisher": pl.Utf8, "source_url": pl.Utf8, "manifest_published_date": pl.Date,
     "retrieved_date": pl.Date, "license": pl.Utf8, "notes": pl.Utf8,
