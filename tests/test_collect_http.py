@@ -7,8 +7,7 @@ import hashlib
 import threading
 import time
 from collections import Counter
-from dataclasses import dataclass, replace
-from datetime import date
+from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -17,7 +16,6 @@ import pytest
 
 from flows.collect import LOG_FILE, CollectOptions, collect_flow
 from nichibei.collect.http import USER_AGENT, Client, ClientOptions, Transient, Validators
-from nichibei.collect.sources import parse_sources
 from nichibei.ingest.load import load_raw
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "sources"
