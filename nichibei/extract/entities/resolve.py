@@ -50,6 +50,7 @@ from nichibei.extract.entities.folding import (
     is_latin,
     is_latin_alnum,
 )
+from nichibei.extract.entities.match_rules import MatchRules, collective_pattern
 
 __all__ = [
     "MatchRules",
@@ -113,80 +114,6 @@ COLLECTIVE_SCHEMA: dict[str, pl.DataType] = {
     "char_end": pl.Int64(),
     "surface": pl.Utf8(),
 }
-
-
-# --- parameters ----------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class MatchRules:
-    """Language rules of the matcher. Defaults are the project's; tests may pass their own."""
-
-    # One-character country abbreviations (米, 日, 中, 韓, 露 ...: any one-kanji alias of a country or region)
-    # match only inside a compound: next to another abbreviation (日米, 日米韓, 米中), after one of these
-    # prefixes (訪米, 対中, 駐日), or before one of the suffixes below or an office title (米側, 米大統領).
-    abbreviation_prefixes: tuple[tuple[str, str], ...] = (
-        ("米", "訪対駐在来離親反滞知渡"),
-        ("日", "訪来離対在駐滞親反知"),
-        ("中", "訪対離駐"),
-        ("韓", "訪対離駐"),
-        ("露", "訪対駐"),
-        ("朝", "訪対"),
-        ("豪", "訪"),
-        ("英", "訪"),
-        ("印", "訪"),
-        ("仏", "訪"),
-        ("独", "訪"),
-    )
-    # 中 after a stay (訪米中, 滞日中) means "during".
-    during_chars: str = "中"
-    stay_prefixes: str = "訪来滞在離"
-    abbreviation_suffixes: tuple[str, ...] = (
-        "側", "政府", "政権", "軍", "議会", "首脳", "両国", "関係", "間", "大使館", "大使", "当局", "企業", "経済",
-        "海軍", "空軍", "陸軍", "海兵隊", "国防総省", "国務省", "財務省", "商務省", "連邦", "ドル", "製", "産",
-        "主導", "同盟", "軍事", "外交", "本土", "兵", "艦", "国民", "代表", "首相", "外相", "当局者", "高官",
-    )
-    # A 日 right after these is a day (13日, 同日, 翌日), never Japan.
-    day_markers: str = "0123456789〇一二三四五六七八九十百千同今翌前当本毎昨先後連祝平休土曜初終半数元期明両某即"
-    # Spans in which dictionary matches shorter than the span are ignored (中米 is Central America, 日中 is
-    # "daytime" unless a relation follows, インド in インド太平洋 is not India).
-    blocked_patterns: tuple[str, ...] = (
-        r"中米",
-        r"南米",
-        r"北米",
-        r"欧米",
-        r"日中(?![韓米露豪印関首両外間共友国会戦平経防])",
-        r"インド太平洋",
-        r"インド洋",
-        r"米粉|米価|米作|米飯|新米|玄米|白米|精米|米穀",
-        # words that begin with a one-kanji abbreviation (米宇宙軍 is not Ukraine, 日米比較 not the Philippines)
-        r"宇宙|台頭|台風|舞台|独自|独立|独占|独裁|単独|印象|印刷|調印|露呈|披露|比較|比率|比べ|豪雨|豪華|中間選挙|中旬"
-        r"|中東|中央|中心|中止|中断|加速|加盟|加え|英語|英文",
-    )
-    honorifics: tuple[str, ...] = ("氏", "さん", "様", "閣下")
-    # Title words too general for an office code (オースティン長官, 上川大臣): the person's office at the date decides.
-    generic_titles: tuple[str, ...] = ("長官", "大臣", "補佐官", "大使", "議長")
-    # An office title preceded by one of these is not "the holder of the office now" (元外相, 両首脳, 各国外相).
-    office_modifiers: str = "元前新現両各副次初歴故同旧代"
-    # ... and these mark a former holder when a name stands before them (岸田前首相, バイデン前米大統領).
-    former_markers: str = "元前"
-    # ... and these a holder to come (エマニュエル次期駐日大使, トランプ次期大統領): matched against every holder, no role
-    future_markers: tuple[str, ...] = ("次期",)
-    # A title followed by these is part of another word (首相補佐官, 大統領夫人, 首相官邸, 大統領選).
-    title_blockers: tuple[str, ...] = ("補佐官", "秘書官", "候補", "経験", "代理", "夫人", "官邸", "選", "府", "令")
-    # Latin aliases this short, or written in capitals, match case-sensitively (US is not "us").
-    latin_case_sensitive_max_len: int = 4
-    max_english_name_tokens: int = 4
-    max_kanji_name_len: int = 5
-    # Kanji that may stand right before a name without being part of it (日本側平野官房長官, 及び).
-    name_left_kanji_ok: str = "側及並与"
-    # Name segments that are not a family name (フェルディナンド・マルコス・ジュニア, Ferdinand Marcos Jr.).
-    name_suffixes: tuple[str, ...] = ("ジュニア", "シニア", "jr", "jr.", "sr", "sr.", "ii", "iii", "iv")
-    # A kanji run next to a title is not taken for an unknown person's name if it contains these ...
-    provisional_stop_chars: str = "国側省府党県州院庁局軍団的両各閣僚臣官領会社者間"
-    # ... or starts with these.
-    provisional_stop_first: str = "新前元現副次初故同米日中韓露英仏独豪印比加朝駐在対訪"
-    english_stop_tokens: tuple[str, ...] = ("The", "And", "Of", "In", "On", "At", "For", "To", "A", "An", "Mr", "Mr.")
 
 
 # --- reference tables ----------------------------------------------------------------------------------------
@@ -1379,10 +1306,7 @@ def offices_table(ref: Reference) -> pl.DataFrame:
 
 # --- collective expressions ----------------------------------------------------------------------------------
 
-_COLLECTIVE = re.compile(
-    r"(?:日米)?両首脳|両国首脳|両首相|両大統領|両外相|両外務大臣|両防衛相|両閣僚|[四4４]閣僚|両氏"
-    r"|\b(?:[Tt]he|[Bb]oth) (?:two |four )?(?:leaders|ministers|sides)\b"
-)
+_COLLECTIVE = re.compile(collective_pattern())
 
 
 def find_collective_mentions(docs: pl.DataFrame) -> pl.DataFrame:
