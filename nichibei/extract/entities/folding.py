@@ -12,41 +12,15 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-# Variant characters written interchangeably in Japanese names. The key is folded to the value on both sides of
-# every comparison (reference aliases and document text), so either spelling matches the other.
+from nichibei.rules import load_rules
+
+# Variant characters written interchangeably in Japanese names (`rules/variant_folds.csv`, in file order). The
+# variant is folded to the standard form on both sides of every comparison (reference aliases and document text),
+# so either spelling matches the other. Besides kanji: the middle dots of katakana names, curly quotes, the
+# ideographic space.
 VARIANT_FOLDS: dict[str, str] = {
-    "\ufa11": "崎",  # 﨑 (compatibility ideograph without an NFKC decomposition)
-    "﨑": "崎",
-    "嵜": "崎",
-    "髙": "高",
-    "澤": "沢",
-    "邊": "辺",
-    "邉": "辺",
-    "齋": "斎",
-    "齊": "斉",
-    "濱": "浜",
-    "嶋": "島",
-    "嶌": "島",
-    "德": "徳",
-    "國": "国",
-    "廣": "広",
-    "櫻": "桜",
-    "瀨": "瀬",
-    "槇": "槙",
-    "惠": "恵",
-    "藏": "蔵",
-    "眞": "真",
-    "學": "学",
-    "龍": "竜",
-    "冨": "富",
-    "﨔": "欅",
-    "･": "・",  # half-width katakana middle dot (NFKC handles it; kept for clarity)
-    "·": "・",  # Latin middle dot, sometimes used in katakana names
-    "•": "・",
-    "‧": "・",
-    "’": "'",
-    "‘": "'",
-    "\u3000": " ",
+    r["variant"]: r["standard"]
+    for r in load_rules("nichibei.extract.entities", "variant_folds", ("variant", "standard"))
 }
 
 _COMBINING_SOUND_MARKS = {"\u3099", "\u309a"}
