@@ -5,57 +5,45 @@ from __future__ import annotations
 
 import re
 
+from nichibei.rules import load_rules
+
+_RULES = "nichibei.extract.meetings"
+
+
+def _rows(kind: str, *columns: str) -> tuple[dict[str, str], ...]:
+    return load_rules(_RULES, kind, ("pattern", *columns))
+
+
+def _alternation(kind: str, **columns: str) -> str:
+    """The `pattern` entries of `rules/<kind>.csv` with these column values, as one alternation in file order."""
+    return "|".join(r["pattern"] for r in _rows(kind, *columns) if all(r[c] == v for c, v in columns.items()))
+
 
 _PAIR = r"(?P<pfx>[日米中韓露英仏独豪印比加朝台越]{2,4})?"
+_JA_GROUPS = ("phone", "video", "tri", "twoplus", "courtesy", "meal", "generic")
 _JA_MEETING = re.compile(
-    # the first characters any match can start with, checked first: the engine skips other positions at once
+    # the first characters any match can start with, checked first: the engine skips other positions at once (a
+    # word added to rules/meeting_words.csv must start with one of them)
     r"(?=[日米中韓露英仏独豪印比加朝台越首外防国電テビオ三3安2ツ表会夕昼晩朝ワ])"
     + _PAIR
-    + r"(?P<lvl>首脳|外相|外務大臣|防衛相|防衛大臣|国防相)?"
-    + r"(?:(?P<phone>電話会談|電話での会談|電話で会談|電話協議)"
-    r"|(?P<video>テレビ会議|テレビ会談|ビデオ会議|ビデオ会談|オンライン会談|オンライン形式で会談|オンライン形式の会談"
-    r"|オンラインでの会談|オンラインで会談)"
-    r"|(?P<tri>(?:[三3][かカヵケヶ]国|[三3]者)(?:首脳)?会談)"
-    r"|(?P<twoplus>日米安全保障協議委員会|安全保障協議委員会|2\+2|2プラス2|ツープラスツー)"
-    r"|(?P<courtesy>表敬訪問|表敬)"
-    r"|(?P<meal>夕食会|晩餐会|晩さん会|昼食会|朝食会|ワーキング・?ランチ|ワーキング・?ディナー)"
-    r"|(?P<generic>会談|会合))"
+    + "(?P<lvl>" + _alternation("meeting_words", language="ja", group="lvl") + ")?"
+    + "(?:" + "|".join(f"(?P<{g}>" + _alternation("meeting_words", language="ja", group=g) + ")" for g in _JA_GROUPS)
+    + ")"
 )
+_EN_GROUPS = ("phone", "video", "tri", "twoplus", "fm", "dm", "courtesy", "meal", "summit", "generic", "topic")
 _EN_MEETING = re.compile(
-    r"(?P<phone>\b(?:tele)?phone (?:call|talks?|conversation|conference)s?\b|\b(?:spoke|talked|spoken) (?:by|over the|on the) (?:tele)?phone"
-    r"|\bcalls? with(?= (?-i:[A-Z])| (?:his|her|their) )"
-    r"|\b(?:spoke|speaks|talked) (?:today |yesterday |tonight |(?-i:[A-Z])[a-z]+day )?with(?= (?-i:[A-Z])| (?:his|her) )"
-    r"(?=[^;\n]{0,60}?\b(?:by (?:tele)?phone|over the (?:tele)?phone|on the (?:tele)?phone|phone|telephone)\b))"
-    r"|(?P<video>\bvideo ?(?:conference|call|link|meeting)|\bvirtual (?:meeting|summit|talks)|\bonline (?:meeting|summit))"
-    r"|(?P<tri>\btrilateral (?:leaders'? )?(?:summit|meeting)|\bthree-way summit)"
-    r"|(?P<twoplus>\bsecurity consultative committee|\b2\+2|\btwo-plus-two)"
-    r"|(?P<fm>\bforeign ministers'? (?:meeting|talks)|\bforeign ministerial)"
-    r"|(?P<dm>\bdefen[cs]e ministers'? (?:meeting|talks)|\bdefen[cs]e ministerial)"
-    r"|(?P<courtesy>\bcourtesy call)"
-    r"|(?P<meal>\b(?:working (?:lunch|luncheon|dinner|breakfast)|(?:a |an )(?:informal |private |official |state )?"
-    r"(?:dinner|luncheon|lunch)(?= (?:with|for|at|in|on|hosted)\b))\b)"
-    r"|(?P<summit>\bsummit(?: meeting| talks)?\b)"
-    r"|(?P<generic>\b(?:held|hold|holding|had|have) (?:a |their |the |another |an )?(?-i:[a-z][a-z-]* ){0,2}"
-    r"(?:meeting|talks)\b"
-    r"|\b(?:two|three|several|\d+) days of talks\b|\bround of talks\b"
-    r"|\b(?:spoke|speaks|talked) (?:today |yesterday |tonight |(?-i:[A-Z])[a-z]+day )?with(?= (?-i:[A-Z])| (?:his|her) )"
-    r"|\bmet (?:with )?\b|\bmeets? with\b|\b(?:will|to|would|shall|could) meet(?= with\b| (?-i:[A-Z])| (?:his|her|their) )|\bmeeting with\b|\btalks with\b)"
-    r"|(?P<topic>\bthe (?:talks|meeting|exchange|session|discussions?|conversation|(?:(?:tele)?phone )?call)\b)",
+    "|".join(f"(?P<{g}>" + _alternation("meeting_words", language="en", group=g) + ")" for g in _EN_GROUPS),
     re.IGNORECASE,
 )
 
 
 # a meeting word after one of these (within its clause) is a passing reference, not a report
-_HEDGE_BEFORE = re.compile(r"(?:昨年|一昨年|前年|前回|先月|先週|先に|過去|かつて|これまで|次回|来年|来月|来週|\blast\b|previous|"
-                           r"earlier|next|upcoming|future)[^。、,]*$", re.IGNORECASE)
+_HEDGE_BEFORE = re.compile("(?:" + _alternation("hedges", position="before") + ")[^。、,]*$", re.IGNORECASE)
 
 
 # the same hedge as a time reference (先に行われた…, earlier this year, an earlier meeting), not the adverb that orders
 # the day's events in wire copy ("Kishida earlier held talks with Biden", 首相は先に…と会談した)
-_HEDGE_TIME_BEFORE = re.compile(r"(?:昨年|一昨年|前年|前回|先月|先週|先に(?=[^。、,]{0,8}?(?:行われ|開かれ|開催され|実施され|行った|開いた)"
-                                r"[^。、,]{0,30}$)|過去|かつて|これまで|次回|来年|来月|来週|\blast\b|previous|"
-                                r"\b(?:an|the|their|his|her|its) earlier\b|\bearlier (?:this|last|in the|in) \w+|"
-                                r"next|upcoming|future)[^。、,]*$", re.IGNORECASE)
+_HEDGE_TIME_BEFORE = re.compile("(?:" + _alternation("hedges", position="time_before") + ")[^。、,]*$", re.IGNORECASE)
 _MONTHS_EN = r"January|February|March|April|May|June|July|August|September|October|November|December"
 
 
@@ -115,41 +103,41 @@ _TITLE_BEFORE = re.compile(r"(?:\b(?:President|Prime Minister|Secretary(?: of \w
 
 # a meeting that did not take place or will not (見送られた, 見送られる見通し, 見送りへ, 見送る方向, 中止となる, 取りやめ,
 # 実現しなかった, 受け入れられなかった, was refused, was canceled, called off, will not attend): no meeting at all
-_NEGATED = re.compile(r"^[^。.]{0,24}?(?:見送られ|見送った|見送る|見送り(?:へ|に|と|の(?:方向|見通し|公算))|実現しなかっ|実現せず|実現していない|受け入れられなかっ|"
-                      r"受け入れられず|行われなかっ|開かれなかっ|開催されなかっ|開催されず|中止(?:され|と|に|へ|する|した)|"
-                      r"取りやめ|取り止め|とりやめ|拒否され|拒まれ)"
-                      r"|^[^.;]{0,40}?\b(?:was|were|has been|have been|had been|is|are|will be|would be) "
-                      r"(?:refused|rejected|not held|called off|cancell?ed|scrapped)\b"
-                      r"|^[^.;]{0,40}?\b(?:will not|won't|would not|wouldn't) (?:attend|take place|be held|go ahead)\b"
-                      r"|^[^.;]{0,24}?\bdid not take place\b", re.IGNORECASE)
-_HEDGE_AFTER = re.compile(r"^[^。]{0,12}?(?:予定|に向け|へ向け|を控え|の開催を|を調整|を目指)")
-_START_MARKER = re.compile(r"^(?:\s*[((][^))]{0,40}[))])?\s*(?:ごろ|頃)?\s*(?:から|より|に始ま|に開始|開始)"
-                           r"|^\s*(?:\([^)]{0,40}\))?\s*(?:began|started|starting|kicked off)", re.IGNORECASE)
-_START_BEFORE_EN = re.compile(r"(?:began|started|starting|from|beginning)\s+(?:at\s+)?$", re.IGNORECASE)
-_ATTEND_END = re.compile(r"(?:他|ら|等)?(?:が)?(?:同席|陪席)(?!者?\s*[:：])")
+_NEGATED = re.compile(
+    r"^[^。.]{0,24}?(?:" + _alternation("cancellations", language="ja") + ")|"
+    + "|".join(rf"^[^.;]{{0,{r['window']}}}?\b{r['pattern']}\b" for r in _rows("cancellations", "window")
+               if r["language"] == "en"),
+    re.IGNORECASE)
+_HEDGE_AFTER = re.compile("^[^。]{0,12}?(?:" + _alternation("hedges", position="after") + ")")
+_START_MARKER = re.compile(r"^(?:\s*[((][^))]{0,40}[))])?\s*(?:ごろ|頃)?\s*(?:"
+                           + _alternation("start_markers", language="ja", position="after_time")
+                           + r")|^\s*(?:\([^)]{0,40}\))?\s*(?:"
+                           + _alternation("start_markers", language="en", position="after_time") + ")", re.IGNORECASE)
+_START_BEFORE_EN = re.compile("(?:" + _alternation("start_markers", position="before_time") + r")\s+(?:at\s+)?$",
+                              re.IGNORECASE)
+_ATTEND_END = re.compile(r"(?:他|ら|等)?(?:が)?(?:" + _alternation("attendee_markers", marker="after_names")
+                         + r")(?!者?\s*[:：])")
 
 
 # …大使も加わった, …も出席した after the principals: one more person joining (the clause before it)
-_ATTEND_JOIN = re.compile(r"も(?:加わ|同行|陪席)")
-_ATTEND_LABEL = re.compile(r"(?:同席者|陪席者|同席|陪席)\s*[:：]")
-_ATTEND_EN = re.compile(r"\b(?:attended by|joined by|accompanied by)\b", re.IGNORECASE)
+_ATTEND_JOIN = re.compile("も(?:" + _alternation("attendee_markers", marker="joining") + ")")
+_ATTEND_LABEL = re.compile("(?:" + _alternation("attendee_markers", marker="label") + r")\s*[:：]")
+_ATTEND_EN = re.compile(r"\b(?:" + _alternation("attendee_markers", marker="before_names") + r")\b", re.IGNORECASE)
 
 
 # a place with a locative (で, において, にて), as the goal or object of a visit; の only before a venue of the place
 # (ワシントンのホワイトハウスで): ワシントンの外交筋, 外務省の発表, 東京電力 (a noun straight after) name no place
-_JA_LOCATIVE = re.compile(r"^\s*(?:で(?!\s*(?:記者団|記者会見|記者の|報道陣|取材))|において|にて|での|への|へ|を訪問|を訪れ|入り|に到着"
-                          r"|に[^、。]{0,20}?を(?:招|迎え)|市内|都内|市で|市の"
-                          r"|・[^、。・\s]{1,8}?(?:の|で|において))")  # 東京・元赤坂の迎賓館で
+_JA_LOCATIVE = re.compile(r"^\s*(?:" + _alternation("locatives", use="after_place") + ")")  # 東京・元赤坂の迎賓館で
 
 
 # カナナスキスのサミット会場で, 東京の迎賓館で: の before a venue noun and its locative
-_JA_OF_VENUE = re.compile(r"^\s*の[^、。の]{0,12}?(?:会場|迎賓館|ホテル|公邸|官邸|別荘|私邸|邸宅|宮殿|大使館|庁舎|施設|郊外|市内)"
-                          r"(?:で|において|にて|での)")
+_JA_OF_VENUE = re.compile(r"^\s*の[^、。の]{0,12}?(?:" + _alternation("locatives", use="venue_noun")
+                          + ")(?:で|において|にて|での)")
 
 
 # 韓国大統領官邸, 英首相官邸: a venue word qualified by another country or a president is not Japan's
 _FOREIGN_QUALIFIER = re.compile(r"(?:大統領|[韓中英仏独露豪印比加伊]国?(?:首相|大統領)?|ロシア|フィリピン|ホワイトハウス)\s*$")
-_EN_LOCATIVE_BEFORE = re.compile(r"\b(?i:in|at|visit(?:ing|ed|s)?|visit to|held in)\s+(?:(?i:the)\s+)?"
+_EN_LOCATIVE_BEFORE = re.compile(r"\b(?i:" + _alternation("locatives", use="before_place") + r")\s+(?:(?i:the)\s+)?"
                                  r"(?:[A-Z][\w.]*(?:['’]s)?\s+)?$")
 _VISIT_JA = re.compile(r"(?P<c>日本|米国|アメリカ)(?:を(?:公式|国賓として)?訪問|を訪れ|への(?:公式|国賓|公賓|実務)?訪問)"
                        r"|(?P<jp>訪日|来日)|(?P<us>訪米|渡米)")
@@ -249,8 +237,8 @@ _CONTINUATIVE = re.compile(r"(?:[しりきぎみびちいえけせてねめれ]|
 _TALKS_RAN = re.compile(r"\b(?:first|opening|initial) (?:session|round|meeting)\b|\b(?:talks|meeting|session|summit)s?\b"
                         r"[^.;]{0,30}?\b(?:ran|lasted|went on|continued)\b|(?:会談|会合|協議)は[^。]{0,20}?(?:約|およそ)?[0-9０-９一二三四五六七八九十]"
                         r"|(?:最初|第1|第一|初回)の(?:会談|会合|協議)", re.IGNORECASE)
-_VISIT_HEDGE_BEFORE = re.compile(r"(?:来年|来月|来週|近く|年内|早期|次回|将来)(?:の|に)?\s*$")
-_VISIT_HEDGE_AFTER = re.compile(r"^\s*(?:を|の|に|も)?(?:予定|に意欲|にも意欲|を招請|を要請|を検討|を調整|を求め|を招待|する予定|へ意欲)")
+_VISIT_HEDGE_BEFORE = re.compile("(?:" + _alternation("hedges", position="visit_before") + r")(?:の|に)?\s*$")
+_VISIT_HEDGE_AFTER = re.compile(r"^\s*(?:を|の|に|も)?(?:" + _alternation("hedges", position="visit_after") + ")")
 
 
 # the day of the meeting the document reports, said again
