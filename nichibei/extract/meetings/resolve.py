@@ -203,15 +203,6 @@ def _participants(doc: _Doc, mtype: str, level: str | None, d: dt.date | None, s
         return any(a <= p["char_start"] and p["char_end"] <= b for a, b in spans) and not any(
             a <= p["char_start"] and p["char_end"] <= b for a, b in attending)
 
-    def pick(country: str, office: str) -> dict | None:
-        pool = [p for p in doc.persons if p["role"] == office and p["country_code"] == country]
-        near = [p for p in pool if in_spans(p)]
-        if not near and _titled_without_office(doc, [x for x in doc.persons if in_spans(x)], country, office):
-            return None  # President-elect Trump in the sentence: never the holder the rest of the text names
-        cands = near or (pool if search_whole_doc else [])
-        cands = sorted(cands, key=lambda p: (bool(p["is_flagged"]), p["char_start"]))
-        return cands[0] if cands else None
-
     def add(eid: str | None, role, country, side, inferred, s, e):
         if eid is None or eid in seen:  # a name that resolved to nobody is no participant
             return
@@ -227,7 +218,7 @@ def _participants(doc: _Doc, mtype: str, level: str | None, d: dt.date | None, s
                 add(p["entity_id"], p["role"], p["country_code"], "principal", False, p["char_start"], p["char_end"])
         return out
     for country, office in SLOTS[level]:
-        p = pick(country, office)
+        p = _named_for_office(doc, country, office, in_spans, search_whole_doc)
         if p is not None:
             add(p["entity_id"], office, country, "principal", False, p["char_start"], p["char_end"])
             continue
@@ -251,6 +242,17 @@ def _participants(doc: _Doc, mtype: str, level: str | None, d: dt.date | None, s
             for eid in _holders(offices, third, office, d):
                 add(eid, office, third, "principal", True, evidence[0], evidence[1])
     return out
+
+
+def _named_for_office(doc: _Doc, country: str, office: str, in_spans, search_whole_doc: bool) -> dict | None:
+    """The person named with this office in the meeting's sentences (else anywhere in the document, when asked)."""
+    pool = [p for p in doc.persons if p["role"] == office and p["country_code"] == country]
+    near = [p for p in pool if in_spans(p)]
+    if not near and _titled_without_office(doc, [x for x in doc.persons if in_spans(x)], country, office):
+        return None  # President-elect Trump in the sentence: never the holder the rest of the text names
+    cands = near or (pool if search_whole_doc else [])
+    cands = sorted(cands, key=lambda p: (bool(p["is_flagged"]), p["char_start"]))
+    return cands[0] if cands else None
 
 
 def _titled_without_office(doc: _Doc, persons: list[dict], country: str, office: str) -> dict | None:
