@@ -66,20 +66,18 @@ _COLLECTIVE = re.compile(r"(?P<trilateral>(?P<tripfx>日米[韓比豪印英仏�
 
 
 # another round of the same talks: a meeting of its own, held where the first one was unless the text says otherwise
-_ANOTHER = re.compile(r"\banother (?:round|session|meeting)\b|\bsecond (?:day|round|session)\b|\bagain\b|"
-                      r"再び|再度|2日目|二日目|引き続き会談", re.IGNORECASE)
+_ANOTHER = re.compile(_alternation("references", refers_to="another_meeting"), re.IGNORECASE)
 
 
 # the same talks going on (another round, the second day): only these take the first meeting's place, and only on
 # the same or the next day; "again", 再び alone (they will meet again in November) inherit nothing
-_SAME_TALKS = re.compile(r"\banother (?:round|session)\b|\bsecond (?:day|round|session)\b|2日目|二日目|引き続き会談",
-                         re.IGNORECASE)
+_SAME_TALKS = re.compile(_alternation("references", refers_to="same_talks"), re.IGNORECASE)
 
 
 # a meeting being arranged or considered, not held or fixed
-_ARRANGING = re.compile(r"^[^。]{0,20}?(?:を?調整(?:中|して|され|する|を)|を?検討(?:中|して|され|する)|を模索)"
-                        r"|^[^.]{0,30}?\b(?:being arranged|under consideration|being considered|to be arranged)\b",
-                        re.IGNORECASE)
+_ARRANGING = re.compile("^[^。]{0,20}?(?:" + _alternation("plans", language="ja", state="arranging")
+                        + r")|^[^.]{0,30}?\b(?:" + _alternation("plans", language="en", state="arranging")
+                        + r")\b", re.IGNORECASE)
 
 
 # the titles of the two sides in a sentence, when the people are not resolved
@@ -157,9 +155,8 @@ _DATELINE_EN = re.compile(r"^\s*(?P<city>[A-Z][A-Z.'\-]*(?: [A-Z][A-Z.'\-]*)*)(?
 
 # (not after a title: Mr. KISHIDA Fumio, Dr. Smith)
 _EN_BOUNDARY = re.compile(r"(?<=[a-z0-9\)”\"’][.!?])(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)(?<!\bSt\.)\s+(?=[A-Z“\"])")
-_NON_BILATERAL_SUMMIT_EN = re.compile(r"(?:G7|G8|G20|APEC|NATO|Quad|ASEAN|EAS|East Asia|Nuclear Security|"
-                                      r"Democracy|Climate|UN|United Nations|Asia-Pacific Economic Cooperation|Group of (?:Seven|Eight|20|Twenty)|"
-                                      r"ASEAN-related|Arab League|African Union|(?-i:[A-Z])[a-z]+ Union)\S*\s*(?:Leaders'?\s*)?$", re.IGNORECASE)
+_NON_BILATERAL_SUMMIT_EN = re.compile("(?:" + _alternation("groupings", use="before_summit_en")
+                                      + r")\S*\s*(?:Leaders'?\s*)?$", re.IGNORECASE)
 
 
 # a summit named as an event: "the Elmau summit", "the Ise-Shima Summit", "the Nuclear Security Summit": capitalised
@@ -177,8 +174,7 @@ _OTHER_LEADERS_BEFORE_EN = re.compile(r"\bother\s+(?:[\w-]+\s+){0,4}?leaders\b[^
 
 
 # G7首脳会合, 主要国首脳会議, ASEAN関連首脳会議, APEC首脳会議: the leaders' meeting of a grouping
-_GROUPING_JA = re.compile(r"(?:G\s?7|G\s?8|G\s?20|APEC|ASEAN|NATO|EAS|クアッド|主要国|先進国|主要[7７七]カ国|主要[7７七]か国|"
-                          r"主要20カ国|先進[7７七]カ国|先進[7７七]か国|東アジア|アジア太平洋経済協力|北大西洋条約機構)[^、。,\s]{0,6}$",
+_GROUPING_JA = re.compile("(?:" + _alternation("groupings", use="before_leaders_ja") + r")[^、。,\s]{0,6}$",
                           re.IGNORECASE)
 
 
@@ -211,8 +207,7 @@ _CONTINUATION = re.compile(r"^[^。]{0,30}?(?:から|より)?約?[0-9一二三�
 
 
 # a grouping of countries or a multilateral meeting named in the sentence: a visit does not make it US–Japan
-_GROUPING_WORDS = re.compile(r"日米[韓比豪印英仏独加伊中]|[韓比豪印]米|豪印|クアッド|G7|G8|G20|APEC|ASEAN|NATO|\bQuad\b|"
-                             r"首脳会議|サミット|Summit (?:of|on)|summit of", re.IGNORECASE)
+_GROUPING_WORDS = re.compile(_alternation("groupings", use="in_sentence"), re.IGNORECASE)
 
 
 # English names of the countries in a hyphenated grouping before "Summit" (Japan-U.S.-ROK, U.S.-Japan-Philippines)
@@ -242,15 +237,12 @@ _VISIT_HEDGE_AFTER = re.compile(r"^\s*(?:を|の|に|も)?(?:" + _alternation("h
 
 
 # the day of the meeting the document reports, said again
-_SAME_DAY = re.compile(r"同日|この日|当日|\b(?:on )?the same day\b|\bthat day\b|\blater that day\b", re.IGNORECASE)
+_SAME_DAY = re.compile(_alternation("references", refers_to="same_day"), re.IGNORECASE)
 
 
 # a plan that was given up: its place is not the meeting's
-_ABANDONED = re.compile(r"当初[はの]|予定していた(?:が|ものの)|予定していましたが|調整していた(?:が|ものの)|調整していましたが|"
-                        r"\b(?:originally|initially) (?:planned|scheduled|set)\b|\bwas (?:called off|cancel+ed)\b",
-                        re.IGNORECASE)
-_ZONE_WORD = re.compile(r"日本時間|日本標準時|現地時間|東部時間|西部時間|ワシントン時間|ハワイ時間|\bJST\b|\bE[SD]?T\b|"
-                        r"\bUTC\b|\bGMT\b|local time|Japan time|Tokyo time|Washington time", re.IGNORECASE)
+_ABANDONED = re.compile(_alternation("plans", state="abandoned"), re.IGNORECASE)
+_ZONE_WORD = re.compile(_alternation("zone_words"), re.IGNORECASE)
 _LOCAL_TIME = re.compile(r"現地時間|local time", re.IGNORECASE)
 
 
