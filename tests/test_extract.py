@@ -85,7 +85,7 @@ def _shuffled_documents(n: int) -> tuple[pl.DataFrame, pl.DataFrame]:
     documents in a random order, with a title (or none) and a publication date (or none) of some other document."""
     import random
 
-    from nichibei.extract.meetings.find import sentence_spans
+    from nichibei.extract.meetings.records import sentence_spans
 
     sentences: list[str] = []
     dates: list = [None]

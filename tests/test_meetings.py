@@ -22,8 +22,10 @@ from polars.testing import assert_frame_equal
 import schemas
 from nichibei import pipeline
 from nichibei.extract.batch import extract_all, text_reference_dates
-from nichibei.extract.meetings.find import (DocMeeting, Participant, _title_level, dateline_city, meeting_id, merge_meetings,
-                               sentence_spans)
+from nichibei.extract.meetings.mentions import _title_level
+from nichibei.extract.meetings.merge import merge_meetings
+from nichibei.extract.meetings.places import dateline_city
+from nichibei.extract.meetings.records import DocMeeting, Participant, meeting_id, sentence_spans
 
 from conftest import SEEDS as SEED_DIR
 

@@ -1,0 +1,271 @@
+"""Meetings: the language the meeting rules match (compiled against NFKC-folded text).
+"""
+
+from __future__ import annotations
+
+import re
+
+from nichibei.rules import load_rules
+
+_RULES = "nichibei.extract.meetings"
+
+
+def _rows(kind: str, *columns: str) -> tuple[dict[str, str], ...]:
+    return load_rules(_RULES, kind, ("pattern", *columns))
+
+
+def _alternation(kind: str, **columns: str) -> str:
+    """The `pattern` entries of `rules/<kind>.csv` with these column values, as one alternation in file order."""
+    return "|".join(r["pattern"] for r in _rows(kind, *columns) if all(r[c] == v for c, v in columns.items()))
+
+
+_PAIR = r"(?P<pfx>[日米中韓露英仏独豪印比加朝台越]{2,4})?"
+_JA_GROUPS = ("phone", "video", "tri", "twoplus", "courtesy", "meal", "generic")
+_JA_MEETING = re.compile(
+    # the first characters any match can start with, checked first: the engine skips other positions at once (a
+    # word added to rules/meeting_words.csv must start with one of them)
+    r"(?=[日米中韓露英仏独豪印比加朝台越首外防国電テビオ三3安2ツ表会夕昼晩朝ワ])"
+    + _PAIR
+    + "(?P<lvl>" + _alternation("meeting_words", language="ja", group="lvl") + ")?"
+    + "(?:" + "|".join(f"(?P<{g}>" + _alternation("meeting_words", language="ja", group=g) + ")" for g in _JA_GROUPS)
+    + ")"
+)
+_EN_GROUPS = ("phone", "video", "tri", "twoplus", "fm", "dm", "courtesy", "meal", "summit", "generic", "topic")
+_EN_MEETING = re.compile(
+    "|".join(f"(?P<{g}>" + _alternation("meeting_words", language="en", group=g) + ")" for g in _EN_GROUPS),
+    re.IGNORECASE,
+)
+
+
+# a meeting word after one of these (within its clause) is a passing reference, not a report
+_HEDGE_BEFORE = re.compile("(?:" + _alternation("hedges", position="before") + ")[^。、,]*$", re.IGNORECASE)
+
+
+# the same hedge as a time reference (先に行われた…, earlier this year, an earlier meeting), not the adverb that orders
+# the day's events in wire copy ("Kishida earlier held talks with Biden", 首相は先に…と会談した)
+_HEDGE_TIME_BEFORE = re.compile("(?:" + _alternation("hedges", position="time_before") + ")[^。、,]*$", re.IGNORECASE)
+_MONTHS_EN = r"January|February|March|April|May|June|July|August|September|October|November|December"
+
+
+# "met Obama at the White House last April": a time word after the meeting word that puts it in the past or future
+_HEDGE_AFTER_EN = re.compile(rf"^[^.;]{{0,60}}?\b(?:last|next) (?:year|month|week|spring|summer|autumn|fall|winter|"
+                             rf"{_MONTHS_EN})\b|^[^.;]{{0,60}}?\bearlier this (?:year|month)\b", re.IGNORECASE)
+
+
+# a bare meeting noun as the topic of its clause (会談は, 会合では, 会談後): the meeting already introduced
+_TOPIC_BEFORE_JA = re.compile(r"(?:^|[。、,\n「『(]|この|その|同|今回の|今回)\s*$")
+_TOPIC_AFTER_JA = re.compile(r"^(?:は|では|には|後|の冒頭|の中で|の席上)")
+_TOPIC_WORD_JA = re.compile(r"協議(?=は|では|には|後)")
+
+
+# 両首脳, 四閣僚, the two leaders: the participants of a meeting already named
+_COLLECTIVE = re.compile(r"(?P<trilateral>(?P<tripfx>日米[韓比豪印英仏独加伊]|米日[韓比豪印]|[日米][韓比豪印]米?日?)首脳|[三3]首脳"
+                         r"|\b(?:the |all )?three leaders\b)|(?P<leaders>両首脳|日米首脳|\b(?:the|both) (?:two )?leaders\b)|(?P<foreign>両外相|両外務大臣)"
+                         r"|(?P<defense>両防衛相|両国防相|両防衛大臣)|(?P<twoplus>四閣僚|4閣僚|日米の外務・防衛担当閣僚)",
+                         re.IGNORECASE)
+
+
+# another round of the same talks: a meeting of its own, held where the first one was unless the text says otherwise
+_ANOTHER = re.compile(_alternation("references", refers_to="another_meeting"), re.IGNORECASE)
+
+
+# the same talks going on (another round, the second day): only these take the first meeting's place, and only on
+# the same or the next day; "again", 再び alone (they will meet again in November) inherit nothing
+_SAME_TALKS = re.compile(_alternation("references", refers_to="same_talks"), re.IGNORECASE)
+
+
+# a meeting being arranged or considered, not held or fixed
+_ARRANGING = re.compile("^[^。]{0,20}?(?:" + _alternation("plans", language="ja", state="arranging")
+                        + r")|^[^.]{0,30}?\b(?:" + _alternation("plans", language="en", state="arranging")
+                        + r")\b", re.IGNORECASE)
+
+
+# the titles of the two sides in a sentence, when the people are not resolved
+_TITLE_WORDS = {
+    ("JP", "prime_minister"): re.compile(r"首相|総理|Prime Minister", re.IGNORECASE),
+    ("US", "president"): re.compile(r"大統領|\bPresident\b"),
+    ("JP", "foreign_minister"): re.compile(r"外相|外務大臣|Foreign Minister", re.IGNORECASE),
+    ("US", "secretary_of_state"): re.compile(r"国務長官|Secretary of State", re.IGNORECASE),
+    ("JP", "defense_minister"): re.compile(r"防衛相|防衛大臣|Minister of Defen[cs]e|Defen[cs]e Minister", re.IGNORECASE),
+    ("US", "secretary_of_defense"): re.compile(r"国防長官|戦争長官|Secretary of (?:Defen[cs]e|War)|"
+                                               r"(?:Defen[cs]e|War) Secretary", re.IGNORECASE),
+}
+
+
+# a title standing before a name the resolver left without a role: U.S. President-elect Donald Trump, former
+# President Obama, 次期大統領の (the post named, not held that day)
+_TITLE_BEFORE = re.compile(r"(?:\b(?:President|Prime Minister|Secretary(?: of \w+)?)[- ](?:elect|designate)|"
+                           r"\b(?:former|then-|incoming) (?:U\.S\. |Japanese )?(?:President|Prime Minister)|次期(?:米国?)?大統領の?|"
+                           r"次期首相の?|前(?:米国?)?大統領の?)\s*,?\s*$", re.IGNORECASE)
+
+
+# a meeting that did not take place or will not (見送られた, 見送られる見通し, 見送りへ, 見送る方向, 中止となる, 取りやめ,
+# 実現しなかった, 受け入れられなかった, was refused, was canceled, called off, will not attend): no meeting at all
+_NEGATED = re.compile(
+    r"^[^。.]{0,24}?(?:" + _alternation("cancellations", language="ja") + ")|"
+    + "|".join(rf"^[^.;]{{0,{r['window']}}}?\b{r['pattern']}\b" for r in _rows("cancellations", "window")
+               if r["language"] == "en"),
+    re.IGNORECASE)
+_HEDGE_AFTER = re.compile("^[^。]{0,12}?(?:" + _alternation("hedges", position="after") + ")")
+_START_MARKER = re.compile(r"^(?:\s*[((][^))]{0,40}[))])?\s*(?:ごろ|頃)?\s*(?:"
+                           + _alternation("start_markers", language="ja", position="after_time")
+                           + r")|^\s*(?:\([^)]{0,40}\))?\s*(?:"
+                           + _alternation("start_markers", language="en", position="after_time") + ")", re.IGNORECASE)
+_START_BEFORE_EN = re.compile("(?:" + _alternation("start_markers", position="before_time") + r")\s+(?:at\s+)?$",
+                              re.IGNORECASE)
+_ATTEND_END = re.compile(r"(?:他|ら|等)?(?:が)?(?:" + _alternation("attendee_markers", marker="after_names")
+                         + r")(?!者?\s*[:：])")
+
+
+# …大使も加わった, …も出席した after the principals: one more person joining (the clause before it)
+_ATTEND_JOIN = re.compile("も(?:" + _alternation("attendee_markers", marker="joining") + ")")
+_ATTEND_LABEL = re.compile("(?:" + _alternation("attendee_markers", marker="label") + r")\s*[:：]")
+_ATTEND_EN = re.compile(r"\b(?:" + _alternation("attendee_markers", marker="before_names") + r")\b", re.IGNORECASE)
+
+
+# a place with a locative (で, において, にて), as the goal or object of a visit; の only before a venue of the place
+# (ワシントンのホワイトハウスで): ワシントンの外交筋, 外務省の発表, 東京電力 (a noun straight after) name no place
+_JA_LOCATIVE = re.compile(r"^\s*(?:" + _alternation("locatives", use="after_place") + ")")  # 東京・元赤坂の迎賓館で
+
+
+# カナナスキスのサミット会場で, 東京の迎賓館で: の before a venue noun and its locative
+_JA_OF_VENUE = re.compile(r"^\s*の[^、。の]{0,12}?(?:" + _alternation("locatives", use="venue_noun")
+                          + ")(?:で|において|にて|での)")
+
+
+# 韓国大統領官邸, 英首相官邸: a venue word qualified by another country or a president is not Japan's
+_FOREIGN_QUALIFIER = re.compile(r"(?:大統領|[韓中英仏独露豪印比加伊]国?(?:首相|大統領)?|ロシア|フィリピン|ホワイトハウス)\s*$")
+_EN_LOCATIVE_BEFORE = re.compile(r"\b(?i:" + _alternation("locatives", use="before_place") + r")\s+(?:(?i:the)\s+)?"
+                                 r"(?:[A-Z][\w.]*(?:['’]s)?\s+)?$")
+_VISIT_JA = re.compile(r"(?P<c>日本|米国|アメリカ)(?:を(?:公式|国賓として)?訪問|を訪れ|への(?:公式|国賓|公賓|実務)?訪問)"
+                       r"|(?P<jp>訪日|来日)|(?P<us>訪米|渡米)")
+_VISIT_EN = re.compile(r"\b(?:visit(?:ing)? to|visiting|trip to|arrived in)\s+(?P<c>Japan|the United States|"
+                       r"the U\.S\.|Washington|the White House)", re.IGNORECASE)
+_US_JAPAN = re.compile(r"日米(?![韓比豪印英仏独加伊中]{2})|米日|U\.S\.-Japan|Japan-U\.S\.|US-Japan|Japan-US|Japanese and U\.?S\.?|U\.?S\.? and Japan",
+                       re.IGNORECASE)
+_SENTENCE_END_JA = "。!?！？"
+
+
+# a news dateline at the start of a paragraph: 【ワシントン=共同】, 【ワシントン時事】, WASHINGTON -,
+# PALM BEACH, Florida, April 17 (Kyodo) --
+_DATELINE_JA = re.compile(r"^\s*【(?P<city>[^=】\s]{1,12}?)(?:=[^】]*|時事|共同|発)?】")
+_DATELINE_EN = re.compile(r"^\s*(?P<city>[A-Z][A-Z.'\-]*(?: [A-Z][A-Z.'\-]*)*)(?:, [A-Za-z][A-Za-z.]*(?: [A-Za-z0-9.]+)*)*"
+                          r"(?: \([^)]{1,30}\))?(?: ?(?:--|—|–) ?| - )")
+
+
+# (not after a title: Mr. KISHIDA Fumio, Dr. Smith)
+_EN_BOUNDARY = re.compile(r"(?<=[a-z0-9\)”\"’][.!?])(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)(?<!\bSt\.)\s+(?=[A-Z“\"])")
+_NON_BILATERAL_SUMMIT_EN = re.compile("(?:" + _alternation("groupings", use="before_summit_en")
+                                      + r")\S*\s*(?:Leaders'?\s*)?$", re.IGNORECASE)
+
+
+# a summit named as an event: "the Elmau summit", "the Ise-Shima Summit", "the Nuclear Security Summit": capitalised
+# words between an article and "summit" that are neither Japan nor the US, nor the two leaders (the Kishida-Biden summit)
+_NAMED_SUMMIT_EN = re.compile(r"\b(?i:the|a|an|this|last|next)\s+(?P<name>(?:(?:[A-Z0-9][\w.’'&]*)(?:-[A-Z][\w.’']*)*\s+){1,3})"
+                              r"(?:Leaders['’]?\s+)?$")
+_BILATERAL_NAME_EN = {"JAPAN", "JAPANESE", "U.S.", "US", "USA", "AMERICA", "AMERICAN", "UNITED", "STATES", "BILATERAL",
+                      "FIRST", "SECOND", "THIRD", "INAUGURAL", "OFFICIAL", "STATE", "SUMMIT", "LEADERS", "NIPPON"}
+
+
+# "with other G7 leaders", "joined other world leaders": the summit of a grouping, not a US–Japan one
+_OTHER_LEADERS_AFTER_EN = re.compile(r"^[^.;]{0,100}?\b(?:with|along with|joined by|and|among)\s+(?:the\s+)?other\s+"
+                                     r"(?:[\w-]+\s+){0,4}?leaders\b", re.IGNORECASE)
+_OTHER_LEADERS_BEFORE_EN = re.compile(r"\bother\s+(?:[\w-]+\s+){0,4}?leaders\b[^.;]*$", re.IGNORECASE)
+
+
+# G7首脳会合, 主要国首脳会議, ASEAN関連首脳会議, APEC首脳会議: the leaders' meeting of a grouping
+_GROUPING_JA = re.compile("(?:" + _alternation("groupings", use="before_leaders_ja") + r")[^、。,\s]{0,6}$",
+                          re.IGNORECASE)
+
+
+# a sentence that is a date alone (そして今月13日。, 11月13日夜。): a fragment that dates the sentence after it
+_BARE_DATE_SENTENCE = re.compile(
+    r"^(?:そして|さらに|そうして|明けて|迎えた)?[、,]?\s*(?:(?:\d{4}年|[昨今来去前同]年|同)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月|今月|先月|同月)?"
+    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:\s*[(（][^)）]{1,3}[)）])?(?:の)?(?:早朝|朝|昼|午前|午後|夕方|夜|深夜|未明)?\s*[。.]$")
+_LEVEL_WORD = {"首脳": "leaders", "外相": "foreign", "外務大臣": "foreign", "防衛相": "defense", "防衛大臣": "defense",
+               "国防相": "defense"}
+_LEVEL_TYPE = {"leaders": "summit", "foreign": "foreign_ministers", "defense": "defense_ministers",
+               "2plus2": "2plus2"}
+
+
+# the office of the leader who meets for a country at a summit
+_THIRD_LEADER = {"KR": "president", "PH": "president", "ID": "president", "FR": "president", "CN": "president",
+                 "TW": "president"}
+_THIRD = {"韓": "KR", "比": "PH", "豪": "AU", "印": "IN", "英": "GB", "仏": "FR", "独": "DE", "加": "CA", "伊": "IT"}
+
+
+# a video or telephone word that says how a meeting named before it in the sentence was held
+_FORMAT_AFTER = re.compile(r"^(?:方式|形式|形態)?(?:で|により|によって|を通じ)", re.IGNORECASE)
+_FORMAT_LINK = re.compile(r"^(?:方式|形式)?(?:で(?:行った|開いた|行われた|開かれた|の)|による|の)$")
+_FORMAT_BEFORE = re.compile(r"\b(?:by|via|through|over)(?: an?| the)?\s*$", re.IGNORECASE)
+_LATIN_RUN = re.compile(r"[A-Za-z0-9][^\u3000-\u30ff\u4e00-\u9fff]*")
+
+
+# a sentence that only completes the meeting before it: its clock and length, or who attended
+_CONTINUATION = re.compile(r"^[^。]{0,30}?(?:から|より)?約?[0-9一二三四五六七八九十]+(?:時間|分間?)(?:半)?(?:にわたり|にわたって)?[。]?$"
+                           r"|(?:同席|陪席)(?:した|しました|している|。)")
+
+
+# a grouping of countries or a multilateral meeting named in the sentence: a visit does not make it US–Japan
+_GROUPING_WORDS = re.compile(_alternation("groupings", use="in_sentence"), re.IGNORECASE)
+
+
+# English names of the countries in a hyphenated grouping before "Summit" (Japan-U.S.-ROK, U.S.-Japan-Philippines)
+_EN_COUNTRY = {"JAPAN": "JP", "U.S.": "US", "US": "US", "UNITED STATES": "US", "ROK": "KR", "KOREA": "KR",
+               "REPUBLIC OF KOREA": "KR", "SOUTH KOREA": "KR", "PHILIPPINES": "PH", "PHILIPPINE": "PH",
+               "AUSTRALIA": "AU", "INDIA": "IN", "CHINA": "CN"}
+_EN_GROUPING = re.compile(r"(?:(?:Japan|U\.S\.|US|ROK|Korea|Republic of Korea|South Korea|Philippines?|Australia|India|"
+                          r"China)-){2,}(?:Japan|U\.S\.|US|ROK|Korea|Republic of Korea|South Korea|Philippines?|Australia|"
+                          r"India|China)\s*(?:Leaders'?\s*)?$")
+_ORDINAL = re.compile(r"(?:第)?(?P<n>[0-9]+|[一二三四五六七八九十]+)(?:度目|回目)(?:の)?(?:首脳)?$")
+_JA_CHARS = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+_CLAUSE_BREAK = "、，,"
+
+
+# a clause that ends in a verb's continuative form (来日し、, 会談して、, 訪れ、) goes on into the next one and shares its
+# time; one that ends in a noun or a particle (予定で、, 会談は、) does not
+_CONTINUATIVE = re.compile(r"(?:[しりきぎみびちいえけせてねめれ]|して|って|んで)$")
+
+
+# a sentence giving the length of the talks without naming them again: "The leaders' first session ran for about
+# 90 minutes", "the talks lasted", 会談は約90分, 最初の会談は
+_TALKS_RAN = re.compile(r"\b(?:first|opening|initial) (?:session|round|meeting)\b|\b(?:talks|meeting|session|summit)s?\b"
+                        r"[^.;]{0,30}?\b(?:ran|lasted|went on|continued)\b|(?:会談|会合|協議)は[^。]{0,20}?(?:約|およそ)?[0-9０-９一二三四五六七八九十]"
+                        r"|(?:最初|第1|第一|初回)の(?:会談|会合|協議)", re.IGNORECASE)
+_VISIT_HEDGE_BEFORE = re.compile("(?:" + _alternation("hedges", position="visit_before") + r")(?:の|に)?\s*$")
+_VISIT_HEDGE_AFTER = re.compile(r"^\s*(?:を|の|に|も)?(?:" + _alternation("hedges", position="visit_after") + ")")
+
+
+# the day of the meeting the document reports, said again
+_SAME_DAY = re.compile(_alternation("references", refers_to="same_day"), re.IGNORECASE)
+
+
+# a plan that was given up: its place is not the meeting's
+_ABANDONED = re.compile(_alternation("plans", state="abandoned"), re.IGNORECASE)
+_ZONE_WORD = re.compile(_alternation("zone_words"), re.IGNORECASE)
+_LOCAL_TIME = re.compile(r"現地時間|local time", re.IGNORECASE)
+
+
+# a time that states its own day (現地時間16日午後1時40分, 9月14日午後1時30分, April 16 at 1:40 p.m.)
+_OWN_DAY = re.compile(rf"\d{{1,2}}日(?!本)|(?:{_MONTHS_EN})\.? \d{{1,2}}\b|\b\d{{1,2}} (?:{_MONTHS_EN})", re.IGNORECASE)
+
+
+# the same instant restated in another zone, in brackets after the time: （日本時間17日午前2時40分）, (8:45 p.m. Japan time)
+_CONVERSION_OPEN = re.compile(r"[(（]\s*$")
+
+
+# a date that modifies the sentence's main predicate: followed by a clause break (13日、/ 13日には、/ 水曜日、)
+_JA_MAIN_DATE_AFTER = re.compile(r"^(?:に|には|は)?[、，,]")
+
+
+# an English date governed by another verb (the treaty signed on January 19, 1960; the strategy adopted on ...)
+_EN_OTHER_DATE_BEFORE = re.compile(r"(?:signed|adopted|approved|dated|concluded|ratified|issued|decided|enacted|"
+                                   r"released|published|of|since|until)\s+(?:on\s+)?$", re.IGNORECASE)
+
+
+# a date that names its month (去年3月16日, April 16): not a day read off the publication date alone
+_MONTH_NAMED = re.compile(rf"\d{{1,2}}月|[一二三四五六七八九十]+月|{_MONTHS_EN}", re.IGNORECASE)
+
+
+# a date followed by a place and a locative: 2011年9月21日にニューヨークで, 同年11月12日にはハワイ・ホノルルで
+_DAY_THEN_PLACE = re.compile(r"^\s*(?:に|には|にも)?\s*[^、,。]{0,12}?(?:で|において|にて)")
