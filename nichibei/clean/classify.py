@@ -83,71 +83,82 @@ def unit_features(units: pl.DataFrame, params: CleanParams = CleanParams()) -> p
         units.with_columns(
             pl.col("text").str.normalize("NFKC").str.strip_chars().alias("norm"),
         )
-        .with_columns(
-            (norm == "").alias("is_blank"),
-            norm.str.len_chars().alias("n_chars"),
-            (norm.str.contains(f.DATELINE) & norm.str.contains(f.LABELLED_DATELINE)).alias("is_labelled_dateline"),
-            (norm.str.contains(f.DATELINE)
-             | (pl.col("time_stamp").is_not_null() & (norm.str.len_chars() <= params.max_stamped_chars))
-             ).alias("is_date_only"),
-            norm.str.contains(f.LIST_MARKER).alias("is_list_item"),
-            norm.str.contains(f.NUMBERED_MARKER).alias("is_numbered"),
-            (
-                norm.str.contains(f.SENTENCE_JA)
-                | (
-                    # a list number (`1. `) is no sentence end
-                    norm.str.replace(f.LIST_NUMBER, "").str.contains(f.SENTENCE_EN)
-                    & (norm.str.count_matches(r"\S+") >= params.min_sentence_words)
-                )
-            ).alias("is_sentence"),
-            norm.str.contains(f.BACK_TO_TOP).alias("is_back_to_top"),
-            (norm.str.contains(f.WIDGET_HEADER) & (norm.str.len_chars() <= params.max_tag_chars)).alias(
-                "is_widget_header"),
-            norm.str.contains(f.RANKING_HEADER).alias("is_ranking"),
-            norm.str.contains(f.ADVERTISEMENT).alias("is_advertisement"),
-            (
-                (norm.str.contains(f.SOCIAL_ACTION) & norm.str.contains(f.SOCIAL_TARGET)
-                 & (norm.str.len_chars() <= params.max_social_chars))
-                | norm.str.contains(f.SHARE_BAR)
-            ).alias("is_social"),
-            (norm.str.contains(f.COPYRIGHT) & (norm.str.len_chars() <= 250)).alias("is_copyright_strong"),
-            (norm.str.contains(f.COPYRIGHT_WEAK) & (norm.str.len_chars() <= 120)).alias("is_copyright_weak"),
-            (norm.str.contains(f.SUBSCRIBE_FOLLOWUP) & (norm.str.len_chars() <= 100)).alias("is_subscribe_followup"),
-            norm.str.contains(f.PAGE_TOOL).alias("is_page_tool"),
-            norm.str.contains(f.AUTHOR_LABEL).alias("is_author_label"),
-            norm.str.contains(f.CATEGORY_LABEL).alias("is_category_label"),
-            norm.str.contains(f.TAG_HEADER).alias("is_tag_header"),
-            norm.str.contains(f.READ_MORE).alias("is_read_more"),
-            norm.str.contains(f.DESK_CREDIT).alias("is_desk_credit"),
-            norm.str.contains(f.TAG_LINE).alias("is_tag_line"),
-            (norm.str.contains(f.ANY_DATE) & norm.str.contains(f.TIMESTAMP_WORD)
-             & (norm.str.len_chars() <= params.max_tag_chars + 10)).alias("is_stamp"),
-            (
-                norm.str.contains(f.PHOTO_CAPTION)
-                | ((norm.str.contains(f.PHOTO_CAPTION_WEAK) | norm.str.contains(f.CAPTION_SHAPE))
-                   & ~norm.str.contains("。"))
-            ).alias("is_caption"),
-            (norm.str.contains(f.PAYWALL) & (norm.str.len_chars() <= params.max_social_chars)).alias("is_paywall"),
-            (norm.str.contains(f.PAGE_CHROME) & (norm.str.len_chars() <= params.max_chrome_chars)).alias("is_chrome"),
-            norm.str.contains(f.SEPARATOR).alias("is_separator"),
-            norm.str.contains(f.END_MARK).alias("is_end_mark"),
-            norm.str.contains(f.AGENCY_CREDIT).alias("is_agency_credit"),
-            (pl.col("text").str.strip_chars().str.count_matches(r"\u3000+|\s{2,}") + 1).alias("n_spaced_tokens"),
-            norm.str.contains(f.SUBSCRIBE).alias("is_subscribe"),
-            norm.str.contains(f.PAGINATION).alias("is_pagination"),
-            norm.str.contains(f.BYLINE).alias("is_byline"),
-            norm.str.contains(f.BYLINE_ROLE).alias("is_byline_role"),
-            norm.str.contains(f.ALL_CAPS_LABEL).alias("is_all_caps"),
-            (norm.str.contains(f.SITE_NAME) & (norm.str.len_chars() <= params.max_site_name_chars)).alias("is_site_name"),
-            norm.str.count_matches(f.SECTION_SEPARATOR).alias("n_section_separators"),
-            norm.str.count_matches(f.MENU_SEPARATOR).alias("n_menu_separators"),
-            norm.str.count_matches(f.BREADCRUMB_SEPARATOR).alias("n_crumb_separators"),
-        )
+        .with_columns(*_shape_features(norm, params), *_furniture_features(norm, params))
         .with_columns(
             (pl.col("is_copyright_strong") | (pl.col("is_copyright_weak") & ~pl.col("is_sentence")))
             .alias("is_copyright"),
         )
     )
+
+
+def _shape_features(norm: pl.Expr, params: CleanParams) -> list[pl.Expr]:
+    """What a line is shaped like: blank, a date alone, a list item, a sentence."""
+    return [
+        (norm == "").alias("is_blank"),
+        norm.str.len_chars().alias("n_chars"),
+        (norm.str.contains(f.DATELINE) & norm.str.contains(f.LABELLED_DATELINE)).alias("is_labelled_dateline"),
+        (norm.str.contains(f.DATELINE)
+         | (pl.col("time_stamp").is_not_null() & (norm.str.len_chars() <= params.max_stamped_chars))
+         ).alias("is_date_only"),
+        norm.str.contains(f.LIST_MARKER).alias("is_list_item"),
+        norm.str.contains(f.NUMBERED_MARKER).alias("is_numbered"),
+        (
+            norm.str.contains(f.SENTENCE_JA)
+            | (
+                # a list number (`1. `) is no sentence end
+                norm.str.replace(f.LIST_NUMBER, "").str.contains(f.SENTENCE_EN)
+                & (norm.str.count_matches(r"\S+") >= params.min_sentence_words)
+            )
+        ).alias("is_sentence"),
+    ]
+
+
+def _furniture_features(norm: pl.Expr, params: CleanParams) -> list[pl.Expr]:
+    """Which kinds of furniture a line looks like by its words (`furniture.py`, `rules/furniture.csv`)."""
+    return [
+        norm.str.contains(f.BACK_TO_TOP).alias("is_back_to_top"),
+        (norm.str.contains(f.WIDGET_HEADER) & (norm.str.len_chars() <= params.max_tag_chars)).alias(
+            "is_widget_header"),
+        norm.str.contains(f.RANKING_HEADER).alias("is_ranking"),
+        norm.str.contains(f.ADVERTISEMENT).alias("is_advertisement"),
+        (
+            (norm.str.contains(f.SOCIAL_ACTION) & norm.str.contains(f.SOCIAL_TARGET)
+             & (norm.str.len_chars() <= params.max_social_chars))
+            | norm.str.contains(f.SHARE_BAR)
+        ).alias("is_social"),
+        (norm.str.contains(f.COPYRIGHT) & (norm.str.len_chars() <= 250)).alias("is_copyright_strong"),
+        (norm.str.contains(f.COPYRIGHT_WEAK) & (norm.str.len_chars() <= 120)).alias("is_copyright_weak"),
+        (norm.str.contains(f.SUBSCRIBE_FOLLOWUP) & (norm.str.len_chars() <= 100)).alias("is_subscribe_followup"),
+        norm.str.contains(f.PAGE_TOOL).alias("is_page_tool"),
+        norm.str.contains(f.AUTHOR_LABEL).alias("is_author_label"),
+        norm.str.contains(f.CATEGORY_LABEL).alias("is_category_label"),
+        norm.str.contains(f.TAG_HEADER).alias("is_tag_header"),
+        norm.str.contains(f.READ_MORE).alias("is_read_more"),
+        norm.str.contains(f.DESK_CREDIT).alias("is_desk_credit"),
+        norm.str.contains(f.TAG_LINE).alias("is_tag_line"),
+        (norm.str.contains(f.ANY_DATE) & norm.str.contains(f.TIMESTAMP_WORD)
+         & (norm.str.len_chars() <= params.max_tag_chars + 10)).alias("is_stamp"),
+        (
+            norm.str.contains(f.PHOTO_CAPTION)
+            | ((norm.str.contains(f.PHOTO_CAPTION_WEAK) | norm.str.contains(f.CAPTION_SHAPE))
+               & ~norm.str.contains("。"))
+        ).alias("is_caption"),
+        (norm.str.contains(f.PAYWALL) & (norm.str.len_chars() <= params.max_social_chars)).alias("is_paywall"),
+        (norm.str.contains(f.PAGE_CHROME) & (norm.str.len_chars() <= params.max_chrome_chars)).alias("is_chrome"),
+        norm.str.contains(f.SEPARATOR).alias("is_separator"),
+        norm.str.contains(f.END_MARK).alias("is_end_mark"),
+        norm.str.contains(f.AGENCY_CREDIT).alias("is_agency_credit"),
+        (pl.col("text").str.strip_chars().str.count_matches(r"\u3000+|\s{2,}") + 1).alias("n_spaced_tokens"),
+        norm.str.contains(f.SUBSCRIBE).alias("is_subscribe"),
+        norm.str.contains(f.PAGINATION).alias("is_pagination"),
+        norm.str.contains(f.BYLINE).alias("is_byline"),
+        norm.str.contains(f.BYLINE_ROLE).alias("is_byline_role"),
+        norm.str.contains(f.ALL_CAPS_LABEL).alias("is_all_caps"),
+        (norm.str.contains(f.SITE_NAME) & (norm.str.len_chars() <= params.max_site_name_chars)).alias("is_site_name"),
+        norm.str.count_matches(f.SECTION_SEPARATOR).alias("n_section_separators"),
+        norm.str.count_matches(f.MENU_SEPARATOR).alias("n_menu_separators"),
+        norm.str.count_matches(f.BREADCRUMB_SEPARATOR).alias("n_crumb_separators"),
+    ]
 
 
 def _menu_items(norm: str, separator: str) -> list[str]:
@@ -251,12 +262,28 @@ def _line_rule(r: dict) -> str | None:
 
 def _classify_document(rows: list[dict], params: CleanParams) -> tuple[dict[int, str], int | None]:
     """(rule per removed unit, the title's unit) for one document's units, in order."""
-    rules: dict[int, str] = {}
     body = [r["unit_no"] for r in rows if _is_body(r)]
     body_start, body_end = (body[0], body[-1]) if body else (None, None)
     in_head = (lambda r: body_start is None or r["unit_no"] < body_start)
     in_tail = (lambda r: body_end is not None and r["unit_no"] > body_end)
+    rules, menu_items = _menus_and_breadcrumbs(rows, params, in_head, body_start)
+    dateline_seen = _line_by_line_rules(rows, params, rules, menu_items, in_head, body_start)
+    if not dateline_seen and body_end is not None:
+        _trailing_dateline(rows, rules, in_tail)
+    nonblank = [r for r in rows if not r["is_blank"] and r["unit_no"] not in rules]
+    if len(nonblank) > 1 and f.looks_like_author_bio(nonblank[-1]["norm"]):
+        rules[nonblank[-1]["unit_no"]] = "author_bio"
+    if body_end is not None:
+        _page_footer(rows, params, rules, in_tail)
+    title = _title_unit(rows, rules, in_head, params)
+    if title is not None and body_start is not None:
+        _around_the_headline(rows, params, rules, title, body_start)
+    return rules, title
 
+
+def _menus_and_breadcrumbs(rows: list[dict], params: CleanParams, in_head, body_start) -> tuple[dict[int, str], set]:
+    """Menus and breadcrumb trails, wherever they stand, and the words of the menus' items."""
+    rules: dict[int, str] = {}
     menu_items: set[str] = set()
     for r in rows:
         if r["is_blank"]:
@@ -268,7 +295,13 @@ def _classify_document(rows: list[dict], params: CleanParams) -> tuple[dict[int,
             menu_items.update(w for item in items for w in item.split())
         elif _is_breadcrumb(r, params):
             rules[r["unit_no"]] = "breadcrumb"
+    return rules, menu_items
 
+
+def _line_by_line_rules(rows: list[dict], params: CleanParams, rules: dict[int, str], menu_items: set,
+                        in_head, body_start) -> bool:
+    """Widgets and the lines under them, the dateline and later stamps, and the rules a line matches by itself or
+    by the line before it; whether a dateline was found."""
     dateline_seen = False
     widget: str | None = None
     previous: dict | None = None
@@ -295,61 +328,71 @@ def _classify_document(rows: list[dict], params: CleanParams) -> tuple[dict[int,
         elif head and r["is_date_only"] and not dateline_seen and _dateline_date(r) is not None:
             rules[n] = "dateline"
             dateline_seen = True
-        elif head and dateline_seen and not r["is_sentence"] and (
-            (r["is_date_only"] and _dateline_date(r) is not None) or r["is_stamp"]
-        ):
-            rules[n] = "timestamp"  # an update time or print edition after the dateline
-        elif line_rule is not None:
-            rules[n] = line_rule
-        elif previous is not None and rules.get(previous["unit_no"]) == "byline" and r["is_byline_role"]:
-            rules[n] = "byline"
-        elif previous is not None and rules.get(previous["unit_no"]) == "social_widget" and r["is_subscribe_followup"]:
-            rules[n] = "social_widget"
-        elif head and body_start is not None and not r["is_sentence"] and (
-            (r["is_list_item"] and r["n_chars"] <= params.max_tag_chars) or r["is_all_caps"]
-            or _is_section_path(r, params)
-        ):
-            rules[n] = "category_tag"
-        elif head and not r["is_sentence"] and r["n_chars"] <= params.max_label_chars and r["norm"] in menu_items:
-            rules[n] = "breadcrumb"
+        else:
+            rule = _rule_in_place(r, params, rules, menu_items, previous, head, dateline_seen, body_start, line_rule)
+            if rule is not None:
+                rules[n] = rule
         previous = r
+    return dateline_seen
 
-    if not dateline_seen and body_end is not None:
-        # a news agency's time stamp after the article (（2009/02/25-03:12）) when none stands before it
-        for r in rows:
-            if in_tail(r) and r["unit_no"] not in rules and r["is_date_only"] and _dateline_date(r):
-                rules[r["unit_no"]] = "dateline"
-                break
 
-    nonblank = [r for r in rows if not r["is_blank"] and r["unit_no"] not in rules]
-    if len(nonblank) > 1 and f.looks_like_author_bio(nonblank[-1]["norm"]):
-        rules[nonblank[-1]["unit_no"]] = "author_bio"
+def _rule_in_place(r: dict, params: CleanParams, rules: dict[int, str], menu_items: set, previous: dict | None,
+                   head: bool, dateline_seen: bool, body_start, line_rule: str | None) -> str | None:
+    """The rule of a line that depends on where it stands: after the dateline, after a byline or a prompt, in the
+    head before the body; else the rule it matches by itself."""
+    if head and dateline_seen and not r["is_sentence"] and (
+        (r["is_date_only"] and _dateline_date(r) is not None) or r["is_stamp"]
+    ):
+        return "timestamp"  # an update time or print edition after the dateline
+    if line_rule is not None:
+        return line_rule
+    if previous is not None and rules.get(previous["unit_no"]) == "byline" and r["is_byline_role"]:
+        return "byline"
+    if previous is not None and rules.get(previous["unit_no"]) == "social_widget" and r["is_subscribe_followup"]:
+        return "social_widget"
+    if head and body_start is not None and not r["is_sentence"] and (
+        (r["is_list_item"] and r["n_chars"] <= params.max_tag_chars) or r["is_all_caps"]
+        or _is_section_path(r, params)
+    ):
+        return "category_tag"
+    if head and not r["is_sentence"] and r["n_chars"] <= params.max_label_chars and r["norm"] in menu_items:
+        return "breadcrumb"
+    return None
 
-    if body_end is not None:
-        # after the article, once furniture begins, the short lines that follow are the page's footer
-        furniture_begun = False
-        for r in rows:
-            if not in_tail(r) or r["is_blank"]:
-                continue
-            if r["unit_no"] in rules:
-                furniture_begun = True
-            elif furniture_begun and not r["is_sentence"] and r["n_chars"] <= params.max_widget_item_chars:
-                rules[r["unit_no"]] = "footer"
 
-    title = _title_unit(rows, rules, in_head, params)
-    if title is not None and body_start is not None:
-        # short lines above the headline: the site's name (masthead) and section labels
-        before = [r for r in rows if r["unit_no"] < title and not r["is_blank"] and r["unit_no"] not in rules]
-        for i, r in enumerate(before):
-            if (_width(r["norm"]) <= params.max_masthead_width or r["is_site_name"]) and not r["is_sentence"]:
-                first = all(q["is_blank"] for q in rows if q["unit_no"] < r["unit_no"])
-                rules[r["unit_no"]] = "masthead" if first else "category_tag"
-        # below the headline, the publication's name is its credit (`The Yomiuri Shimbun`)
-        for r in rows:
-            if (title < r["unit_no"] < body_start and not r["is_blank"] and r["unit_no"] not in rules
-                    and r["is_site_name"] and not r["is_sentence"]):
-                rules[r["unit_no"]] = "byline"
-    return rules, title
+def _trailing_dateline(rows: list[dict], rules: dict[int, str], in_tail) -> None:
+    """A news agency's time stamp after the article (（2009/02/25-03:12）) when none stands before it."""
+    for r in rows:
+        if in_tail(r) and r["unit_no"] not in rules and r["is_date_only"] and _dateline_date(r):
+            rules[r["unit_no"]] = "dateline"
+            break
+
+
+def _page_footer(rows: list[dict], params: CleanParams, rules: dict[int, str], in_tail) -> None:
+    """After the article, once furniture begins, the short lines that follow are the page's footer."""
+    furniture_begun = False
+    for r in rows:
+        if not in_tail(r) or r["is_blank"]:
+            continue
+        if r["unit_no"] in rules:
+            furniture_begun = True
+        elif furniture_begun and not r["is_sentence"] and r["n_chars"] <= params.max_widget_item_chars:
+            rules[r["unit_no"]] = "footer"
+
+
+def _around_the_headline(rows: list[dict], params: CleanParams, rules: dict[int, str], title: int,
+                         body_start: int) -> None:
+    """Short lines above the headline (the site's name, section labels), and the publication's name below it."""
+    before = [r for r in rows if r["unit_no"] < title and not r["is_blank"] and r["unit_no"] not in rules]
+    for r in before:
+        if (_width(r["norm"]) <= params.max_masthead_width or r["is_site_name"]) and not r["is_sentence"]:
+            first = all(q["is_blank"] for q in rows if q["unit_no"] < r["unit_no"])
+            rules[r["unit_no"]] = "masthead" if first else "category_tag"
+    # below the headline, the publication's name is its credit (`The Yomiuri Shimbun`)
+    for r in rows:
+        if (title < r["unit_no"] < body_start and not r["is_blank"] and r["unit_no"] not in rules
+                and r["is_site_name"] and not r["is_sentence"]):
+            rules[r["unit_no"]] = "byline"
 
 
 def _classify_structured(rows: list[dict]) -> tuple[dict[int, str], None]:
