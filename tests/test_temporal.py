@@ -881,3 +881,17 @@ def test_infer_event_zone(text: str, zone: str | None) -> None:
 )
 def test_kanji_to_int(s: str, n: int | None) -> None:
     assert kanji_to_int(s) == n
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    pytest.param("午後1時半から同3時半まで会談した。", ["13:30", "15:30"], id="same-afternoon"),
+    pytest.param("夜8時から同10時まで", ["20:00", "22:00"], id="same-night"),
+    pytest.param("午前10時から同11時まで", ["10:00", "11:00"], id="same-morning-unchanged"),
+    pytest.param("午後2時から11時まで", ["14:00", "11:00"], id="no-same-no-carry"),
+])
+def test_same_half_of_the_day_after_do(text, values):
+    import polars as pl
+    from datetime import date
+
+    rows = extract_temporal(pl.DataFrame({"doc_id": ["d"], "text": [text], "anchor_date": [date(2021, 7, 18)]}))
+    assert [v[11:16] for v in rows["value"]] == values

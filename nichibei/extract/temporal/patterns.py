@@ -57,6 +57,11 @@ DATE_DAY_PARTS = tuple(r["word"] for r in sorted((r for r in rules("day_parts", 
 NOON = alt(words("day_parts", half="noon"))
 # parts of the day said before a clock time that are not noon itself (午後3時; 正午 is a time of its own)
 CLOCK_DAY_PARTS_NOT_NOON = tuple(w for w in CLOCK_DAY_PARTS if w not in words("day_parts", half="noon"))
+# 午後1時半から同3時半: the second clock, after 同, is in the afternoon too
+SAME_HALF_PM = re.compile(
+    rf"(?:{alt(re.escape(w) for w in words('day_parts', language='ja', half='pm'))})\s*[0-9０-９〇一二三四五六七八九十]{{1,3}}時"
+    rf"[^。\n]{{0,8}}?(?:{alt(re.escape(w) for w in words('range_joiners', language='ja'))})\s*"
+    rf"(?:{alt(re.escape(w) for w in words('same_as_before'))})$")
 CLOCK_HEDGES = words("duration_hedges", position="clock")
 JA_HEDGES_BEFORE = words("duration_hedges", language="ja", position="before")
 JA_HEDGES_AFTER = words("duration_hedges", language="ja", position="after")

@@ -394,6 +394,8 @@ def _resolve_clock(text, start, end, p: Parsed, anchor, ctx: _Ctx, params: Tempo
         tz = None  # a dateline's clock is the publisher's, not the event's
     else:
         tz = zone_for(start, end, p.tz, p.lang)
+    if p.hour < 12 and tp.SAME_HALF_PM.search(text[max(0, start - 24):start]):
+        p = p._replace(hour=p.hour + 12)
     hm = f"{p.hour:02d}:{p.minute:02d}" + (f":{p.second:02d}" if p.second is not None else "")
     if date_value is None:
         return ("time", hm, "explicit", precision, tz, False, None, rule)
