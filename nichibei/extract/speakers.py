@@ -32,6 +32,11 @@ def _key(name: str) -> str:
     return unicodedata.normalize("NFKC", name).replace(" ", "").replace("\u3000", "")
 
 
+def _key_expr(names: pl.Expr) -> pl.Expr:
+    """`_key` of a column of names, for all rows at once (NFKC turns U+3000 into a space)."""
+    return names.str.normalize("NFKC").str.replace_all(" ", "", literal=True)
+
+
 def _holders(offices: pl.DataFrame, codes: tuple[str, ...], on: date | None) -> pl.DataFrame:
     """Office terms of Japan's offices `codes` that include the day `on`."""
     if on is None or not codes:
@@ -78,9 +83,8 @@ def resolve_speaker(mark: SpeakerMark, sitting: date | None, people: pl.DataFram
 def find_speakers(docs: pl.DataFrame, entities: pl.DataFrame, offices: pl.DataFrame) -> pl.DataFrame:
     """The `speakers` table of a batch of documents."""
     people = (entities.filter((pl.col("entity_type") == "person") & (pl.col("country_code") == "JP"))
-              .with_columns(pl.col("name_ja").fill_null("").map_elements(_key, return_dtype=pl.Utf8)
-                            .alias("name_key"),
-                            pl.col("aliases").list.eval(pl.element().map_elements(_key, return_dtype=pl.Utf8))))
+              .with_columns(_key_expr(pl.col("name_ja").fill_null("")).alias("name_key"),
+                            pl.col("aliases").list.eval(_key_expr(pl.element()))))
     rows = []
     for doc_id, text, sitting in docs.select("doc_id", "text", "published_date").iter_rows():
         mark = speaker_mark(text or "")
