@@ -92,3 +92,9 @@ class MatchRules:
     # ... or starts with these.
     provisional_stop_first: str = _chars("provisional_stop_first")
     english_stop_tokens: tuple[str, ...] = _words("english_stop_token")
+    # "former President Obama": an English title after one of these names a former holder
+    english_former_words: tuple[str, ...] = _words("former_word")
+    # "the Secretary of State" alone is the holder of the day after these, unless one of the complements follows
+    # ("the Secretary of Energy" names another office)
+    english_office_articles: tuple[str, ...] = _words("office_article")
+    english_office_complements: tuple[str, ...] = _words("office_complement")

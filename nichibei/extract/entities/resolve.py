@@ -318,13 +318,22 @@ def _resolve_name_after_english_title(state: DocState, t: Hit, index: Index, tok
     _resolve_unknown_english_name(state, t, index, toks, start, country, former)
 
 
+def _word_before(text: str, start: int, words: tuple[str, ...]) -> int:
+    """The length of one of ``words`` and the blank after it, ending at ``start`` (any case); 0 when none does."""
+    for word in words:
+        n = len(word) + 1
+        if start >= n and text[start - n:start].lower() == f"{word} ":
+            return n
+    return 0
+
+
 def _resolve_english_title(state: DocState, t: Hit, index: Index, rules: MatchRules) -> None:
     text = state.ft.text
     title = t.title
     country, start = context_country(state, t.start, index)
-    former = text[max(0, start - 7) : start].lower() == "former "
-    if former:
-        start -= 7
+    former_len = _word_before(text, start, rules.english_former_words)
+    former = former_len > 0
+    start -= former_len
     toks = english_tokens(text, t.end, rules)
     if toks:
         _resolve_name_after_english_title(state, t, index, toks, start, country, former)
@@ -332,11 +341,11 @@ def _resolve_english_title(state: DocState, t: Hit, index: Index, rules: MatchRu
     # the office alone: "the Secretary of State"
     if former:
         return
-    if start >= 4 and text[start - 4 : start].lower() == "the ":
+    if _word_before(text, start, rules.english_office_articles):
         office_country = country or (title.country_code.upper() if title.country_code else None)
         if office_country is None or state.date is None:
             return
-        if t.end < len(text) and text.startswith(" of ", t.end):
+        if any(text.startswith(f" {w} ", t.end) for w in rules.english_office_complements):
             return
         holders = office_holders(index, title, office_country, state.date)
         if len(holders) == 1 and not state.person_taken(start, t.end):

@@ -20,7 +20,7 @@ from nichibei.extract.meetings.words import (_ABANDONED, _CLAUSE_BREAK, _COLLECT
                                              _FOREIGN_QUALIFIER, _JA_CHARS, _JA_LOCATIVE, _JA_MAIN_DATE_AFTER,
                                              _JA_OF_VENUE, _LOCAL_TIME, _ORDINAL, _OWN_DAY, _START_BEFORE_EN,
                                              _START_MARKER, _TALKS_RAN, _THIRD_LEADER, _TITLE_BEFORE, _TITLE_WORDS,
-                                             _VISIT_EN, _VISIT_HEDGE_AFTER, _VISIT_HEDGE_BEFORE, _VISIT_JA, _ZONE_WORD)
+                                             _VISIT_COUNTRY, _VISIT_EN, _VISIT_HEDGE_AFTER, _VISIT_HEDGE_BEFORE, _VISIT_JA, _ZONE_WORD)
 
 
 def _ordinal_before(doc: _Doc, mm: _Mention) -> str | None:
@@ -167,12 +167,17 @@ def _place(doc: _Doc, sentences: list[int], spans: list[tuple[int, int]] | None 
                     _VISIT_HEDGE_AFTER.match(ft.text[m.end():m.end() + 8]):
                 continue  # 来年の来日にも意欲, 訪米を予定: a visit planned, not the meeting's
             if visit is None:
-                visit = "JP" if (m.group("jp") or m.group("c") == "日本") else "US"
+                visit = "JP" if m.group("jp") else "US" if m.group("us") else _visit_country(m.group("c"))
         for m in _VISIT_EN.finditer(ft.text):
             if visit is None:
-                visit = "JP" if m.group("c").lower() == "japan" else "US"
+                visit = _visit_country(m.group("c"))
     # a venue gives its country, never a city the text does not name (官邸, the Pentagon: city null)
     return city, venue, visit
+
+
+def _visit_country(place: str) -> str:
+    """The country of the place a visit goes to (日本, the White House), by the visit rule that names it."""
+    return next(country for rx, country in _VISIT_COUNTRY if rx.fullmatch(place))
 
 
 def _paragraph_dateline(doc: _Doc, sentences: list[int]) -> Place | None:

@@ -8,6 +8,7 @@ import re
 from nichibei.rules import load_rules
 
 _RULES = "nichibei.extract.meetings"
+_TEMPORAL_RULES = "nichibei.extract.temporal"
 
 
 def _rows(kind: str, *columns: str) -> tuple[dict[str, str], ...]:
@@ -17,6 +18,27 @@ def _rows(kind: str, *columns: str) -> tuple[dict[str, str], ...]:
 def _alternation(kind: str, **columns: str) -> str:
     """The `pattern` entries of `rules/<kind>.csv` with these column values, as one alternation in file order."""
     return "|".join(r["pattern"] for r in _rows(kind, *columns) if all(r[c] == v for c, v in columns.items()))
+
+
+def _flagged_alternation(kind: str, **columns: str) -> str:
+    """As `_alternation`, each entry under its own flags (`i`: either case), for one pattern compiled without any."""
+    return "|".join(f"(?{'i' if 'i' in r['flags'] else ''}:{r['pattern']})" for r in _rows(kind, "flags", *columns)
+                    if all(r[c] == v for c, v in columns.items()))
+
+
+def _words(kind: str, column: str = "word", **columns: str) -> tuple[str, ...]:
+    """One column of `rules/<kind>.csv`, for the entries with these column values."""
+    return tuple(r[column] for r in _rows_of(kind, column, *columns) if all(r[c] == v for c, v in columns.items()))
+
+
+def _rows_of(kind: str, *columns: str) -> tuple[dict[str, str], ...]:
+    return load_rules(_RULES, kind, columns)
+
+
+def _zone_words(**columns: str) -> str:
+    """Words that name a clock's zone, shared with the temporal rules (its `rules/zone_words.csv`)."""
+    return "|".join(r["pattern"] for r in load_rules(_TEMPORAL_RULES, "zone_words", ("pattern", "local"))
+                    if all(r[c] == v for c, v in columns.items()))
 
 
 _PAIR = r"(?P<pfx>[日米中韓露英仏独豪印比加朝台越]{2,4})?"
@@ -44,25 +66,23 @@ _HEDGE_BEFORE = re.compile("(?:" + _alternation("hedges", position="before") + "
 # the same hedge as a time reference (先に行われた…, earlier this year, an earlier meeting), not the adverb that orders
 # the day's events in wire copy ("Kishida earlier held talks with Biden", 首相は先に…と会談した)
 _HEDGE_TIME_BEFORE = re.compile("(?:" + _alternation("hedges", position="time_before") + ")[^。、,]*$", re.IGNORECASE)
-_MONTHS_EN = r"January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTHS_EN = "|".join(r["word"] for r in load_rules(_TEMPORAL_RULES, "month_names", ("word", "form"))
+                      if r["language"] == "en" and r["form"] == "full")
 
 
 # "met Obama at the White House last April": a time word after the meeting word that puts it in the past or future
-_HEDGE_AFTER_EN = re.compile(rf"^[^.;]{{0,60}}?\b(?:last|next) (?:year|month|week|spring|summer|autumn|fall|winter|"
-                             rf"{_MONTHS_EN})\b|^[^.;]{{0,60}}?\bearlier this (?:year|month)\b", re.IGNORECASE)
+_HEDGE_AFTER_EN = re.compile(r"^[^.;]{0,60}?\b(?:" + _alternation("hedges", position="after_en") + r")\b", re.IGNORECASE)
 
 
 # a bare meeting noun as the topic of its clause (会談は, 会合では, 会談後): the meeting already introduced
-_TOPIC_BEFORE_JA = re.compile(r"(?:^|[。、,\n「『(]|この|その|同|今回の|今回)\s*$")
-_TOPIC_AFTER_JA = re.compile(r"^(?:は|では|には|後|の冒頭|の中で|の席上)")
-_TOPIC_WORD_JA = re.compile(r"協議(?=は|では|には|後)")
+_TOPIC_BEFORE_JA = re.compile(r"(?:^|[。、,\n「『(]|" + _alternation("topic_markers", position="before") + r")\s*$")
+_TOPIC_AFTER_JA = re.compile("^(?:" + _alternation("topic_markers", position="after") + ")")
+_TOPIC_WORD_JA = re.compile(_alternation("topic_markers", position="noun"))
 
 
 # 両首脳, 四閣僚, the two leaders: the participants of a meeting already named
-_COLLECTIVE = re.compile(r"(?P<trilateral>(?P<tripfx>日米[韓比豪印英仏独加伊]|米日[韓比豪印]|[日米][韓比豪印]米?日?)首脳|[三3]首脳"
-                         r"|\b(?:the |all )?three leaders\b)|(?P<leaders>両首脳|日米首脳|\b(?:the|both) (?:two )?leaders\b)|(?P<foreign>両外相|両外務大臣)"
-                         r"|(?P<defense>両防衛相|両国防相|両防衛大臣)|(?P<twoplus>四閣僚|4閣僚|日米の外務・防衛担当閣僚)",
-                         re.IGNORECASE)
+_COLLECTIVE = re.compile("|".join(f"(?P<{g}>" + _alternation("collectives", group=g) + ")"
+                                 for g in ("trilateral", "leaders", "foreign", "defense", "twoplus")), re.IGNORECASE)
 
 
 # another round of the same talks: a meeting of its own, held where the first one was unless the text says otherwise
@@ -81,22 +101,13 @@ _ARRANGING = re.compile("^[^。]{0,20}?(?:" + _alternation("plans", language="ja
 
 
 # the titles of the two sides in a sentence, when the people are not resolved
-_TITLE_WORDS = {
-    ("JP", "prime_minister"): re.compile(r"首相|総理|Prime Minister", re.IGNORECASE),
-    ("US", "president"): re.compile(r"大統領|\bPresident\b"),
-    ("JP", "foreign_minister"): re.compile(r"外相|外務大臣|Foreign Minister", re.IGNORECASE),
-    ("US", "secretary_of_state"): re.compile(r"国務長官|Secretary of State", re.IGNORECASE),
-    ("JP", "defense_minister"): re.compile(r"防衛相|防衛大臣|Minister of Defen[cs]e|Defen[cs]e Minister", re.IGNORECASE),
-    ("US", "secretary_of_defense"): re.compile(r"国防長官|戦争長官|Secretary of (?:Defen[cs]e|War)|"
-                                               r"(?:Defen[cs]e|War) Secretary", re.IGNORECASE),
-}
+_TITLE_WORDS = {(r["country"], r["office"]): re.compile(_flagged_alternation("titles", country=r["country"], office=r["office"]))
+                for r in _rows("titles", "country", "office")}
 
 
 # a title standing before a name the resolver left without a role: U.S. President-elect Donald Trump, former
 # President Obama, 次期大統領の (the post named, not held that day)
-_TITLE_BEFORE = re.compile(r"(?:\b(?:President|Prime Minister|Secretary(?: of \w+)?)[- ](?:elect|designate)|"
-                           r"\b(?:former|then-|incoming) (?:U\.S\. |Japanese )?(?:President|Prime Minister)|次期(?:米国?)?大統領の?|"
-                           r"次期首相の?|前(?:米国?)?大統領の?)\s*,?\s*$", re.IGNORECASE)
+_TITLE_BEFORE = re.compile("(?:" + _alternation("titles_not_held") + r")\s*,?\s*$", re.IGNORECASE)
 
 
 # a meeting that did not take place or will not (見送られた, 見送られる見通し, 見送りへ, 見送る方向, 中止となる, 取りやめ,
@@ -134,21 +145,25 @@ _JA_OF_VENUE = re.compile(r"^\s*の[^、。の]{0,12}?(?:" + _alternation("locat
 
 
 # 韓国大統領官邸, 英首相官邸: a venue word qualified by another country or a president is not Japan's
-_FOREIGN_QUALIFIER = re.compile(r"(?:大統領|[韓中英仏独露豪印比加伊]国?(?:首相|大統領)?|ロシア|フィリピン|ホワイトハウス)\s*$")
+_FOREIGN_QUALIFIER = re.compile("(?:" + _alternation("locatives", use="foreign_qualifier") + r")\s*$")
 _EN_LOCATIVE_BEFORE = re.compile(r"\b(?i:" + _alternation("locatives", use="before_place") + r")\s+(?:(?i:the)\s+)?"
                                  r"(?:[A-Z][\w.]*(?:['’]s)?\s+)?$")
-_VISIT_JA = re.compile(r"(?P<c>日本|米国|アメリカ)(?:を(?:公式|国賓として)?訪問|を訪れ|への(?:公式|国賓|公賓|実務)?訪問)"
-                       r"|(?P<jp>訪日|来日)|(?P<us>訪米|渡米)")
-_VISIT_EN = re.compile(r"\b(?:visit(?:ing)? to|visiting|trip to|arrived in)\s+(?P<c>Japan|the United States|"
-                       r"the U\.S\.|Washington|the White House)", re.IGNORECASE)
-_US_JAPAN = re.compile(r"日米(?![韓比豪印英仏独加伊中]{2})|米日|U\.S\.-Japan|Japan-U\.S\.|US-Japan|Japan-US|Japanese and U\.?S\.?|U\.?S\.? and Japan",
-                       re.IGNORECASE)
+_VISIT_JA = re.compile("(?P<c>" + _alternation("visits", language="ja", part="country") + ")(?:"
+                       + _alternation("visits", language="ja", part="verb") + ")|(?P<jp>"
+                       + _alternation("visits", language="ja", part="arrival", country="JP") + ")|(?P<us>"
+                       + _alternation("visits", language="ja", part="arrival", country="US") + ")")
+_VISIT_EN = re.compile(r"\b(?:" + _alternation("visits", language="en", part="verb") + r")\s+(?P<c>"
+                       + _alternation("visits", language="en", part="country") + ")", re.IGNORECASE)
+# the country a visit goes to, by the place word matched (日本 → JP, the White House → US)
+_VISIT_COUNTRY = tuple((re.compile(r["pattern"], re.IGNORECASE), r["country"])
+                       for r in _rows("visits", "part", "country") if r["part"] == "country")
+_US_JAPAN = re.compile(_alternation("us_japan"), re.IGNORECASE)
 _SENTENCE_END_JA = "。!?！？"
 
 
 # a news dateline at the start of a paragraph: 【ワシントン=共同】, 【ワシントン時事】, WASHINGTON -,
 # PALM BEACH, Florida, April 17 (Kyodo) --
-_DATELINE_JA = re.compile(r"^\s*【(?P<city>[^=】\s]{1,12}?)(?:=[^】]*|時事|共同|発)?】")
+_DATELINE_JA = re.compile(r"^\s*【(?P<city>[^=】\s]{1,12}?)(?:=[^】]*|" + _alternation("datelines", part="agency") + ")?】")
 _DATELINE_EN = re.compile(r"^\s*(?P<city>[A-Z][A-Z.'\-]*(?: [A-Z][A-Z.'\-]*)*)(?:, [A-Za-z][A-Za-z.]*(?: [A-Za-z0-9.]+)*)*"
                           r"(?: \([^)]{1,30}\))?(?: ?(?:--|—|–) ?| - )")
 
@@ -163,14 +178,14 @@ _NON_BILATERAL_SUMMIT_EN = re.compile("(?:" + _alternation("groupings", use="bef
 # words between an article and "summit" that are neither Japan nor the US, nor the two leaders (the Kishida-Biden summit)
 _NAMED_SUMMIT_EN = re.compile(r"\b(?i:the|a|an|this|last|next)\s+(?P<name>(?:(?:[A-Z0-9][\w.’'&]*)(?:-[A-Z][\w.’']*)*\s+){1,3})"
                               r"(?:Leaders['’]?\s+)?$")
-_BILATERAL_NAME_EN = {"JAPAN", "JAPANESE", "U.S.", "US", "USA", "AMERICA", "AMERICAN", "UNITED", "STATES", "BILATERAL",
-                      "FIRST", "SECOND", "THIRD", "INAUGURAL", "OFFICIAL", "STATE", "SUMMIT", "LEADERS", "NIPPON"}
+_BILATERAL_NAME_EN = frozenset(w.upper() for w in _words("bilateral_names"))
 
 
 # "with other G7 leaders", "joined other world leaders": the summit of a grouping, not a US–Japan one
-_OTHER_LEADERS_AFTER_EN = re.compile(r"^[^.;]{0,100}?\b(?:with|along with|joined by|and|among)\s+(?:the\s+)?other\s+"
-                                     r"(?:[\w-]+\s+){0,4}?leaders\b", re.IGNORECASE)
-_OTHER_LEADERS_BEFORE_EN = re.compile(r"\bother\s+(?:[\w-]+\s+){0,4}?leaders\b[^.;]*$", re.IGNORECASE)
+_OTHER_LEADERS = _alternation("groupings", use="other_leaders")
+_OTHER_LEADERS_AFTER_EN = re.compile(r"^[^.;]{0,100}?\b(?:" + _alternation("groupings", use="other_leaders_joiner")
+                                     + r")\s+(?:the\s+)?(?:" + _OTHER_LEADERS + ")", re.IGNORECASE)
+_OTHER_LEADERS_BEFORE_EN = re.compile("(?:" + _OTHER_LEADERS + r")[^.;]*$", re.IGNORECASE)
 
 
 # G7首脳会合, 主要国首脳会議, ASEAN関連首脳会議, APEC首脳会議: the leaders' meeting of a grouping
@@ -182,28 +197,27 @@ _GROUPING_JA = re.compile("(?:" + _alternation("groupings", use="before_leaders_
 _BARE_DATE_SENTENCE = re.compile(
     r"^(?:そして|さらに|そうして|明けて|迎えた)?[、,]?\s*(?:(?:\d{4}年|[昨今来去前同]年|同)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月|今月|先月|同月)?"
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:\s*[(（][^)）]{1,3}[)）])?(?:の)?(?:早朝|朝|昼|午前|午後|夕方|夜|深夜|未明)?\s*[。.]$")
-_LEVEL_WORD = {"首脳": "leaders", "外相": "foreign", "外務大臣": "foreign", "防衛相": "defense", "防衛大臣": "defense",
-               "国防相": "defense"}
+_LEVEL_WORD = {r["word"]: r["level"] for r in _rows_of("levels", "word", "level")}
 _LEVEL_TYPE = {"leaders": "summit", "foreign": "foreign_ministers", "defense": "defense_ministers",
                "2plus2": "2plus2"}
 
 
 # the office of the leader who meets for a country at a summit
-_THIRD_LEADER = {"KR": "president", "PH": "president", "ID": "president", "FR": "president", "CN": "president",
-                 "TW": "president"}
-_THIRD = {"韓": "KR", "比": "PH", "豪": "AU", "印": "IN", "英": "GB", "仏": "FR", "独": "DE", "加": "CA", "伊": "IT"}
+_THIRD_LEADER = {r["country"]: r["office"] for r in _rows_of("summit_offices", "country", "office")}
+_THIRD = {r["word"]: r["country"] for r in _rows_of("country_names", "word", "use", "country")
+          if r["use"] == "pair_abbreviation"}
 
 
 # a video or telephone word that says how a meeting named before it in the sentence was held
-_FORMAT_AFTER = re.compile(r"^(?:方式|形式|形態)?(?:で|により|によって|を通じ)", re.IGNORECASE)
-_FORMAT_LINK = re.compile(r"^(?:方式|形式)?(?:で(?:行った|開いた|行われた|開かれた|の)|による|の)$")
-_FORMAT_BEFORE = re.compile(r"\b(?:by|via|through|over)(?: an?| the)?\s*$", re.IGNORECASE)
+_FORMAT_NOUN = _alternation("formats", position="noun")
+_FORMAT_AFTER = re.compile(f"^(?:{_FORMAT_NOUN})?(?:" + _alternation("formats", position="after") + ")")
+_FORMAT_LINK = re.compile(f"^(?:{_FORMAT_NOUN})?(?:" + _alternation("formats", position="link") + ")$")
+_FORMAT_BEFORE = re.compile(r"\b(?:" + _alternation("formats", position="before") + r")(?: an?| the)?\s*$", re.IGNORECASE)
 _LATIN_RUN = re.compile(r"[A-Za-z0-9][^\u3000-\u30ff\u4e00-\u9fff]*")
 
 
 # a sentence that only completes the meeting before it: its clock and length, or who attended
-_CONTINUATION = re.compile(r"^[^。]{0,30}?(?:から|より)?約?[0-9一二三四五六七八九十]+(?:時間|分間?)(?:半)?(?:にわたり|にわたって)?[。]?$"
-                           r"|(?:同席|陪席)(?:した|しました|している|。)")
+_CONTINUATION = re.compile(_alternation("references", refers_to="continuation"))
 
 
 # a grouping of countries or a multilateral meeting named in the sentence: a visit does not make it US–Japan
@@ -211,12 +225,10 @@ _GROUPING_WORDS = re.compile(_alternation("groupings", use="in_sentence"), re.IG
 
 
 # English names of the countries in a hyphenated grouping before "Summit" (Japan-U.S.-ROK, U.S.-Japan-Philippines)
-_EN_COUNTRY = {"JAPAN": "JP", "U.S.": "US", "US": "US", "UNITED STATES": "US", "ROK": "KR", "KOREA": "KR",
-               "REPUBLIC OF KOREA": "KR", "SOUTH KOREA": "KR", "PHILIPPINES": "PH", "PHILIPPINE": "PH",
-               "AUSTRALIA": "AU", "INDIA": "IN", "CHINA": "CN"}
-_EN_GROUPING = re.compile(r"(?:(?:Japan|U\.S\.|US|ROK|Korea|Republic of Korea|South Korea|Philippines?|Australia|India|"
-                          r"China)-){2,}(?:Japan|U\.S\.|US|ROK|Korea|Republic of Korea|South Korea|Philippines?|Australia|"
-                          r"India|China)\s*(?:Leaders'?\s*)?$")
+_EN_COUNTRY = {r["word"].upper(): r["country"] for r in _rows_of("country_names", "word", "use", "country")
+               if r["use"] == "name"}
+_EN_COUNTRY_NAMES = "|".join(re.escape(r["word"]) for r in _rows_of("country_names", "word", "use") if r["use"] == "name")
+_EN_GROUPING = re.compile(f"(?:(?:{_EN_COUNTRY_NAMES})-){{2,}}(?:{_EN_COUNTRY_NAMES})" + r"\s*(?:Leaders'?\s*)?$")
 _ORDINAL = re.compile(r"(?:第)?(?P<n>[0-9]+|[一二三四五六七八九十]+)(?:度目|回目)(?:の)?(?:首脳)?$")
 _JA_CHARS = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _CLAUSE_BREAK = "、，,"
@@ -229,9 +241,7 @@ _CONTINUATIVE = re.compile(r"(?:[しりきぎみびちいえけせてねめれ]|
 
 # a sentence giving the length of the talks without naming them again: "The leaders' first session ran for about
 # 90 minutes", "the talks lasted", 会談は約90分, 最初の会談は
-_TALKS_RAN = re.compile(r"\b(?:first|opening|initial) (?:session|round|meeting)\b|\b(?:talks|meeting|session|summit)s?\b"
-                        r"[^.;]{0,30}?\b(?:ran|lasted|went on|continued)\b|(?:会談|会合|協議)は[^。]{0,20}?(?:約|およそ)?[0-9０-９一二三四五六七八九十]"
-                        r"|(?:最初|第1|第一|初回)の(?:会談|会合|協議)", re.IGNORECASE)
+_TALKS_RAN = re.compile(_alternation("references", refers_to="talks_ran"), re.IGNORECASE)
 _VISIT_HEDGE_BEFORE = re.compile("(?:" + _alternation("hedges", position="visit_before") + r")(?:の|に)?\s*$")
 _VISIT_HEDGE_AFTER = re.compile(r"^\s*(?:を|の|に|も)?(?:" + _alternation("hedges", position="visit_after") + ")")
 
@@ -242,8 +252,8 @@ _SAME_DAY = re.compile(_alternation("references", refers_to="same_day"), re.IGNO
 
 # a plan that was given up: its place is not the meeting's
 _ABANDONED = re.compile(_alternation("plans", state="abandoned"), re.IGNORECASE)
-_ZONE_WORD = re.compile(_alternation("zone_words"), re.IGNORECASE)
-_LOCAL_TIME = re.compile(r"現地時間|local time", re.IGNORECASE)
+_ZONE_WORD = re.compile(_zone_words(), re.IGNORECASE)
+_LOCAL_TIME = re.compile(_zone_words(local="yes"), re.IGNORECASE)
 
 
 # a time that states its own day (現地時間16日午後1時40分, 9月14日午後1時30分, April 16 at 1:40 p.m.)
@@ -259,8 +269,7 @@ _JA_MAIN_DATE_AFTER = re.compile(r"^(?:に|には|は)?[、，,]")
 
 
 # an English date governed by another verb (the treaty signed on January 19, 1960; the strategy adopted on ...)
-_EN_OTHER_DATE_BEFORE = re.compile(r"(?:signed|adopted|approved|dated|concluded|ratified|issued|decided|enacted|"
-                                   r"released|published|of|since|until)\s+(?:on\s+)?$", re.IGNORECASE)
+_EN_OTHER_DATE_BEFORE = re.compile(r"\b(?:" + "|".join(_words("other_date_words")) + r")\s+(?:on\s+)?$", re.IGNORECASE)
 
 
 # a date that names its month (去年3月16日, April 16): not a day read off the publication date alone

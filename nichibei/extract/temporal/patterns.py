@@ -97,7 +97,7 @@ WEEKDAY_JA = f"(?:{SP}{OPEN}[{JA_WEEKDAY_CHARS}](?:曜日?)?(?:・祝)?{CLOSE})"
 
 # words naming a clock's zone (日本時間, 現地時間, 米太平洋時間, 北京時間, ...): the zones are those of
 # nichibei/data/timezones.csv (kind time_word), looked up without 米/米国 and without 標準/夏 (米東部夏時間 → 東部時間)
-TZ_WORDS = f"(?:{alt(words('zone_words', 'pattern'))})"
+TZ_WORDS = f"(?:{alt(words('zone_words', 'pattern', language='ja'))})"
 TZ_PREFIX = f"(?:{TZ_WORDS}(?:の|では|で)?{SP})"
 AMPM = f"(?:{alt(CLOCK_DAY_PARTS)})"
 TIME_DIGIT = f"(?:{AMPM}{SP})?{D}{{1,2}}時(?:半|{D}{{1,2}}分(?:{D}{{1,2}}秒)?)?(?:{alt(CLOCK_HEDGES)})?"
