@@ -613,6 +613,25 @@ CASES = [
     # a year before a noun
     pytest.param("in line with the 2010 bilateral agreement.", A(2011, 9, 22), "2010", "year", "2010", "explicit", id="en-the-year-before-a-noun"),
     pytest.param("They sent the 2000 troops home.", A(2011, 9, 22), "2000", None, None, None, id="en-the-number-before-a-plural"),
+    # dates in figures with separators, western and era years; a month alone only after a slash or an era
+    pytest.param("会談は2022.5.23に行われた。", A(2022, 5, 25), "2022.5.23", "date", "2022-05-23", "explicit", id="numeric-dots"),
+    pytest.param("日付は２０２２・５・２３とある。", A(2022, 5, 25), "２０２２・５・２３", "date", "2022-05-23", "explicit", id="numeric-middle-dots-full-width"),
+    pytest.param("令和4.5.23に会談した。", A(2022, 5, 25), "令和4.5.23", "date", "2022-05-23", "explicit", id="numeric-era"),
+    pytest.param("H30/4/18付の文書", A(2022, 5, 25), "H30/4/18", "date", "2018-04-18", "explicit", id="numeric-era-letter"),
+    pytest.param("令和元.5に公表", A(2022, 5, 25), "令和元.5", "month", "2019-05", "explicit", id="numeric-era-month"),
+    pytest.param("西暦2022/5の統計", A(2022, 5, 25), "西暦2022/5", "month", "2022-05", "explicit", id="numeric-slash-month"),
+    pytest.param("昭和三十五・一・十九に署名", A(2022, 5, 25), "昭和三十五・一・十九", "date", "1960-01-19", "explicit", id="numeric-era-kanji"),
+    pytest.param("価格は2021.5ドルだった。", A(2022, 5, 25), "2021.5", None, None, None, id="numeric-decimal-is-no-month"),
+    pytest.param("手順2021.7.40を参照", A(2022, 5, 25), "2021.7.40", None, None, None, id="numeric-day-out-of-range"),
+    pytest.param("2022.5-23の表", A(2022, 5, 25), "2022.5-23", None, None, None, id="numeric-separators-disagree"),
+    # a weekday written on after the day
+    pytest.param("2024年4月10日水曜日に会談した。", A(2024, 4, 12), "2024年4月10日水曜日", "date", "2024-04-10", "explicit", id="weekday-written-on"),
+    # clocks that run past midnight, kanji clocks with their minutes, seconds after a colon
+    pytest.param("協議は24時に始まった。", A(2024, 7, 31), "24時", "datetime", "2024-08-01T00:00:00+09:00", "anchor", id="clock-24"),
+    pytest.param("31日深夜25時半に終わった。", A(2024, 7, 31), "31日深夜25時半", "datetime", "2024-08-01T01:30:00+09:00", "anchor", id="clock-25-after-a-day"),
+    pytest.param("30時に会談した。", A(2024, 7, 31), "30時", None, None, None, id="clock-30-is-none"),
+    pytest.param("会談は九時五分に始まった。", A(2024, 7, 31), "九時五分", "datetime", "2024-07-31T09:05:00+09:00", "anchor", id="kanji-clock-minutes"),
+    pytest.param("会談は10:30:15に始まった。", A(2024, 7, 31), "10:30:15", "datetime", "2024-07-31T10:30:15+09:00", "anchor", id="clock-seconds-colon"),
 ]
 
 
@@ -668,6 +687,11 @@ def test_construction(text, anchor, surface, kind, value, resolved_by) -> None:
         pytest.param("After a 90-minute meeting they left.", "90-minute", "PT1H30M", False, id="en-90-minute-meeting"),
         pytest.param("They held a 40-minute call.", "40-minute", "PT40M", False, id="en-40-minute-call"),
         pytest.param("They held a half-hour call.", "half-hour", "PT30M", False, id="en-half-hour-call"),
+        pytest.param("首相は5年ぶりに訪米した。", "5年ぶり", "P5Y", False, id="ja-first-in-years"),
+        pytest.param("3日ぶりに再開した。", "3日ぶり", "P3D", False, id="ja-first-in-days-is-no-day"),
+        pytest.param("30年もの間続いた。", "30年もの間", "P30Y", False, id="ja-mono-aida"),
+        pytest.param("2日にわたり協議した。", "2日にわたり", "P2D", False, id="ja-niwatari-is-no-day"),
+        pytest.param("100メートルを9秒58で走った。", "9秒58", "PT9.58S", False, id="ja-seconds-hundredths"),
     ],
 )
 def test_duration(text: str, surface: str, value: str, approximate: bool) -> None:
@@ -706,7 +730,6 @@ def test_duration(text: str, surface: str, value: str, approximate: bool) -> Non
         pytest.param("Theresa May met Abe.", "May", id="en-may-name"),
         pytest.param("Abe met ministers in May's cabinet.", "May", id="en-may-possessive"),
         pytest.param("30日以内に回答する。", "30日", id="within-thirty-days"),
-        pytest.param("3日ぶりに再開した。", "3日", id="first-in-three-days"),
         pytest.param("They met on March 30, 2025, and the day before the summit they toured.", "the day before", id="en-day-before-an-event"),
     ],
 )

@@ -278,7 +278,15 @@ def _classify_document(rows: list[dict], params: CleanParams) -> tuple[dict[int,
     title = _title_unit(rows, rules, in_head, params)
     if title is not None and body_start is not None:
         _around_the_headline(rows, params, rules, title, body_start)
+    _keep_a_lone_date(rows, rules)
     return rules, title
+
+
+def _keep_a_lone_date(rows: list[dict], rules: dict[int, str]) -> None:
+    """A document that is one date and nothing else (a note, a calendar entry) is that date, not a dateline."""
+    nonblank = [r["unit_no"] for r in rows if not r["is_blank"]]
+    if len(nonblank) == 1 and rules.get(nonblank[0]) == "dateline":
+        del rules[nonblank[0]]
 
 
 def _menus_and_breadcrumbs(rows: list[dict], params: CleanParams, in_head, body_start) -> tuple[dict[int, str], set]:

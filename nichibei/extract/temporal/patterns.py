@@ -93,7 +93,8 @@ REL_DAY = (
     f"(?:{REL_DAY_PART}|[{REL_DAY_PREFIXES}]{OPEN}{D}{{1,2}}{CLOSE}日|{REL_DAY_PREFIX_DAY}(?:{D}{{1,2}}|{KN}{{1,3}})日"
     f"|{alt(REL_DAY_WORDS)})"
 )
-WEEKDAY_JA = f"(?:{SP}{OPEN}[{JA_WEEKDAY_CHARS}](?:曜日?)?(?:・祝)?{CLOSE})"
+# the weekday of a date, in brackets (18日(火), 18日（火曜日）) or written on (18日火曜日)
+WEEKDAY_JA = f"(?:{SP}{OPEN}[{JA_WEEKDAY_CHARS}](?:曜日?)?(?:・祝)?{CLOSE}|[{JA_WEEKDAY_CHARS}]曜日?)"
 
 # words naming a clock's zone (日本時間, 現地時間, 米太平洋時間, 北京時間, ...): the zones are those of
 # nichibei/data/timezones.csv (kind time_word), looked up without 米/米国 and without 標準/夏 (米東部夏時間 → 東部時間)
@@ -102,9 +103,11 @@ TZ_PREFIX = f"(?:{TZ_WORDS}(?:の|では|で)?{SP})"
 AMPM = f"(?:{alt(CLOCK_DAY_PARTS)})"
 TIME_DIGIT = f"(?:{AMPM}{SP})?{D}{{1,2}}時(?:半|{D}{{1,2}}分(?:{D}{{1,2}}秒)?)?(?:{alt(CLOCK_HEDGES)})?"
 TIME_KANJI = f"{AMPM}{SP}{KN}{{1,3}}時(?:半|{KN}{{1,3}}分)?(?:{alt(CLOCK_HEDGES)})?"
-TIME_COLON = f"{D}{{1,2}}[:：]{D}{{2}}(?:{alt(CLOCK_HEDGES)})?"
+TIME_COLON = f"{D}{{1,2}}[:：]{D}{{2}}(?:[:：]{D}{{2}})?(?:{alt(CLOCK_HEDGES)})?"
 TIME_NOON = f"{NOON}(?:{alt(CLOCK_HEDGES)})?"
-TIME = f"(?:{TIME_KANJI}|{TIME_DIGIT}|{TIME_COLON}|{TIME_NOON})"
+# a clock in kanji numerals without 午前/午後 only with its minutes (九時五分, 十時半): 一時 alone is "for a while"
+TIME_KANJI_MINUTES = f"{KN}{{1,3}}時(?:半|{KN}{{1,3}}分)(?:{alt(CLOCK_HEDGES)})?"
+TIME = f"(?:{TIME_KANJI}|{TIME_KANJI_MINUTES}|{TIME_DIGIT}|{TIME_COLON}|{TIME_NOON})"
 
 # a part of a month (5月末, 7月上旬, 今月末): the month, at month precision
 MONTH_PART = f"(?:{alt(MONTH_PARTS)})"
@@ -156,15 +159,20 @@ _JA_PIECE_ALONE = f"(?:{_JD}(?:{_JA_DIGIT_OK})|{KN}+(?:{_JA_LONG}))(?:{JA_FRACTI
 _JA_PIECE_BARE = f"(?:{_JD_BARE}|{KN}{{1,3}})(?:{_JA_BARE})"
 # 半年, 半月, 四半世紀: a fraction before the unit (a century only so: 二十一世紀 is the 21st)
 _JA_FRONT = f"(?:{JA_FRACTION_BEFORE})(?:{longest_first((*(w for w, b in _JA_UNIT_WORDS.items() if b == 'front'), '年', '月', '日'))})"
+# 5年ぶり, 30年もの間, 2日にわたり: words after a count that make it a length (rules/count_lengths.csv)
+JA_COUNT_LENGTH = longest_first(words("count_lengths", language="ja"))
 _JA_QUAL = f"(?:(?:{_JA_HEDGE_AFTER})(?:{JA_COUNT_DIRECTION})?|(?:{JA_COUNT_DIRECTION}))"
+_JA_QUAL_BARE = f"(?:{_JA_QUAL}|(?:{JA_COUNT_LENGTH}))"  # a bare count (5年, 3日) is a length only with one of these
 # 1年2ヶ月10日, 1時間30分25秒, 10分半, 3日前, 1年ほど前, 半年後, 四半世紀: a count, its hedge and its direction
 # (a count in years or days alone, 2021年 or 18日, is a date: it needs a second unit, a fraction, a hedge or a
 # direction)
 JA_COUNT = (
     f"(?:{APPROX_JA}{SP})?"
     f"(?:(?:{_JA_PIECE_ANY}){{2,}}{_JA_QUAL}?|{_JA_PIECE_ALONE}{_JA_QUAL}?"
-    f"|{_JA_PIECE_BARE}(?:{JA_FRACTION_AFTER}){_JA_QUAL}?|{_JA_PIECE_BARE}{_JA_QUAL}|{_JA_FRONT}{_JA_QUAL}?)"
+    f"|{_JA_PIECE_BARE}(?:{JA_FRACTION_AFTER}){_JA_QUAL}?|{_JA_PIECE_BARE}{_JA_QUAL_BARE}|{_JA_FRONT}{_JA_QUAL}?)"
 )
+# a time in seconds with its hundredths after 秒, as races are timed (9秒58, 1秒05)
+JA_SECONDS_HUNDREDTHS = f"{D}{{1,3}}秒{D}{{1,2}}"
 # a stay told as nights and days (1泊2日, 二泊三日): a duration of the days
 JA_STAY = f"(?:{D}{{1,2}}|{KN}{{1,3}})泊(?:{D}{{1,2}}|{KN}{{1,3}})日"
 YEAR4 = f"(?:{D}{{4}}|{KD}{{4}})年"
@@ -172,6 +180,17 @@ JA_YEAR_RANGE = f"{YEAR4}(?:度)?{SP}(?:[~〜～\\-－–—]|から){SP}(?:{D}{
 JA_WEEKDAY = f"[{JA_WEEKDAY_CHARS}]曜日?"
 
 ISO_DATE = f"{D}{{4}}[-/]{D}{{1,2}}[-/]{D}{{1,2}}(?:(?:T|[ \t]+){D}{{1,2}}:{D}{{2}})?"
+# a date in figures with separators (2021.7.18, 2021・7・18, 令和3/7/18, R3.7.18, 一九四〇・一・四) or a month with a
+# slash (2021/07, 2021年/7月, 西暦2021/7, 令和3.7): the parser checks that the separators agree
+NUMERIC_SEP = "[/／.．,，・･\\-－]"
+_ERA_LETTERS = "".join(r["letter"] + chr(ord(r["letter"]) + 0xFEE0) for r in rules("era_names", "letter"))
+_NUM_MD = f"(?:{D}{{1,2}}|{KN}{{1,3}})"
+JA_NUMERIC_DATE = (
+    f"(?:西暦{SP})?(?:{D}{{4}}|{KD}{{4}}){NUMERIC_SEP}{_NUM_MD}{NUMERIC_SEP}{_NUM_MD}"
+    f"|(?:西暦{SP})?{D}{{4}}(?:年{SP})?[/／]{SP}{D}{{1,2}}月?"
+    f"|{ERA}(?:元|{D}{{1,2}}|{KN}{{1,3}}){NUMERIC_SEP}{_NUM_MD}(?:{NUMERIC_SEP}{_NUM_MD})?"
+    f"|[{_ERA_LETTERS}]{D}{{1,2}}{NUMERIC_SEP}{D}{{1,2}}{NUMERIC_SEP}{D}{{1,2}}"
+)
 
 EN_MONTH = (
     f"(?:{alt(EN_FULL_MONTH_NAMES)}"
@@ -291,6 +310,7 @@ EN_DATELINE_PREFIX = re.compile(
 CANDIDATE_PATTERN = "|".join(
     [
         ISO_DATE,
+        JA_NUMERIC_DATE,
         EN_DATE,
         EN_FY,
         EN_WEEKDAY,
@@ -302,6 +322,7 @@ CANDIDATE_PATTERN = "|".join(
         EN_REL_MONTH,
         EN_PREP_MONTH,
         EN_PREP_YEAR,
+        JA_SECONDS_HUNDREDTHS,
         JA_STAY,
         JA_COUNT,
         JA_DURATION,

@@ -400,7 +400,7 @@ def _resolve_clock(text, start, end, p: Parsed, anchor, ctx: _Ctx, params: Tempo
     if date_value is None:
         return ("time", hm, "explicit", precision, tz, False, None, rule)
     _remember_date(ctx, date_value, end)
-    local = dt.datetime.combine(date_value, dt.time(p.hour, p.minute, p.second or 0))
+    local = dt.datetime.combine(date_value + dt.timedelta(days=int(p.next_day)), dt.time(p.hour, p.minute, p.second or 0))
     if tz is None:
         # no zone can be known: a datetime without its offset is not stated; the date alone (a dateline's
         # clock) or the clock alone is what the text gives

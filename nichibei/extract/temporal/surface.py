@@ -39,11 +39,11 @@ _JA_PARSE = re.compile(
       | (?P<drelp>{tp.REL_DAY_PREFIX_DAY})(?P<drelp_n>{_N})日
       | (?P<drel>{tp.alt((*tp.REL_DAY_WORDS, *tp.REL_DAY_PART_WORDS))})
     )?
-    (?:\s*\((?P<wd>[{tp.JA_WEEKDAY_CHARS}])(?:曜日?)?(?:・祝)?\))?
+    (?:\s*\((?P<wd>[{tp.JA_WEEKDAY_CHARS}])(?:曜日?)?(?:・祝)?\)|(?P<wd_on>[{tp.JA_WEEKDAY_CHARS}])曜日?)?
     (?:(?P<part>{_DAY_PART})(?![0-9〇零一二三四五六七八九十])の?)?
     (?:\s*[、,の]?\s*(?:(?P<tz2>{_TZW})(?:の|では|で)?\s*)?
         (?:(?P<ampm>{tp.alt(tp.CLOCK_DAY_PARTS_NOT_NOON)})?\s*(?P<hh>{_N})時(?:(?P<half>半)|(?P<mm>{_N})分(?:(?P<ss>{_N})秒)?)?
-          |(?P<ch>[0-9]{{1,2}}):(?P<cm>[0-9]{{2}})
+          |(?P<ch>[0-9]{{1,2}}):(?P<cm>[0-9]{{2}})(?::(?P<cs>[0-9]{{2}}))?
           |(?P<noon>{tp.NOON}))
         (?P<approx>{tp.alt(tp.CLOCK_HEDGES)})?
     )?
@@ -138,6 +138,7 @@ class Parsed(NamedTuple):
     month_dir: int | None = None  # last/next/this April: the named month before, after or in the anchor's year
     day_then: bool = False  # 翌28日: when the context does not give the 28th, the day is read as a day alone
     count: tuple[tuple[tuple[str, float], ...], int | None] | None = None  # units counted, and the direction
+    next_day: bool = False  # a clock past midnight counted on from the day before (25時 is 1:00 the next day)
 
 
 def _iso_duration(n: float, unit: str, extra_minutes: int = 0) -> str | None:
@@ -188,8 +189,10 @@ _ALT_EN_REL_MONTH = re.compile(tp.EN_REL_MONTH)
 _ALT_EN_PREP_YEAR = re.compile(tp.EN_PREP_YEAR)
 _ALT_EN_PREP_MONTH = re.compile(tp.EN_PREP_MONTH)
 _ALT_ISO = re.compile(tp.ISO_DATE)
+_ALT_JA_NUMERIC_DATE = re.compile(tp.JA_NUMERIC_DATE)
 _ALT_JA_DURATION = re.compile(tp.JA_DURATION)
 _ALT_JA_STAY = re.compile(tp.JA_STAY)
+_ALT_JA_SECONDS_HUNDREDTHS = re.compile(tp.JA_SECONDS_HUNDREDTHS)
 _ALT_JA_COUNT = re.compile(tp.JA_COUNT)
 _ALT_EN_COUNT = re.compile(tp.EN_COUNT)
 _ALT_EN_TIME_24 = re.compile(tp.EN_TIME_24)
@@ -204,6 +207,36 @@ def _parse_iso(s: str, approx: bool) -> Parsed | None:
     hh, mm = _num(m["hh"]), _num(m["mm"])
     return Parsed("date", "iso_date", year=int(m["y"]), month=int(m["m"]), day=int(m["d"]),
                   hour=hh, minute=mm, minute_given=mm is not None, lang="iso")
+
+
+_ERA_OF_LETTER = {r["letter"]: r["word"] for r in tp.rules("era_names", "word", "letter")}
+_NUMERIC_PARSE = re.compile(
+    rf"(?:西暦\s*)?(?:(?P<era>{tp.alt(tp.ERA_NAMES)})(?P<era_n>元|{_N})|(?P<letter>[{''.join(_ERA_OF_LETTER)}])(?P<letter_n>[0-9]{{1,2}})"
+    rf"|(?P<y>[0-9]{{4}}|[〇零一二三四五六七八九]{{4}}))(?P<nen>年)?\s*(?P<s1>[/.,・･-])\s*(?P<m>{_N})(?P<gatsu>月)?"
+    rf"(?:(?P<s2>[/.,・･-])(?P<d>{_N}))?"
+)
+
+
+def _parse_numeric_date(s: str, approx: bool) -> Parsed | None:
+    """2021.7.18, 令和3/7/18, R3.7.18, 2021/07, 2021年/7月: a date or month in figures, its separators agreeing; a
+    month alone only after a slash or an era."""
+    m = _NUMERIC_PARSE.fullmatch(s)
+    if m is None or (m["s2"] is not None and m["s2"] != m["s1"]):
+        return None
+    if m["d"] is None and m["s1"] != "/" and not m["era"]:
+        return None
+    era, n = (m["era"], m["era_n"]) if m["era"] else (_ERA_OF_LETTER.get(m["letter"] or ""), m["letter_n"])
+    if era:
+        count = 1 if n == "元" else kanji_to_int(n)
+        if not count:
+            return None
+        year = _ERA_BASE[era] + count - 1
+    else:
+        year = kanji_to_int(m["y"])
+    month, day = kanji_to_int(m["m"]), kanji_to_int(m["d"]) if m["d"] else None
+    if month is None or not 1 <= month <= 12 or (m["d"] is not None and (day is None or not 1 <= day <= 31)):
+        return None
+    return Parsed("date", "ja_numeric_date", year=year, month=month, day=day, approx=approx, lang="ja")
 
 
 _EN_WEEKDAY_BEFORE = re.compile(r"(?P<wd>[A-Za-z]+)\.?,?\s+")
@@ -333,6 +366,11 @@ def _parse_en_year_after_preposition(s: str, approx: bool) -> Parsed | None:
     return Parsed("date", "en_year_after_preposition", year=int(y.group()), lead=y.start(), lang="en")
 
 
+def _parse_ja_seconds_hundredths(s: str, approx: bool) -> Parsed | None:
+    whole, fraction = s.split("秒")
+    return Parsed("duration", "ja_seconds_hundredths", duration=f"PT{int(whole)}.{fraction}S", approx=approx)
+
+
 def _parse_ja_stay(s: str, approx: bool) -> Parsed | None:
     m = _STAY_PARSE.fullmatch(s)
     nights, days = (None, None) if m is None else (kanji_to_int(m["n"]), kanji_to_int(m["d"]))
@@ -393,6 +431,7 @@ def _parse_ja_weekday(s: str, approx: bool) -> Parsed | None:
 # which parser reads a surface: the first whose candidate pattern matches all of it (as published), else Japanese
 _SURFACE_PARSERS = (
     (_ALT_ISO, _parse_iso),
+    (_ALT_JA_NUMERIC_DATE, _parse_numeric_date),
     (_ALT_EN_DATE, _parse_en_date),
     (_ALT_EN_FY, _parse_en_fiscal_year),
     (_ALT_EN_WEEKDAY, _parse_en_weekday),
@@ -404,6 +443,7 @@ _SURFACE_PARSERS = (
     (_ALT_EN_REL_MONTH, _parse_en_relative_month),
     (_ALT_EN_PREP_MONTH, _parse_en_month_after_preposition),
     (_ALT_EN_PREP_YEAR, _parse_en_year_after_preposition),
+    (_ALT_JA_SECONDS_HUNDREDTHS, _parse_ja_seconds_hundredths),
     (_ALT_JA_STAY, _parse_ja_stay),
     (_ALT_JA_COUNT, _parse_ja_count),
     (_ALT_JA_DURATION, _parse_ja_duration),
@@ -475,9 +515,14 @@ def _ja_day(m: re.Match[str], rule: list[str]) -> tuple[int | None, tuple[str, i
     return day, day_rel, day_check
 
 
-def _ja_clock(m: re.Match[str], rule: list[str]) -> tuple[int | None, int | None, bool] | None:
-    """Hour, minute and whether the minute was said, of a Japanese clock time (午後3時半, 10:30, 正午); None when
-    it is not a time of day."""
+# clocks of a day's broadcast or business hours run on past midnight: 24時 is midnight ending the day, 29時 is 5:00
+# the next morning
+LAST_CLOCK_HOUR_TODAY, LAST_CLOCK_HOUR = 23, 29
+
+
+def _ja_clock(m: re.Match[str], rule: list[str]) -> tuple[int | None, int | None, bool, bool] | None:
+    """Hour, minute, whether the minute was said and whether the clock runs past midnight into the next day
+    (深夜25時50分, 24:00), of a Japanese clock time (午後3時半, 10:30, 正午); None when it is not a time of day."""
     hour = minute = None
     minute_given = False
     if m["hh"] is not None:
@@ -491,16 +536,19 @@ def _ja_clock(m: re.Match[str], rule: list[str]) -> tuple[int | None, int | None
         hour, minute, minute_given = int(m["ch"]), int(m["cm"]), True
     elif m["noon"]:
         hour, minute, minute_given = 12, 0, True
+    next_day = hour is not None and LAST_CLOCK_HOUR_TODAY < hour <= LAST_CLOCK_HOUR
+    if next_day:
+        hour -= 24
     if hour is not None:
         if not (0 <= hour <= 23 and 0 <= minute <= 59):
             return None
         rule.append("time")
-    return hour, minute, minute_given
+    return hour, minute, minute_given, next_day
 
 
 def _clock_seconds(m: re.Match[str]) -> int | None:
     """The seconds a Japanese clock states (12時59分1秒), when they are those of a minute."""
-    ss = _num(m["ss"]) if m["hh"] is not None else None
+    ss = _num(m["ss"]) if m["hh"] is not None else _num(m["cs"]) if m["ch"] is not None else None
     return ss if ss is not None and 0 <= ss <= 59 else None
 
 
@@ -533,11 +581,11 @@ def _parsed_ja(m: re.Match[str], approx: bool) -> Parsed | None:
     if day_part is None:
         return None
     day, day_rel, day_check = day_part
-    weekday = _JA_WEEKDAYS[m["wd"]] if m["wd"] else None
+    weekday = _JA_WEEKDAYS[m["wd"] or m["wd_on"]] if m["wd"] or m["wd_on"] else None
     clock = _ja_clock(m, rule)
     if clock is None:
         return None
-    hour, minute, minute_given = clock
+    hour, minute, minute_given, next_day = clock
     if m["part"]:
         rule.append("part_of_day")
     tz_word = m["tz1"] or m["tz2"]
@@ -550,7 +598,7 @@ def _parsed_ja(m: re.Match[str], approx: bool) -> Parsed | None:
     return Parsed("date", "ja_" + "+".join(rule), year=year, year_rel=year_rel, month=month, month_rel=month_rel,
                   day=day, day_rel=day_rel, day_check=day_check, weekday=weekday, hour=hour, minute=minute,
                   minute_given=minute_given, second=_clock_seconds(m), tz=tz, fiscal=bool(m["fy"]) or m["span"] in _FISCAL_SPANS, approx=approx,
-                  day_then=bool(m["drelp"]))
+                  day_then=bool(m["drelp"]), next_day=next_day)
 
 
 def _zone_after(text: str, end: int, p: Parsed) -> Parsed:
