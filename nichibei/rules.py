@@ -37,6 +37,8 @@ def parse_rule_file(text: str, where: str, columns: tuple[str, ...] = ()) -> tup
         raise RuleFileError(f"{where}: missing column(s) {', '.join(missing)} (has {', '.join(header) or 'none'})")
     rows, seen = [], {}
     for line_no, row in enumerate(reader, start=2):
+        if None in row:
+            raise RuleFileError(f"{where} line {line_no}: more fields than columns (quote a value with a comma)")
         if row["language"] not in LANGUAGES:
             raise RuleFileError(f"{where} line {line_no}: language {row['language']!r} is not one of "
                                 f"{', '.join(sorted(LANGUAGES))}")

@@ -42,6 +42,7 @@ def test_rule_file_is_well_formed_and_every_entry_matches_its_example(path):
     pytest.param("language,word,example\nja,会談,会談した\nja,会談,会談を行った\n", "same entry as line 2",
                  id="duplicate"),
     pytest.param("language,word,example\nen,met,\n", "empty example", id="empty-example"),
+    pytest.param("language,word,example\nja,a,b,c\n", "more fields than columns", id="unquoted-comma"),
 ])
 def test_bad_rule_files_are_named_errors(text, message):
     with pytest.raises(RuleFileError, match=re.escape(message)):

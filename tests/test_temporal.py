@@ -624,6 +624,18 @@ CASES = [
     pytest.param("価格は2021.5ドルだった。", A(2022, 5, 25), "2021.5", None, None, None, id="numeric-decimal-is-no-month"),
     pytest.param("手順2021.7.40を参照", A(2022, 5, 25), "2021.7.40", None, None, None, id="numeric-day-out-of-range"),
     pytest.param("2022.5-23の表", A(2022, 5, 25), "2022.5-23", None, None, None, id="numeric-separators-disagree"),
+    # the three wrong dates of real Diet speeches: a bare day before a past report, a month after の, a month-day
+    # whose clause ends in a quoted intention (出そうと), which tells nothing of when the meeting was
+    pytest.param("総理は、二十三日に日米首脳会談に臨まれ、国際秩序が揺らぐ中、認識を共有されたことを評価いたします。",
+                 A(2022, 5, 25), "二十三日", "date", "2022-05-23", "anchor", id="diet-day-before-a-past-report"),
+    pytest.param("この改定は四月の二十七日に日米２プラス２で合意がなされた。", A(2015, 8, 7), "四月の二十七日", "date",
+                 "2015-04-27", "anchor", id="diet-month-no-day"),
+    pytest.param("十二月十九日の日米外相会談のときに、互いに知恵を出そうと。", A(2012, 3, 5), "十二月十九日", "date",
+                 "2011-12-19", "anchor", id="diet-month-day-before-a-quoted-intention"),
+    pytest.param("私は、五月の二日から四日まで、救う会の皆様とワシントンを訪問しました。", A(2019, 5, 16), "五月の二日",
+                 "date", "2019-05-02", "anchor", id="plain-form-before-a-noun-is-no-predicate"),
+    pytest.param("首相は五月二日に訪米する。", A(2019, 5, 16), "五月二日", "date", None, "unresolved",
+                 id="future-a-year-ahead-of-a-day-just-past-is-in-doubt"),
     # a weekday written on after the day
     pytest.param("2024年4月10日水曜日に会談した。", A(2024, 4, 12), "2024年4月10日水曜日", "date", "2024-04-10", "explicit", id="weekday-written-on"),
     # clocks that run past midnight, kanji clocks with their minutes, seconds after a colon

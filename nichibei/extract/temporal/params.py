@@ -14,6 +14,8 @@ class TemporalParams:
     month_tense_penalty: months added to the distance of a month candidate that goes against the tense.
     day_tense_penalty: days added to the distance of a month-day candidate that goes against the tense.
     weekday_tense_penalty: days added to a weekday candidate against the tense (7: the tense always wins).
+    day_tense_doubt_days, day_tense_near_days: a month-day the tense puts further than the first from the anchor,
+        when the same day lies within the second on the other side, is left without a value.
     time_on_anchor_date: a time with no date in its sentence, or the sentence before, becomes a datetime on the
         anchor date when neither sentence speaks of another day (False: it stays a time).
     japanese_default_zone: the zone of a Japanese clock time with no zone word whose clause names no place
@@ -24,6 +26,8 @@ class TemporalParams:
     tense_window: int = 300
     month_tense_penalty: int = 12
     day_tense_penalty: int = 366
+    day_tense_doubt_days: int = 300
+    day_tense_near_days: int = 60
     weekday_tense_penalty: int = 7
     day_alone_tense_penalty: int = 31
     time_on_anchor_date: bool = True

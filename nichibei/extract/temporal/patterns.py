@@ -113,10 +113,11 @@ TIME = f"(?:{TIME_KANJI}|{TIME_KANJI_MINUTES}|{TIME_DIGIT}|{TIME_COLON}|{TIME_NO
 MONTH_PART = f"(?:{alt(MONTH_PARTS)})"
 # the anchor's year or month said as a span (年内, 月内, 今年中)
 REL_SPAN = f"(?:{alt(REL_SPANS)})"
+# (a day may follow its month after の, as speech has it: 四月の二十七日)
 DATE_CORE = (
-    f"(?:{YEAR}(?:度|{MONTH}(?:{DAY_ANY}|{MONTH_PART})?)?"
+    f"(?:{YEAR}(?:度|{MONTH}(?:の?{DAY_ANY}|{MONTH_PART})?)?"
     f"|{REL_MONTH}(?:{DAY_ANY}|{MONTH_PART})?"
-    f"|{MONTH}(?:{DAY_ANY}|{MONTH_PART})?"
+    f"|{MONTH}(?:の?{DAY_ANY}|{MONTH_PART})?"
     f"|{REL_SPAN}"
     f"|{DAY_ANY}"
     f"|{REL_DAY})"
@@ -336,14 +337,18 @@ CANDIDATE_PATTERN = "|".join(
 # a predicate ends where the inflected word ends: before a non-kana character or a clause particle;
 # a verb followed by こと/もの/の/よう is nominalised and says nothing of the mention's tense
 _WORD_END = r"(?=[^ぁ-ん]|と|が|ので|ため|ところ|$)"
+_PLAIN_END = r"(?=[^ぁ-ん一-鿿々]|と|が|ので|ため|ところ|$)"
+_PAST_END = r"(?=[^ぁ-ん]|と|が|ので|ため|ところ|こと|もの|の|$)"
 TENSE_JA = re.compile(
     # a particle of a noun phrase, a nominalised verb, a quotation's という and the copula です say nothing of the
     # tense of the event; an announcement (予定, 方針) is ahead; 以来 tells a past
     rf"(?P<skip>{alt(words('tense_markers', 'pattern', language='ja', tense='skip'))})"
     rf"|(?P<fut>{alt(words('tense_markers', 'pattern', language='ja', tense='future'))})"
     rf"|(?P<past2>{alt(words('tense_markers', 'pattern', language='ja', tense='since'))})"
-    r"|(?P<past>(?:[しれっいきけせめえねべみりびちじん]|でし|まし|だっ|であっ)[ただ]" + _WORD_END + r")"
-    r"|(?P<fut2>(?:する|される|させる|します|されます|[うくすつぬぶむるぐ])" + _WORD_END + r")"
+    # (a past form made a noun still tells its event's past: 会談したことを評価, 臨まれたのは)
+    r"|(?P<past>(?:[しれっいきけせめえねべみりびちじん]|でし|まし|だっ|であっ)[ただ]" + _PAST_END + r")"
+    # (a plain form before a kanji noun modifies it, 救う会, 揺らぐ中: not the clause's predicate)
+    r"|(?P<fut2>(?:する|される|させる|します|されます|[うくすつぬぶむるぐ])" + _PLAIN_END + r")"
 )
 # English: the modal or the past form nearest before the mention in its sentence (…will meet Biden on January 13;
 # …met on Wednesday), else the first after it (On Friday, Obama will travel…)

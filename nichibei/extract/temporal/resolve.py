@@ -343,9 +343,21 @@ def _month_day_without_year(text, start, end, p: Parsed, anchor, ctx: _Ctx, para
         w.date_value = _pick(cands, tense, params.day_tense_penalty)
         w.used_anchor = True
         w.rule += f"+tense_{tense or 'nearest'}"
+        if _tense_in_doubt(cands, w.date_value, params):
+            w.date_value = None  # 五月の二日から…訪問 read ahead by a stray present form: a year off, or right
+            w.rule += "+in_doubt"
     else:
         return False
     return True
+
+
+def _tense_in_doubt(cands: list[tuple[dt.date, int]], chosen: dt.date | None, params: TemporalParams) -> bool:
+    """The tense sends a month-day most of a year away though the same day lies just the other side of the
+    anchor: the tense word is more likely wrong than the speaker a year off, and no day is given."""
+    if chosen is None:
+        return False
+    far = abs(next(d for c, d in cands if c == chosen)) > params.day_tense_doubt_days
+    return far and any(abs(d) <= params.day_tense_near_days for c, d in cands if c != chosen)
 
 
 def _date_of_clock(text, start, end, p: Parsed, anchor, ctx: _Ctx, params: TemporalParams, seen, w: _Draft):

@@ -30,9 +30,9 @@ _JA_PARSE = re.compile(
         (?:(?P<era>{tp.alt(tp.ERA_NAMES)})(?P<era_n>元|{_N})(?:\((?P<era_w>[0-9]{{4}})\))?年
           |(?P<y4>[0-9]{{4}}|[〇零一二三四五六七八九]{{4}})年
           |(?P<yrel>{tp.alt(tp.REL_YEAR_WORDS)}))
-        (?:(?P<fy>度)|(?P<m1>{_N})月(?:(?P<d1>{_N})日|(?P<mp1>{_MONTH_PART}))?)?
+        (?:(?P<fy>度)|(?P<m1>{_N})月(?:の?(?P<d1>{_N})日|(?P<mp1>{_MONTH_PART}))?)?
       | (?P<mrel>{tp.alt(tp.REL_MONTH_WORDS)})(?:(?P<d2>{_N})日|(?P<mp2>{_MONTH_PART}))?
-      | (?P<m3>{_N})月(?:(?P<d3>{_N})日|(?P<mp3>{_MONTH_PART}))?
+      | (?P<m3>{_N})月(?:の?(?P<d3>{_N})日|(?P<mp3>{_MONTH_PART}))?
       | (?P<span>{tp.alt(tp.REL_SPANS)})
       | (?P<d4>{_N})日
       | (?P<drelc>[{tp.REL_DAY_PREFIXES}])\((?P<drel_n>[0-9]{{1,2}})\)日
