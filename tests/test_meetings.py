@@ -411,6 +411,14 @@ PROBE_RULES = [
                  id="undated-document-full-date-in-text"),
     pytest.param("日中首脳会談\n岸田首相は習近平国家主席と会談した。首相は先にバイデン米大統領とも会談しており、日米首脳会談で確認した方針を伝えた。",
                  "2022-11-17", [], id="passing-us-japan-reference-no-row"),
+    # the Vice President leading for the United States: not a summit
+    pytest.param("Readout of Vice President Harris's Meeting with Prime Minister Kishida of Japan\nVice President Kamala "
+                 "Harris met with Prime Minister Fumio Kishida of Japan in Tokyo on September 27.", "2022-09-27",
+                 [("other", dt.date(2022, 9, 27), "Tokyo", "JP", None, None, None)], id="vice-president-meeting-is-other"),
+    pytest.param("Readout\nVice President Kamala Harris and President Joe Biden met with Prime Minister Fumio Kishida "
+                 "at the White House on April 10.", "2024-04-11",
+                 [("summit", dt.date(2024, 4, 10), None, "US", "White House", None, None)],
+                 id="vice-president-beside-the-president-is-a-summit"),
 ]
 
 

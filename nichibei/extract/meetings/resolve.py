@@ -249,6 +249,21 @@ def _participants(doc: _Doc, mtype: str, level: str | None, d: dt.date | None, s
     return out
 
 
+# the meetings of the two countries' leaders: one the Vice President leads for the United States is of another kind
+_LEADERS_TYPES = ("summit", "phone_call", "video_call", "trilateral_summit")
+
+
+def _led_by_the_vice_president(doc: _Doc, mtype: str, sentences: list[int], clause: tuple[int, int] | None) -> bool:
+    """The US side of a leaders' meeting is the Vice President (Vice President Harris met with Prime Minister
+    Kishida): named in the meeting's sentences, with no President named there."""
+    if mtype not in _LEADERS_TYPES:
+        return False
+    spans = [clause] if clause is not None else [doc.sentences[i] for i in sentences]
+    roles = {p["role"] for p in doc.persons if p["country_code"] == "US"
+             and any(a <= p["char_start"] and p["char_end"] <= b for a, b in spans)}
+    return "vice_president" in roles and "president" not in roles
+
+
 def _named_for_office(doc: _Doc, country: str, office: str, in_spans, search_whole_doc: bool) -> dict | None:
     """The person named with this office in the meeting's sentences (else anywhere in the document, when asked)."""
     pool = [p for p in doc.persons if p["role"] == office and p["country_code"] == country]
@@ -417,6 +432,8 @@ def _build(doc: _Doc, mtype: str, level: str | None, is_primary: bool, sentences
     dur = _duration(doc, sentences, start_row, params) if clause is None else None
     if dur is None and clause is None and is_primary:
         dur = _only_duration(doc, params)
+    if _led_by_the_vice_president(doc, mtype, sentences, clause):
+        mtype, level = "other", None
     parts = _participants(doc, mtype, level, d, sentences, is_primary, evidence, offices, clause, third)
     if is_primary:
         # attendees named in the sentences reporting the meeting or in a lead sentence that reports no other meeting
