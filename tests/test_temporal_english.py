@@ -60,6 +60,7 @@ MONTH_NAMES = [
     _param("The leaders will meet may 7.", "may 7", "date", "2013-05-07"),
     _param("The leaders will meet Wed, Feb13.", "Wed, Feb13", "date", "2013-02-13"),
     _param("The leaders met SEPTEMBER 9.", "SEPTEMBER 9", "date", "2012-09-09"),
+    _param("The leaders will meet february the 15th.", "february the 15th", "date", "2013-02-15"),
 ]
 
 WEEKDAYS = [
@@ -78,6 +79,7 @@ DAY_ALONE = [
     _param("The leaders will meet the 1st.", "the 1st", "date", "2013-03-01"),
     _param("The leaders met on the 3rd.", "the 3rd", "date", "2013-02-03"),
     _param("The talks run from February 20th to the 22nd.", "the 22nd", "date", "2013-02-22"),
+    _param("The leaders will meet on the 3rd at 5pm.", "the 3rd", "date", "2013-03-03"),
 ]
 
 RELATIVE_MONTH_DAYS = [
@@ -201,6 +203,13 @@ NEGATIVES = [
     ("every second dose of vaccine", "second"),
     ("one third of March's budget", "third of March"),
     ("tested for COVID-19 this morning", "19 this morning"),
+    ("They met first.", "first"),
+    ("He was on the second floor.", "second"),
+    ("The bill passed by 2/3 majority.", "2/3"),
+    ("He met 2-3 times.", "2-3"),
+    ("It opens from 3-5 p.m.", "3-5"),
+    ("The couple will wed.", "wed"),
+    ("He will meet Sun Yat-sen's heirs.", "Sun"),
 ]
 
 

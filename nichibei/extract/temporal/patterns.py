@@ -296,14 +296,14 @@ EN_DAY_MARKED = rf"(?:[0-9]{{1,2}}(?:st|nd|rd|th)|{EN_ORDINAL_WORD})"  # 15th, t
 EN_WEEKDAY_ANY = f"(?i:{alt(EN_WEEKDAY_NAMES)}|{alt(EN_WEEKDAY_ABBREVIATIONS)})"
 EN_REL_MONTH_OF = f"(?i:{alt(w.replace(' ', '[ ]+') for w in words('relative_months_en'))})"
 _EN_YEAR_TAIL = r"(?:,?[ \t]+[0-9]{4}\b)?"
-# march 3, march first, Wed, Feb13, march third 2015
-EN_MONTH_DAY = rf"\b{EN_WEEKDAY_BEFORE}?{EN_MONTH_ANY}[ \t]*{EN_DAY_ORD}\b{_EN_YEAR_TAIL}"
+# march 3, march first, Wed, Feb13, march third 2015, february the 15th
+EN_MONTH_DAY = rf"\b{EN_WEEKDAY_BEFORE}?{EN_MONTH_ANY}[ \t]*(?:the[ \t]+)?{EN_DAY_ORD}\b{_EN_YEAR_TAIL}"
 # the 15th of february, 15 of february, third day of october, 20th of next month, 15th february, 14april 2015,
 # on the 15th, the 1st
 EN_DAY_MONTH = (
     rf"\b(?:(?:the[ \t]+)?{EN_DAY_ORD}(?:[ \t]+day)?[ \t]+of[ \t]+(?:{EN_MONTH_ANY}\b{_EN_YEAR_TAIL}|{EN_REL_MONTH_OF}\b)"
     rf"|(?:the[ \t]+)?[0-9]{{1,2}}(?:st|nd|rd|th)?[ \t]*{EN_MONTH_ANY}\b{_EN_YEAR_TAIL}"
-    rf"|(?:the[ \t]+)?{EN_DAY_MARKED}\b)"
+    rf"|the[ \t]+{EN_DAY_MARKED}\b)"
 )
 # 2/15, 2 - 15, 10/31/74, 10.31.1974: month first, as US English writes it
 EN_NUMERIC_DATE = (

@@ -53,7 +53,7 @@ def _ambiguous(word: str) -> bool:
 
 
 _MONTH_DAY_PARSE = re.compile(
-    rf"(?:(?P<wd>{tp.EN_WEEKDAY_ANY})\.?,?\s+)?(?P<mon>{tp.EN_MONTH_ANY})\s*(?P<d>{tp.EN_DAY_ORD})(?:,?\s+(?P<y>[0-9]{{4}}))?")
+    rf"(?:(?P<wd>{tp.EN_WEEKDAY_ANY})\.?,?\s+)?(?P<mon>{tp.EN_MONTH_ANY})\s*(?:the\s+)?(?P<d>{tp.EN_DAY_ORD})(?:,?\s+(?P<y>[0-9]{{4}}))?")
 
 
 def parse_month_day(s: str, approx: bool) -> Parsed | None:
@@ -93,7 +93,7 @@ def parse_day_month(s: str, approx: bool) -> Parsed | None:
             return None
         return Parsed("date", "en_date", year=int(m["y"]) if m["y"] else None, month=month, day=day, lang="en",
                       lead=lead, stands="day_number" if _ambiguous(word) else "")
-    if m["y"]:
+    if m["y"] or not m["the"]:
         return None
     # a day alone: the 1st stands where no word follows it; the first, 15th where a date stands (on the first)
     marked = m["the"] and m["d"][0].isdigit()

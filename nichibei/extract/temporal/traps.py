@@ -35,7 +35,8 @@ def _is_kanji(c: str) -> bool:
 # length_cues.csv): just after one of these words
 _EN_DATE_POSITION = re.compile(rf"(?:^|[^\w])(?:{tp.alt(tp.words('date_positions'))})[ \t\xa0]+$", re.I)
 _EN_LENGTH_POSITION = re.compile(rf"(?:^|[^\w])(?:{tp.alt(tp.words('length_cues'))})[ \t\xa0]+$", re.I)
-_EN_WORD_AFTER = re.compile(r"[ \t\xa0]*[A-Za-z0-9]|[-‐–'’]\w|[ \t\xa0]*\?")  # a word, or a question (on the first?)
+# a word after (a clock's at excepted: on the 3rd at 5pm), or a question (on the first?)
+_EN_WORD_AFTER = re.compile(r"[ \t\xa0]*(?!at[ \t\xa0]+[0-9])[A-Za-z0-9]|[-‐–'’]\w|[ \t\xa0]*\?")
 _EN_NUMERIC_NAMES = set(tp.words("numeric_names"))  # 9/11, 3/11, 24/7: names, not dates
 _EN_NUMBER_BEFORE = re.compile(rf"(?:^|[^\w])(?:an?|{tp.alt(tp.EN_NUMBER_WORDS)})[ \t\xa0-]+$", re.I)
 _EN_ORDINAL_FIRST = re.compile(rf"(?i:{tp.alt(tp.words('ordinal_words'))})\b")
