@@ -319,7 +319,8 @@ EN_LENGTH_MARK = rf"\b(?:[0-9]+(?:\.[0-9]+)?|{alt(re.escape(w) for w in words('c
 _EN_ZONE_ANY_CASE = alt((*ZONE_ABBREVIATIONS, *(w.lower() for w in ZONE_ABBREVIATIONS if len(w) >= 3)))
 EN_CLOCK = (
     r"(?:[0-9]{1,2}(?::[0-9]{2})?[ \t]*(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)|[0-9]{1,2}:[0-9]{2}\b"
-    r"|[0-9]{1,2}h(?:[0-9]{2})?\b|[0-9]{1,2}[ \t]+o['’]clock|[0-9]{3,4}ish\b)"
+    r"|[0-9]{1,2}h(?:[0-9]{2})?\b|[0-9]{1,2}[ \t]+o['’]clock"
+    rf"|[0-9]{{3,4}}(?:{alt(words('duration_hedges', language='en', position='clock'))})\b)"
     rf"(?:[ \t]*(?:{_EN_ZONE_ANY_CASE})\b)?"
     rf"|[0-9]{{1,2}}[ \t]*(?:{_EN_ZONE_ANY_CASE})\b"
 )

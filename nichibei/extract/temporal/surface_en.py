@@ -44,7 +44,8 @@ def _day_number(word: str) -> int | None:
 
 
 def _month(word: str) -> int | None:
-    return _MONTHS.get(word.rstrip(".")[:3].lower()) if word.rstrip(".").lower()[:3] in _MONTHS else None
+    """A month by the first three letters of its name, which every abbreviation keeps (Sept. → sep)."""
+    return _MONTHS.get(word.rstrip(".")[:3].lower())
 
 
 def _ambiguous(word: str) -> bool:
@@ -135,7 +136,8 @@ def parse_length_mark(s: str, approx: bool) -> Parsed | None:
 
 _CLOCK_PARSE = re.compile(
     r"(?:(?P<h>[0-9]{1,2})(?::(?P<m>[0-9]{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am|pm)|(?P<hc>[0-9]{1,2}):(?P<mc>[0-9]{2})"
-    r"|(?P<hh>[0-9]{1,2})h(?P<mh>[0-9]{2})?|(?P<ho>[0-9]{1,2})\s+o['’]clock|(?P<hm>[0-9]{3,4})ish|(?P<hb>[0-9]{1,2}))"
+    r"|(?P<hh>[0-9]{1,2})h(?P<mh>[0-9]{2})?|(?P<ho>[0-9]{1,2})\s+o['’]clock"
+    rf"|(?P<hm>[0-9]{{3,4}})(?:{tp.alt(tp.words('duration_hedges', language='en', position='clock'))})|(?P<hb>[0-9]{{1,2}}))"
     r"(?:\s*(?P<z>[A-Za-z]+))?", re.I)
 _DAY_CLOCK_PARSE = (
     re.compile(rf"(?P<day>{tp.EN_CLOCK_DAY}),?\s+(?:(?:at|for)\s+|@\s*)?(?P<clock>{tp.EN_CLOCK}|[0-9]{{1,2}})"),
