@@ -21,6 +21,11 @@ JA_UNITS = {r["word"]: (r["unit"], float(r["size"])) for r in _ROWS if r["langua
 JA_UNITS.update({f"{w}{tail}": ("month", 1.0) for w in tp.MONTH_COUNTERS for tail in ("間", "")})
 EN_UNITS = {r["word"]: (r["unit"], float(r["size"])) for r in _ROWS if r["language"] == "en"}
 DIRECTIONS = {r["word"]: int(r["direction"]) for r in tp.rules("count_directions", "word", "direction")}
+# a direction word that names the day counted from (3 years from today): the shift is that day, not its year
+DIRECTION_GRAIN = {r["word"]: r["grain"] for r in tp.rules("count_directions", "word", "grain") if r["grain"]}
+# what, just before a length, makes it a shift (will meet in a week; the first time in 40 years stays a length)
+SHIFT_BEFORE = tuple((re.compile(f"(?:{r['pattern']})[ \\t]+$", re.I), int(r["direction"]))
+                     for r in tp.rules("count_directions_before", "pattern", "direction"))
 _FRACTIONS = tp.rules("count_fractions", "word", "value", "position")
 FRACTION_AFTER = {r["word"]: float(r["value"]) for r in _FRACTIONS if r["position"] == "after"}
 FRACTION_BEFORE = {(r["language"], r["word"]): float(r["value"]) for r in _FRACTIONS if r["position"] == "before"}
@@ -87,9 +92,23 @@ def iso_length(parts: dict[str, float]) -> str | None:
     return "P" + date + ("T" + clock if clock else "")
 
 
-def shift(anchor: dt.date, parts: dict[str, float], direction: int) -> tuple[str, str] | None:
-    """The date (or month, or year) the count leads to from the anchor, at the grain of its smallest unit, with
-    that grain; None when a unit finer than a day, or a part of a day, is said."""
+def parts_of_length(iso: str) -> dict[str, float]:
+    """The units of an ISO 8601 length (P1W → week 1, PT1H30M → hour 1, minute 30)."""
+    date, _, clock = iso[1:].partition("T")
+    parts = {_DATE_UNITS[u]: float(n) for n, u in re.findall(r"([0-9.]+)([YMWD])", date)}
+    parts.update({_CLOCK_UNITS[u]: float(n) for n, u in re.findall(r"([0-9.]+)([HMS])", clock)})
+    return parts
+
+
+_DATE_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day"}
+_CLOCK_UNITS = {"H": "hour", "M": "minute", "S": "second"}
+
+
+def shift(anchor: dt.date, parts: dict[str, float], direction: int, grain: str | None = None
+          ) -> tuple[str, str] | None:
+    """The date (or month, or year) the count leads to from the anchor, at the grain of its smallest unit (or the
+    grain the direction names: from today is a day), with that grain; None when a unit finer than a day, or a part
+    of a day, is said."""
     if any(parts.get(u) for u in ("hour", "minute", "second")):
         return None
     months = parts.get("year", 0) * 12 + parts.get("month", 0)
@@ -102,7 +121,7 @@ def shift(anchor: dt.date, parts: dict[str, float], direction: int) -> tuple[str
     y, m = i // 12, i % 12 + 1
     d = anchor.replace(year=y, month=m, day=min(anchor.day, calendar.monthrange(y, m)[1]))
     d += dt.timedelta(days=direction * int(days))
-    if days or parts.get("week") or parts.get("day"):
+    if days or parts.get("week") or parts.get("day") or grain == "day":
         return d.isoformat(), "day"
     if parts.get("month") or months % 12:
         return f"{d.year:04d}-{d.month:02d}", "month"
@@ -140,6 +159,22 @@ def _en_piece(m: re.Match[str]) -> float:
 
 
 _ORDER = ("year", "month", "week", "day", "hour", "minute", "second")
+
+
+def en_direction_grain(s: str) -> str | None:
+    """The grain the direction word at the end of an English count names (3 years from today: day)."""
+    found = _EN_DIR_END.search(" ".join(s.lower().split()))
+    return DIRECTION_GRAIN.get(" ".join(found["d"].split())) if found else None
+
+
+def parse_en_length(s: str) -> dict[str, float] | None:
+    """The unit of a plain English length of one piece (2 mins, 1.5 hrs, 2 more minutes, a month)."""
+    m = _EN_PIECE_PARSE.fullmatch(" ".join(s.lower().split()))
+    if m is None:
+        return None
+    unit, size = EN_UNITS[m["unit"]]
+    value = _en_piece(m) * size
+    return {unit: value} if value else None
 
 
 def parse_en_count(s: str) -> tuple[dict[str, float], int | None] | None:

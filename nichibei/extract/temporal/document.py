@@ -44,6 +44,10 @@ How it works
      one's, and lends no month or date to what follows. A time with no day of its own before such a bracket
      takes the date of the bracket's instant in its own zone (現地時間午後1時40分（日本時間17日午前2時40分） in
      Washington is the 16th), never the bracket's calendar day; a bracket that is not the same instant gives none.
+   - English dates in any case and in figures (march 3, the 15th of february, 2/15 in US order, on the 15th, 20
+     of next month) and a clock with its day (tomorrow at 5pm, Thursday 8h00 gmt, 9 tomorrow morning) are one
+     mention each (``surface_en``); a word that is also a plain word (may, march, sat, a bare 2m) counts only
+     where a date or a length stands (``traps``).
    - English tense: the nearest modal or past form before the mention in its clause (…will meet … on January 13;
      met on Wednesday), else the first after it; was scheduled to / were to give none; a date with a month and
      day taken from the text's last date still respects the tense (an announced event is not before the report).

@@ -62,7 +62,7 @@ SAME_HALF_PM = re.compile(
     rf"(?:{alt(re.escape(w) for w in words('day_parts', language='ja', half='pm'))})\s*[0-9０-９〇一二三四五六七八九十]{{1,3}}時"
     rf"[^。\n]{{0,8}}?(?:{alt(re.escape(w) for w in words('range_joiners', language='ja'))})\s*"
     rf"(?:{alt(re.escape(w) for w in words('same_as_before'))})$")
-CLOCK_HEDGES = words("duration_hedges", position="clock")
+CLOCK_HEDGES = words("duration_hedges", language="ja", position="clock")
 JA_HEDGES_BEFORE = words("duration_hedges", language="ja", position="before")
 JA_HEDGES_AFTER = words("duration_hedges", language="ja", position="after")
 EN_HEDGES_BEFORE = words("duration_hedges", language="en", position="before")
@@ -306,24 +306,89 @@ EN_DATELINE_PREFIX = re.compile(
     re.M,
 )
 
+# --- English dates in any case, ordinals, numeric dates, a day with its clock (rules/ordinal_words.csv, ...) -------
+# month names and weekdays in any case (march 3, 15th february, thu): a lower-case word that is also a verb or a
+# noun (may, march, sat, sun) is told from the date where it stands (traps.py)
+EN_MONTH_ANY = f"(?i:{EN_MONTH})"
+EN_ORDINAL_WORD = f"(?i:{longest_first(words('ordinal_words'))})"
+EN_DAY_ORD = rf"(?:[0-9]{{1,2}}(?:st|nd|rd|th)?|{EN_ORDINAL_WORD})"  # 15, 15th, third
+EN_DAY_MARKED = rf"(?:[0-9]{{1,2}}(?:st|nd|rd|th)|{EN_ORDINAL_WORD})"  # 15th, third: a day said alone
+EN_WEEKDAY_ANY = f"(?i:{alt(EN_WEEKDAY_NAMES)}|{alt(EN_WEEKDAY_ABBREVIATIONS)})"
+EN_REL_MONTH_OF = f"(?i:{alt(w.replace(' ', '[ ]+') for w in words('relative_months_en'))})"
+_EN_YEAR_TAIL = r"(?:,?[ \t]+[0-9]{4}\b)?"
+# march 3, march first, Wed, Feb13, march third 2015, february the 15th
+EN_MONTH_DAY = rf"\b{EN_WEEKDAY_BEFORE}?{EN_MONTH_ANY}[ \t]*(?:the[ \t]+)?{EN_DAY_ORD}\b{_EN_YEAR_TAIL}"
+# the 15th of february, 15 of february, third day of october, 20th of next month, 15th february, 14april 2015,
+# on the 15th, the 1st
+EN_DAY_MONTH = (
+    rf"\b(?:(?:the[ \t]+)?{EN_DAY_ORD}(?:[ \t]+day)?[ \t]+of[ \t]+(?:{EN_MONTH_ANY}\b{_EN_YEAR_TAIL}|{EN_REL_MONTH_OF}\b)"
+    rf"|(?:the[ \t]+)?[0-9]{{1,2}}(?:st|nd|rd|th)?[ \t]*{EN_MONTH_ANY}\b{_EN_YEAR_TAIL}"
+    rf"|the[ \t]+{EN_DAY_MARKED}\b)"
+)
+# 2/15, 2 - 15, 10/31/74, 10.31.1974: month first, as US English writes it
+EN_NUMERIC_DATE = (
+    r"\b[0-9]{1,2}(?:[ \t]*/[ \t]*[0-9]{1,2}(?:/(?:[0-9]{4}|[0-9]{2}))?"
+    r"|[ \t]*-[ \t]*[0-9]{1,2}(?:-(?:[0-9]{4}|[0-9]{2}))?|\.[0-9]{1,2}\.[0-9]{4})\b"
+)
+# a weekday abbreviation alone (thu, sat.): a date only where a date stands (traps.py)
+EN_WEEKDAY_ABBREVIATION = rf"\b(?i:{alt(EN_WEEKDAY_ABBREVIATIONS)})\b\.?"
+# 2m, 2 m, 2', 1", 1/2 h: marks of a unit, a length only where a length stands (traps.py)
+_EN_MARKS = alt(rf"{re.escape(w)}\b" if w.isalpha() else re.escape(w) for w in words("length_marks"))
+EN_LENGTH_MARK = rf"\b(?:[0-9]+(?:\.[0-9]+)?|{alt(re.escape(w) for w in words('count_fractions', language='en', position='before') if w[0].isdigit())})[ \t]*(?:{_EN_MARKS})"
+# a clock: 5pm, 7:30 PM, 8:00, 16h00, 16h, 8 o'clock, 150ish, or the bare hour after at/@; a zone may follow
+_EN_ZONE_ANY_CASE = alt((*ZONE_ABBREVIATIONS, *(w.lower() for w in ZONE_ABBREVIATIONS if len(w) >= 3)))
+EN_CLOCK = (
+    r"(?:[0-9]{1,2}(?::[0-9]{2})?[ \t]*(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)|[0-9]{1,2}:[0-9]{2}\b"
+    r"|[0-9]{1,2}h(?:[0-9]{2})?\b|[0-9]{1,2}[ \t]+o['’]clock"
+    rf"|[0-9]{{3,4}}(?:{alt(words('duration_hedges', language='en', position='clock'))})\b)"
+    rf"(?:[ \t]*(?:{_EN_ZONE_ANY_CASE})\b)?"
+    rf"|[0-9]{{1,2}}[ \t]*(?:{_EN_ZONE_ANY_CASE})\b"
+)
+_EN_DAY_PART = f"(?i:{alt(words('day_parts', language='en'))})"
+_EN_DAY_AND_PART = f"(?i:{alt(w.replace(' ', '[ ]+') for w in words('day_parts_en'))})"
+_EN_REL_DAY_ANCHOR = f"(?i:{alt(w.replace(' ', '[ ]+') for w in words('relative_days_en', reference='anchor'))})"
+# a day with its part (tonight, this afternoon, tomorrow morning, Saturday morning): a bare hour is read by it
+_EN_DAY_WITH_PART = rf"(?:{_EN_DAY_AND_PART}|(?:{_EN_REL_DAY_ANCHOR}|{EN_WEEKDAY_ANY})[ \t]+{_EN_DAY_PART})\b"
+# the day of a clock: tomorrow (morning), tonight, this afternoon, Saturday (morning), Fri, Sep 20, 4/25 (a month
+# and day with no weekday, Nov. 16 at 10 a.m., stays two mentions: the clock takes the date before it)
+EN_CLOCK_DAY = (
+    rf"(?:{EN_WEEKDAY_BEFORE}{EN_MONTH}[ \t]*[0-9]{{1,2}}(?:st|nd|rd|th)?(?:,?[ \t]+[0-9]{{4}})?"
+    rf"|{_EN_DAY_AND_PART}|(?:{_EN_REL_DAY_ANCHOR}|{EN_WEEKDAY_ANY})(?:[ \t]+{_EN_DAY_PART})?"
+    r"|[0-9]{1,2}/[0-9]{1,2}(?:/[0-9]{4})?)\b"
+)
+# tomorrow at 5pm, Thursday 8:00 gmt, tonight at 11, 9 tomorrow morning, at 7:30 PM on Fri, Sep 20,
+# on Saturday for 9am
+EN_DAY_CLOCK = (
+    rf"\b(?:{EN_CLOCK_DAY},?[ \t]+(?:(?:at|for)[ \t]+|@[ \t]*)?(?:{EN_CLOCK})"
+    rf"|{_EN_DAY_WITH_PART},?[ \t]+(?:at[ \t]+|@[ \t]*)[0-9]{{1,2}}\b"
+    rf"|(?:at[ \t]+|@[ \t]*)?(?:{EN_CLOCK}),?[ \t]+(?:(?:on|for)[ \t]+)?{EN_CLOCK_DAY}"
+    rf"|[0-9]{{1,2}}[ \t]+{_EN_DAY_WITH_PART})"
+)
+
 # The pieces above use Python's \b; for Polars the word boundary is made ASCII-only, because a Unicode \b
 # keeps the Rust engine off its DFA on non-ASCII text (about 150 times slower on Japanese).
 CANDIDATE_PATTERN = "|".join(
     [
         ISO_DATE,
         JA_NUMERIC_DATE,
+        EN_DAY_CLOCK,
         EN_DATE,
+        EN_MONTH_DAY,
+        EN_DAY_MONTH,
         EN_FY,
         EN_WEEKDAY,
         EN_TIME,
         EN_TIME_24,
         EN_COUNT,
         EN_DURATION,
+        EN_LENGTH_MARK,
+        EN_NUMERIC_DATE,
         EN_REL_DAY,
         EN_REL_MONTH,
         EN_PREP_MONTH,
         EN_PREP_YEAR,
         JA_SECONDS_HUNDREDTHS,
+        EN_WEEKDAY_ABBREVIATION,
         JA_STAY,
         JA_COUNT,
         JA_DURATION,

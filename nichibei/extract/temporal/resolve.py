@@ -91,7 +91,8 @@ def _resolve(text, start, end, p: Parsed, anchor, ctx: _Ctx, params: TemporalPar
 def _resolve_not_a_date(text, start, end, p: Parsed, anchor, ctx: _Ctx, params: TemporalParams):
     """A duration, a year range, a fiscal year or a weekday alone."""
     if p.family == "duration":
-        return ("duration", p.duration, "explicit", None, None, False, None, p.rule)
+        shifted = _length_as_shift(text, start, end, p, anchor, params)
+        return shifted or ("duration", p.duration, "explicit", None, None, False, None, p.rule)
     if p.family == "count":
         return _count_shift(text, start, p, anchor)
     if p.family == "year_range":
@@ -134,6 +135,20 @@ def _weekday_related(text, start, end, p: Parsed, anchor: dt.date, ctx: _Ctx, pa
     return ("weekday", d.isoformat(), "anchor", "day", None, True, None, p.rule)
 
 
+def _length_as_shift(text, start, end, p: Parsed, anchor, params: TemporalParams):
+    """will meet in a week: a length just after what makes it a shift (rules/count_directions_before.csv) is the
+    date that far from the anchor (the first time in 40 years stays a length); None otherwise."""
+    if p.lang != "en" or anchor is None:
+        return None
+    before = text[max(0, start - 60):start]
+    direction = next((d for regex, d in counts.SHIFT_BEFORE if regex.search(before)), None)
+    shifted = None if direction is None else counts.shift(anchor, counts.parts_of_length(p.duration), direction)
+    if shifted is None:
+        return None
+    value, grain = shifted
+    return ({"day": "date"}.get(grain, grain), value, "anchor", grain, None, True, None, p.rule + "+shift_before")
+
+
 def _count_shift(text: str, start: int, p: Parsed, anchor: dt.date | None):
     """3日前, 1ヶ月半後, three weeks ago: the date, month or year that far from the publication date; unresolved
     when a clock is counted (1時間前: the anchor is a day, not an instant) or an event told before is the start
@@ -143,7 +158,7 @@ def _count_shift(text: str, start: int, p: Parsed, anchor: dt.date | None):
         "month" if parts.get("month") or parts.get("year", 0) % 1 else "year")
     if p.lang == "ja" and counts.ja_count_relative_to_context(text, start):
         return (kind, None, "unresolved", None, None, False, None, p.rule + "+context")
-    found = None if anchor is None else counts.shift(anchor, parts, direction)
+    found = None if anchor is None else counts.shift(anchor, parts, direction, p.count_grain)
     if found is None:
         kind = "datetime" if kind == "date" else kind
         return (kind, None, "unresolved", None, None, False, None, p.rule)
@@ -186,10 +201,13 @@ def _named_month_direction(w: _Draft, p: Parsed, anchor, ctx: _Ctx) -> bool:
 
 
 def _relative_month(w: _Draft, p: Parsed, anchor, ctx: _Ctx) -> bool:
-    """先月, 今月, 同月, 翌月: the month from the anchor or the context."""
+    """先月, 今月, 同月, 翌月: the month from the anchor or the context (the previous month: the context's, else,
+    when the text has named no month yet, the anchor's)."""
     if p.month_rel is None:
         return True
     ref, off = p.month_rel
+    if ref == "context_or_anchor":
+        ref = "context" if ctx.month is not None else "anchor"
     if ref == "anchor" and anchor is not None:
         w.year, w.month = _shift_month(anchor.year, anchor.month, off)
         w.used_anchor = True

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import NamedTuple
 
-from nichibei.extract.temporal import counts, patterns as tp
+from nichibei.extract.temporal import counts, patterns as tp, surface_en as en
 from nichibei.extract.temporal.numerals import kanji_to_int
+from nichibei.extract.temporal.parsed import Parsed
 from nichibei.extract.temporal.zones import _EN_ZONES, _ja_zone_word
 
 
@@ -108,37 +108,6 @@ _APPROX = re.compile(
     + r"|\b(?:" + tp.alt(tp.words("duration_hedges", language="en", approximate="yes")) + r")\b",
     re.I,
 )
-
-
-class Parsed(NamedTuple):
-    """What one surface says, before any anchor or context is applied."""
-
-    family: str  # date, duration, year_range, fiscal, weekday
-    rule: str
-    year: int | None = None
-    year_rel: tuple[str, int] | None = None
-    month: int | None = None
-    month_rel: tuple[str, int] | None = None
-    day: int | None = None
-    day_rel: tuple[str, int] | None = None
-    day_check: int | None = None
-    weekday: int | None = None
-    hour: int | None = None
-    minute: int | None = None
-    minute_given: bool = False
-    weekday_rel: str | None = None  # last tuesday (before), next Friday (ahead), this monday (this)
-    second: int | None = None  # the seconds of a clock that states them (23時59分59秒)
-    tz: str | None = None  # an IANA zone, "local" (現地時間) or None
-    fiscal: bool = False
-    year_end: int | None = None
-    duration: str | None = None
-    approx: bool = False
-    lead: int = 0  # code points to drop from the start of the surface
-    lang: str = "ja"
-    month_dir: int | None = None  # last/next/this April: the named month before, after or in the anchor's year
-    day_then: bool = False  # 翌28日: when the context does not give the 28th, the day is read as a day alone
-    count: tuple[tuple[tuple[str, float], ...], int | None] | None = None  # units counted, and the direction
-    next_day: bool = False  # a clock past midnight counted on from the day before (25時 is 1:00 the next day)
 
 
 def _iso_duration(n: float, unit: str, extra_minutes: int = 0) -> str | None:
@@ -394,7 +363,22 @@ def _parse_ja_count(s: str, approx: bool) -> Parsed | None:
 
 def _parse_en_count(s: str, approx: bool) -> Parsed | None:
     found = counts.parse_en_count(s)
-    return None if found is None else _counted(*found, "en_duration", approx, "en")
+    if found is None:
+        return None if _ALT_EN_DURATION.fullmatch(s) else _parse_en_length(s, approx)
+    parsed = _counted(*found, "en_duration", approx, "en")
+    grain = counts.en_direction_grain(s) if parsed is not None and parsed.family == "count" else None
+    return parsed if grain is None else parsed._replace(count_grain=grain)
+
+
+def _parse_en_length(s: str, approx: bool) -> Parsed | None:
+    """2 mins, 1.5 hrs, two additional minutes; a month, said with an article, where a length stands (for a
+    month)."""
+    parts = counts.parse_en_length(s)
+    iso = None if parts is None else counts.iso_length(parts)
+    if iso is None:
+        return None
+    article = re.match(r"an?\s", s, re.I) is not None
+    return Parsed("duration", "en_duration", duration=iso, approx=approx, lang="en", stands="length" if article else "")
 
 
 def _parse_ja_duration(s: str, approx: bool) -> Parsed | None:
@@ -433,17 +417,23 @@ _SURFACE_PARSERS = (
     (_ALT_ISO, _parse_iso),
     (_ALT_JA_NUMERIC_DATE, _parse_numeric_date),
     (_ALT_EN_DATE, _parse_en_date),
+    (re.compile(tp.EN_MONTH_DAY), en.parse_month_day),
+    (re.compile(tp.EN_DAY_MONTH), en.parse_day_month),
     (_ALT_EN_FY, _parse_en_fiscal_year),
     (_ALT_EN_WEEKDAY, _parse_en_weekday),
     (_ALT_EN_TIME, _parse_en_time),
     (_ALT_EN_TIME_24, _parse_en_time_24),
+    (re.compile(tp.EN_DAY_CLOCK), en.parse_day_clock),
     (_ALT_EN_COUNT, _parse_en_count),
     (_ALT_EN_DURATION, _parse_en_duration),
+    (re.compile(tp.EN_LENGTH_MARK), en.parse_length_mark),
+    (re.compile(tp.EN_NUMERIC_DATE), en.parse_numeric_date),
     (_ALT_EN_REL_DAY, _parse_en_relative_day),
     (_ALT_EN_REL_MONTH, _parse_en_relative_month),
     (_ALT_EN_PREP_MONTH, _parse_en_month_after_preposition),
     (_ALT_EN_PREP_YEAR, _parse_en_year_after_preposition),
     (_ALT_JA_SECONDS_HUNDREDTHS, _parse_ja_seconds_hundredths),
+    (re.compile(tp.EN_WEEKDAY_ABBREVIATION), en.parse_weekday_abbreviation),
     (_ALT_JA_STAY, _parse_ja_stay),
     (_ALT_JA_COUNT, _parse_ja_count),
     (_ALT_JA_DURATION, _parse_ja_duration),

@@ -6,7 +6,9 @@ import re
 import unicodedata
 
 from nichibei.extract.temporal import patterns as tp
+from nichibei.extract.temporal.params import TemporalParams
 from nichibei.extract.temporal.surface import Parsed
+from nichibei.extract.temporal.tense import _tense
 
 
 _PLURAL_NOUN_AFTER = re.compile(r"\s+[a-z]+s\b")
@@ -29,7 +31,57 @@ def _is_kanji(c: str) -> bool:
     return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" or c in "々〆"
 
 
+# where an English word that is also a plain word stands as a date or a length (rules/date_positions.csv,
+# length_cues.csv): just after one of these words
+_EN_DATE_POSITION = re.compile(rf"(?:^|[^\w])(?:{tp.alt(tp.words('date_positions'))})[ \t\xa0]+$", re.I)
+_EN_LENGTH_POSITION = re.compile(rf"(?:^|[^\w])(?:{tp.alt(tp.words('length_cues'))})[ \t\xa0]+$", re.I)
+# a word after (a clock's at excepted: on the 3rd at 5pm), or a question (on the first?)
+_EN_WORD_AFTER = re.compile(r"[ \t\xa0]*(?!at[ \t\xa0]+[0-9])[A-Za-z0-9]|[-‐–'’]\w|[ \t\xa0]*\?")
+_EN_NUMERIC_NAMES = set(tp.words("numeric_names"))  # 9/11, 3/11, 24/7: names, not dates
+_EN_NUMBER_BEFORE = re.compile(rf"(?:^|[^\w])(?:an?|{tp.alt(tp.EN_NUMBER_WORDS)})[ \t\xa0-]+$", re.I)
+_EN_ORDINAL_FIRST = re.compile(rf"(?i:{tp.alt(tp.words('ordinal_words'))})\b")
+
+
+def _en_stands_apart(text: str, start: int, end: int, p: Parsed) -> bool:
+    """An English surface that is also a plain word, where it does not stand as a date or a length: a weekday
+    abbreviation or a day alone not after on/by/meet (I sat down), a lower-case may or march with a word after its
+    day (you may 3 times), a mark of a unit not after for (2m people, $2m), the 1st before a noun."""
+    before = text[max(0, start - 24):start]
+    word_after = _EN_WORD_AFTER.match(text, end) is not None
+    if p.stands == "date":
+        if p.rule == "en_day_alone" and not text[start:end][-1].isdigit() and _tense(
+                text, end, "en", TemporalParams().tense_window, start) is None:
+            return True  # on the first, said in words: a day only in a clause that tells an event
+        return word_after or _EN_DATE_POSITION.search(before) is None
+    if p.stands == "not_before_word":
+        return word_after
+    if p.stands == "day_number":
+        return word_after
+    if p.stands == "length":
+        return word_after or _EN_LENGTH_POSITION.search(before) is None
+    return False
+
+
+def _en_trap(text: str, start: int, end: int, p: Parsed) -> bool:
+    """English surfaces read in any case, numeric dates and marks of a unit that are not mentions where they
+    stand."""
+    if p.rule.startswith("en_day_clock") and start > 0 and text[start - 1] in "-‐–/.":
+        return True  # COVID-19 this morning
+    if p.rule in ("en_numeric_date", "en_duration+mark") and (
+            start > 0 and (text[start - 1].isalnum() or text[start - 1] in "/.-‐–$£€¥,")
+            or end < len(text) and (text[end].isalnum() or text[end] in "/%-‐–")
+            or re.sub(r"\s", "", text[start:end]) in _EN_NUMERIC_NAMES):
+        return True  # G8/20, 1.5.2, 50-80%, the 9/11 attacks
+    if p.stands == "date" and p.family == "weekday" and end < len(text) and text[end] in "-‐–'’":
+        return True  # On Mon- — thank: a word broken off
+    if _EN_ORDINAL_FIRST.match(text, start) and _EN_NUMBER_BEFORE.search(text[max(0, start - 12):start]):
+        return True  # one third of March's budget: a fraction
+    return _en_stands_apart(text, start, end, p)
+
+
 def _is_trap(text: str, start: int, end: int, p: Parsed) -> bool:
+    if p.lang == "en" and _en_trap(text, start, end, p):
+        return True
     if p.rule == "en_year_after_preposition":
         return _PLURAL_NOUN_AFTER.match(text, end) is not None  # "of 2000 troops"
     if p.rule.startswith("en_duration") and start > 0 and text[start - 1] in "-‐–":
