@@ -841,6 +841,13 @@ def test_empty_outputs_keep_the_schema(texts: list[str | None]) -> None:
     assert_frame_equal(out, pl.DataFrame(schema=TEMPORAL_COLUMNS))
 
 
+def test_a_control_character_in_the_text_keeps_the_offsets() -> None:
+    text = "記録\x00\x01 会談は5月18日に行われた。"
+    out = _one(text, A(2024, 5, 20))
+    row = out.row(0, named=True)
+    assert (row["surface"], text[row["char_start"]:row["char_end"]]) == ("5月18日", "5月18日")
+
+
 def test_offsets_are_code_points_not_bytes() -> None:
     text = "𠮷野家で😀、２０２４年７月２８日に会談した。"
     out = _one(text, None)

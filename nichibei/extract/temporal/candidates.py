@@ -6,25 +6,33 @@ import polars as pl
 
 from nichibei.extract.temporal import patterns as tp
 
+# marks put around each match, so that one pass of the pattern gives the matches and, by the lengths of the text
+# between them, their offsets (a mark already in a text is replaced by another control character of one code point)
+_MARK, _MARK_STAND_IN = "\x00", "\x01"
+
 
 def find_candidates(docs: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
     """Spans matching the candidate pattern: ``_row`` (input row), ``char_start``, ``char_end``, ``surface``."""
-    pattern = tp.CANDIDATE_PATTERN
     return (
         docs.lazy()
-        .select(pl.col("text").fill_null(""))
+        .select(pl.col("text").fill_null("").str.replace_all(_MARK, _MARK_STAND_IN, literal=True))
         .with_row_index("_row")
         .select(
             "_row",
-            pl.col("text").str.extract_all(pattern).alias("surface"),
-            pl.col("text").str.extract_all(f"(?s).*?(?:{pattern})").alias("_upto"),
+            # text, match, text, match, ..., text: the matches are the parts at odd places
+            pl.col("text").str.replace_all(tp.CANDIDATE_PATTERN, f"{_MARK}${{0}}{_MARK}").str.split(_MARK).alias("part"),
         )
-        .explode(["surface", "_upto"])
-        .drop_nulls("surface")
+        .explode("part")
         .with_columns(
-            pl.col("_upto").str.len_chars().cast(pl.Int64).cum_sum().over("_row").alias("char_end"),
+            pl.int_range(pl.len()).over("_row").alias("_place"),
+            pl.col("part").str.len_chars().cast(pl.Int64).cum_sum().over("_row").alias("char_end"),
         )
-        .with_columns((pl.col("char_end") - pl.col("surface").str.len_chars().cast(pl.Int64)).alias("char_start"))
-        .select("_row", "char_start", "char_end", "surface")
+        .filter(pl.col("_place") % 2 == 1)
+        .select(
+            "_row",
+            (pl.col("char_end") - pl.col("part").str.len_chars().cast(pl.Int64)).alias("char_start"),
+            "char_end",
+            pl.col("part").alias("surface"),
+        )
         .collect()
     )

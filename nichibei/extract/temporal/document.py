@@ -97,6 +97,7 @@ from nichibei.extract.temporal.sentences import (
     _sentence_around, _sentence_start,
 )
 from nichibei.extract.temporal.surface import Parsed, parse_surface, _zone_after
+from nichibei.extract.temporal.tense import _tense
 from nichibei.extract.temporal.traps import _is_trap
 from nichibei.extract.temporal.zones import _event_zone, _event_zones, _known
 
@@ -273,6 +274,7 @@ def extract_temporal(docs: pl.DataFrame, params: TemporalParams = TemporalParams
     """
     if docs.height == 0:
         return _empty()
+    _tense.cache_clear()  # a tense is remembered within one batch of documents, never across batches
     cand = find_candidates(docs.select("text"))
     if cand.height == 0:
         return _empty()

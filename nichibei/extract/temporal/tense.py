@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from nichibei.extract.temporal import patterns as tp
 
 
+# (asked again for the same mention by the traps and by resolution: a pure function of its arguments; a document's
+# text is hashed once, Python keeps a string's hash)
+@lru_cache(maxsize=1 << 14)
 def _tense(text: str, start: int, lang: str, window: int, begin: int | None = None) -> str | None:
     """'past', 'future' or None: the tense of the predicate the mention belongs to.
 

@@ -33,8 +33,22 @@ def _is_kanji(c: str) -> bool:
 
 # where an English word that is also a plain word stands as a date or a length (rules/date_positions.csv,
 # length_cues.csv): just after one of these words
-_EN_DATE_POSITION = re.compile(rf"(?:^|[^\w])(?:{tp.alt(tp.words('date_positions'))})[ \t\xa0]+$", re.I)
-_EN_LENGTH_POSITION = re.compile(rf"(?:^|[^\w])(?:{tp.alt(tp.words('length_cues'))})[ \t\xa0]+$", re.I)
+_EN_DATE_POSITION = frozenset(w.lower() for w in tp.words("date_positions"))
+_EN_LENGTH_POSITION = frozenset(w.lower() for w in tp.words("length_cues"))
+
+
+_TENSE_WINDOW = TemporalParams().tense_window
+
+
+def _word_before(before: str) -> str:
+    """The word just before the blanks that end ``before``, in lower case; "" when no blank or no word ends it."""
+    b = before.rstrip(" \t\xa0")
+    if len(b) == len(before):
+        return ""
+    i = len(b)
+    while i > 0 and (b[i - 1].isalnum() or b[i - 1] == "_"):
+        i -= 1
+    return b[i:].lower()
 # a word after (a clock's at excepted: on the 3rd at 5pm), or a question (on the first?)
 _EN_WORD_AFTER = re.compile(r"[ \t\xa0]*(?!at[ \t\xa0]+[0-9])[A-Za-z0-9]|[-‐–'’]\w|[ \t\xa0]*\?")
 _EN_NUMERIC_NAMES = set(tp.words("numeric_names"))  # 9/11, 3/11, 24/7: names, not dates
@@ -46,19 +60,22 @@ def _en_stands_apart(text: str, start: int, end: int, p: Parsed) -> bool:
     """An English surface that is also a plain word, where it does not stand as a date or a length: a weekday
     abbreviation or a day alone not after on/by/meet (I sat down), a lower-case may or march with a word after its
     day (you may 3 times), a mark of a unit not after for (2m people, $2m), the 1st before a noun."""
+    if not p.stands:
+        return False
     before = text[max(0, start - 24):start]
     word_after = _EN_WORD_AFTER.match(text, end) is not None
     if p.stands == "date":
-        if p.rule == "en_day_alone" and not text[start:end][-1].isdigit() and _tense(
-                text, end, "en", TemporalParams().tense_window, start) is None:
-            return True  # on the first, said in words: a day only in a clause that tells an event
-        return word_after or _EN_DATE_POSITION.search(before) is None
+        if word_after or _word_before(before) not in _EN_DATE_POSITION:
+            return True
+        # on the first, said in words: a day only in a clause that tells an event
+        return p.rule == "en_day_alone" and not text[start:end][-1].isdigit() and _tense(
+            text, end, "en", _TENSE_WINDOW, start) is None
     if p.stands == "not_before_word":
         return word_after
     if p.stands == "day_number":
         return word_after
     if p.stands == "length":
-        return word_after or _EN_LENGTH_POSITION.search(before) is None
+        return word_after or _word_before(before) not in _EN_LENGTH_POSITION
     return False
 
 
