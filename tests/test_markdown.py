@@ -121,12 +121,14 @@ def test_a_markdown_page_through_the_pipeline(tmp_path):
     assert doc["published_utc"] == datetime(2021, 1, 28, 3, tzinfo=UTC)
     assert doc["published_utc_offset_minutes"] == -300
     assert doc["source_url"].endswith("/2021/01/27/readout/")
-    assert doc["text"] == ("President Joseph R. Biden, Jr. spoke today with Prime Minister Yoshihide Suga of Japan.\n"
+    # the front matter's title is the page's headline, the first line of its text; the block stays furniture
+    assert doc["text"] == ("Readout of President\u00a0Biden\u2019s Call with Prime Minister Suga of Japan\n"
+                           "President Joseph R. Biden, Jr. spoke today with Prime Minister Yoshihide Suga of Japan.\n"
                            "Article 5 applies to the Senkaku Islands.")
     removed = tables["boilerplate"].select("line_no", "rule").rows()
     assert removed == [(n, "front_matter") for n in range(1, 7)] + [(13, "end_mark")]
     segments = tables["segments"].select("kind", "char_start", "char_end", "text").rows()
-    assert [s[0] for s in segments] == ["paragraph", "list_item"]
+    assert [s[0] for s in segments] == ["title", "paragraph", "list_item"]
     for _, start, end, text in segments:
         assert doc["text"][start:end] == text
     assert tables["rejections"].height == 0
@@ -178,6 +180,13 @@ def test_a_manifest_value_the_text_contradicts_is_recorded(tmp_path):
     assert {d.split(" ")[1] for d in tables["rejections"]["detail"]} == {"published_at", "source_url"}
 
 
+def test_a_page_without_a_title_has_no_title_line(tmp_path):
+    (tmp_path / "page.md").write_text("---\ndate: '2021-01-27'\n---\nBody text of the page.\n", encoding="utf-8")
+    tables = build_tables(tmp_path)
+    assert tables["documents"]["text"].to_list() == ["Body text of the page."]
+    assert tables["segments"]["kind"].to_list() == ["paragraph"]
+
+
 def test_markdown_units_keep_raw_line_numbers_under_a_long_block():
     body = "\n" * 9 + "First.\n\nSecond line of the page."
     assert [(u["line"], u["text"]) for u in render_blocks(body)] == [(9, "First."), (11, "Second line of the page.")]
@@ -188,5 +197,7 @@ def test_cleaning_a_markdown_batch_beside_plain_text():
                          "raw_text": [PAGE, "日米首脳会談\n両首脳は会談した。\n"]})
     cleaned = clean_documents(docs)
     texts = dict(cleaned.documents.select("doc_id", "text").iter_rows())
-    assert texts["a"].startswith("President Joseph R. Biden") and texts["b"] == "日米首脳会談\n両首脳は会談した。\n"
-    assert cleaned.documents.filter(pl.col("doc_id") == "a")["title"].to_list() == [None]  # its title is in the block
+    assert texts["a"].startswith("Readout of President\u00a0Biden\u2019s Call with Prime Minister Suga of Japan\nPresident")
+    assert texts["b"] == "日米首脳会談\n両首脳は会談した。\n"
+    assert cleaned.documents.filter(pl.col("doc_id") == "a")["title"].to_list() == [
+        "Readout of President\u00a0Biden\u2019s Call with Prime Minister Suga of Japan"]  # the block's title

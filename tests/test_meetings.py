@@ -419,6 +419,38 @@ PROBE_RULES = [
                  "at the White House on April 10.", "2024-04-11",
                  [("summit", dt.date(2024, 4, 10), None, "US", "White House", None, None)],
                  id="vice-president-beside-the-president-is-a-summit"),
+    # meetings referred to in passing in a speech: recently, by their month alone, "also at", a joint statement's
+    pytest.param("質疑\n総理は先日の日米首脳会談で、辺野古移設の着実な推進を再確認し、これを発表した。", "2022-06-01", [],
+                 id="senjitsu-no-is-a-reference"),
+    pytest.param("質疑\n平成二十二年五月の２プラス２の共同発表において、この方針が示された。", "2018-04-10", [],
+                 id="month-alone-and-joint-statement-is-a-reference"),
+    pytest.param("質疑\nこれは日米首脳会談でも一致をしたところであります。", "2009-11-17", [], id="demo-is-a-reference"),
+    # how and with whom: a virtual meeting, the Quad's leaders
+    pytest.param("Statement\nPresident Biden will meet virtually with Prime Minister Kishida Fumio of Japan on Friday, "
+                 "January 21.", "2022-01-16", [("video_call", dt.date(2022, 1, 21), None, None, None, None, None)],
+                 id="meet-virtually-is-a-video-call"),
+    pytest.param("Fact sheet\nPresident Joseph R. Biden, Jr., Prime Minister Anthony Albanese of Australia, Prime Minister "
+                 "Kishida Fumio of Japan, and Prime Minister Narendra Modi of India met in Hiroshima on May 20, 2023.",
+                 "2023-05-20", [], id="four-leaders-are-the-quad"),
+    pytest.param("Statement\nThe Quad leaders agreed that they would hold their summit in Hiroshima on May 20.",
+                 "2023-05-19", [], id="the-quad-leaders-summit"),
+    # White House pages: the title names the meeting, the lead dates it; a record of the day is dated by it
+    pytest.param("Remarks by President Biden and Prime Minister Kishida of Japan Before Bilateral Meeting\nOval Office\n"
+                 "11:27 A.M. EST\nPRESIDENT BIDEN: Well, Mr. Prime Minister, it is great to see you again.", "2023-01-13",
+                 [("summit", dt.date(2023, 1, 13), None, None, None, None, None)], id="remarks-before-bilateral-meeting"),
+    pytest.param("Statement on National Security Advisor Jake Sullivan's Meeting with Akiba Takeo\nNational Security "
+                 "Advisor Jake Sullivan met today with Akiba Takeo, the Secretary General of Japan's National Security "
+                 "Secretariat.", "2022-05-03", [("other", dt.date(2022, 5, 3), None, None, None, None, None)],
+                 id="title-meeting-dated-by-the-lead-advisers-are-other"),
+    pytest.param("Readout of President Joseph R. Biden, Jr.'s Call with Prime Minister Kishida of Japan\nPresident "
+                 "Joseph R. Biden, Jr. spoke today with Prime Minister Kishida Fumio of Japan to congratulate him.",
+                 "2021-10-04", [("phone_call", dt.date(2021, 10, 4), None, None, None, None, None)],
+                 id="readout-of-a-call-is-one-call"),
+    pytest.param("Readout of Vice President Harris's Trilateral Meeting with President Marcos and Prime Minister Kishida\n"
+                 "Vice President Kamala Harris met with President Ferdinand Marcos Jr. of the Philippines and Prime "
+                 "Minister Fumio Kishida of Japan yesterday in Jakarta, Indonesia.", "2023-09-07",
+                 [("other", dt.date(2023, 9, 6), "Jakarta", "ID", None, None, None)],
+                 id="a-readout-the-day-after-keeps-the-leads-yesterday"),
 ]
 
 

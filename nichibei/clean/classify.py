@@ -403,11 +403,13 @@ def _around_the_headline(rows: list[dict], params: CleanParams, rules: dict[int,
             rules[r["unit_no"]] = "byline"
 
 
-def _classify_structured(rows: list[dict]) -> tuple[dict[int, str], None]:
+def _classify_structured(rows: list[dict]) -> tuple[dict[int, str], int | None]:
     """Rules for the blocks of a document whose structure is known (Markdown): its title and date are in its
     front matter, so only the furniture a line shows by itself is removed, never a head line by position."""
-    rules = {r["unit_no"]: rule for r in rows if not r["is_blank"] and (rule := _line_rule(r)) is not None}
-    return rules, None
+    rules = {r["unit_no"]: rule for r in rows if not r["is_blank"] and r["block_kind"] != "title"
+             and (rule := _line_rule(r)) is not None}
+    title = next((r["unit_no"] for r in rows if r["block_kind"] == "title"), None)
+    return rules, title
 
 
 _TITLE_DECORATION = re.compile(r"\s*【[^【】]{1,20}】\s*$")

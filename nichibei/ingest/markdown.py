@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from nichibei.ingest.front_matter import block_length
+from nichibei.ingest.front_matter import FrontMatterError, block_length, parse_front_matter
 
 _PARSER = MarkdownIt("commonmark")
 _WHITE_LINE = re.compile(r"^[^\S\n]+$", re.MULTILINE)  # white space includes U+00A0 and U+3000
@@ -73,6 +73,21 @@ def render_blocks(body: str) -> list[dict]:
     return units
 
 
+def _title_unit(doc_id: str, raw: str, front: list[str]) -> list[dict]:
+    """The headline a front matter gives (`title:`), as the document's first unit, before the body: the page's
+    title, as an HTML page's h1 is (the front-matter lines themselves stay furniture). Unit 0, at the raw line of
+    its key."""
+    try:
+        meta = parse_front_matter(raw)
+    except FrontMatterError:
+        return []
+    if meta is None or not meta.title:
+        return []
+    line = next((i + 1 for i, text in enumerate(front) if text.startswith("title:")), 1)
+    return [{"doc_id": doc_id, "unit_no": 0, "line_no": line, "locator": None, "text": meta.title,
+             "time_stamp": None, "block_kind": "title"}]
+
+
 def markdown_units(docs: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Units and removed pieces (the front-matter lines) of a batch of Markdown documents (doc_id, raw_text)."""
     unit_rows, removed_rows = [], []
@@ -81,6 +96,7 @@ def markdown_units(docs: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
         n_front = block_length(raw)
         removed_rows += [{"doc_id": doc_id, "unit_no": i + 1, "line_no": i + 1, "locator": None, "text": line,
                           "rule": "front_matter"} for i, line in enumerate(lines[:n_front])]
+        unit_rows += _title_unit(doc_id, raw, lines[:n_front])
         # the block's lines are left blank, so the parser's line numbers are the raw file's
         body = "\n" * n_front + "\n".join(lines[n_front:])
         unit_rows += [{"doc_id": doc_id, "unit_no": u["line"] + 1, "line_no": u["line"] + 1, "locator": None,

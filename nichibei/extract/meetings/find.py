@@ -66,8 +66,8 @@ from nichibei.extract.meetings.merge import merge_meetings
 from nichibei.extract.meetings.places import load_places
 from nichibei.extract.meetings.records import (DocMeeting, MeetingParams, _Doc, _Mention, _day_value, _person_level,
                                                sentence_spans)
-from nichibei.extract.meetings.resolve import (_build, _clause, _date_clause, _dated, _dated_places, _lead,
-                                               _meeting_date_spans, _ordinal_before, _own_clause, _sentence_persons,
+from nichibei.extract.meetings.resolve import (_build, _clause, _date_clause, _dated, _dated_places,
+                                               _day_of_the_record, _lead, _meeting_date_spans, _ordinal_before, _own_clause, _sentence_persons,
                                                _until_next)
 from nichibei.extract.meetings.words import (_ANOTHER, _ARRANGING, _CONTINUATION, _LEVEL_TYPE, _MONTH_NAMED, _SAME_DAY,
                                              _SAME_TALKS, _US_JAPAN)
@@ -261,6 +261,24 @@ def _primary_meeting(doc: _Doc, primary: _Mention, found: list[tuple[_Mention, b
             primary_sents = sorted(set(primary_sents) | {m.sentence})
             dm = build_primary(primary_sents, d)
             break
+    if dm.date_local is None and primary.sentence in title_sent:
+        dm, primary_sents = _dated_by_the_lead(doc, primary, mentions, lead, primary_sents, dm, build_primary)
+    if dm.date_local is None and primary.sentence in title_sent and (d := _day_of_the_record(doc, lead)) is not None:
+        dm = build_primary(primary_sents, d)  # Remarks … Before Bilateral Meeting, and no day in the text
+    return dm, primary_sents
+
+
+def _dated_by_the_lead(doc: _Doc, primary: _Mention, mentions: list[_Mention], lead: list[int],
+                       primary_sents: list[int], dm: DocMeeting, build_primary) -> tuple[DocMeeting, list[int]]:
+    """A title's meeting dated by the first lead sentence that reports a meeting with its day (Readout of …'s Meeting
+    with …; "… met today with …"), whatever word the lead uses for it."""
+    for m in mentions:
+        if m.sentence not in lead[:2] or m.hedged or m.src_start <= primary.src_start:
+            continue
+        d, _ = _dated(doc, m, _date_clause(doc, m))
+        if d is not None:
+            sents = sorted(set(primary_sents) | {m.sentence})
+            return build_primary(sents, d), sents
     return dm, primary_sents
 
 
@@ -269,8 +287,8 @@ def _add_other_meetings(doc: _Doc, out: list[DocMeeting], primary: _Mention | No
                         offices: pl.DataFrame, params: MeetingParams) -> None:
     """The other meetings the document reports with a date to the day, after the primary in `out`."""
     for m in typed:
-        if primary is not None and m.sentence in primary_sents and m.mtype == primary.mtype:
-            continue
+        if primary is not None and m.sentence in primary_sents and (m.mtype == primary.mtype or m.generic):
+            continue  # the primary meeting's own report ("spoke today with" under a title naming the call)
         if m is primary:
             continue
         # 両首脳は来月十日に…首脳会談: the leaders of the document's US–Japan meeting
@@ -356,7 +374,7 @@ def find_doc_meetings(documents: pl.DataFrame, temporal: pl.DataFrame, mentions:
             continue
         title = (row["title_start"], row["title_end"]) if has_title and row["title_start"] is not None else None
         doc = _Doc(row["doc_id"], text, title, t_by.get(row["doc_id"], []), p_by.get(row["doc_id"], []),
-                   sentence_spans(text))
+                   sentence_spans(text), published=row.get("published_date"))
         out.extend(_doc_meetings(doc, offices, params))
     return out
 

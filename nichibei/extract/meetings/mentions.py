@@ -10,8 +10,9 @@ from nichibei.extract.meetings.records import (LEADER_OFFICES, MeetingParams, TY
                                                _person_level, _sentence_of)
 from nichibei.extract.meetings.words import (_ATTEND_EN, _ATTEND_END, _ATTEND_JOIN, _ATTEND_LABEL, _BILATERAL_NAME_EN,
                                              _COLLECTIVE, _EN_COUNTRY, _EN_GROUPING, _EN_MEETING, _FORMAT_AFTER,
-                                             _FORMAT_BEFORE, _FORMAT_LINK, _GROUPING_JA, _GROUPING_WORDS, _HEDGE_AFTER,
-                                             _HEDGE_AFTER_EN, _HEDGE_BEFORE, _HEDGE_TIME_BEFORE, _JA_MEETING,
+                                             _FORMAT_BEFORE, _FORMAT_LINK, _GROUPING_JA, _GROUPING_LEADERS_EN, _GROUPING_WORDS, _HEDGE_AFTER,
+                                             _HEDGE_AFTER_EN, _HEDGE_BEFORE, _HEDGE_JUST_BEFORE,
+                                             _HEDGE_TIME_BEFORE, _JA_MEETING,
                                              _LATIN_RUN, _LEVEL_TYPE, _LEVEL_WORD, _NAMED_SUMMIT_EN, _NEGATED,
                                              _NON_BILATERAL_SUMMIT_EN, _OTHER_LEADERS_AFTER_EN,
                                              _OTHER_LEADERS_BEFORE_EN, _THIRD, _TITLE_WORDS, _TOPIC_AFTER_JA,
@@ -82,15 +83,17 @@ def _mention_of(doc: _Doc, ft, m: re.Match[str], lang: str, params: MeetingParam
     clause_start = max(ft.text.rfind(c, max(0, m.start() - params.hedge_window - 1), m.start()) for c in "。、,\n")
     before = ft.text[max(clause_start + 1, m.start() - params.hedge_window):m.start()]
     after = ft.text[m.end():m.end() + 200]
-    hedged = bool(_HEDGE_BEFORE.search(before)) or bool(_HEDGE_AFTER.search(after)) or (
+    hedged = bool(_HEDGE_BEFORE.search(before)) or bool(_HEDGE_JUST_BEFORE.search(before)) or bool(
+        _HEDGE_AFTER.search(after)) or (
         lang == "en" and bool(_HEDGE_AFTER_EN.search(after)))
     if _NEGATED.search(after):
         return None  # 正式な首脳会談は…受け入れられなかった, a summit was refused: no meeting took place
-    soft = hedged and not _HEDGE_TIME_BEFORE.search(before) and not _HEDGE_AFTER.search(after) and not (
+    soft = hedged and not _HEDGE_TIME_BEFORE.search(before) and not _HEDGE_JUST_BEFORE.search(before) and not \
+        _HEDGE_AFTER.search(after) and not (
         lang == "en" and _HEDGE_AFTER_EN.search(after))
     return _Mention(m.start(), m.end(), s, e, mtype, level, sent, hedged, pair_ok, topic, third=third,
                     meal=lang != "ja-topic" and bool(m.group("meal")), soft_hedge=soft,
-                    mode=_CALL_MODE.get(mtype))
+                    mode=_CALL_MODE.get(mtype), generic=lang != "ja-topic" and bool(m.groupdict().get("generic")))
 
 
 def _match_type(ft, m: re.Match[str], lang: str, topic: bool
@@ -235,7 +238,7 @@ def _three_leaders(doc: _Doc, persons: list[dict], word_start: int, sentence_sta
     before = [p for p in persons if sentence_start <= p["char_start"] and p["char_end"] <= word_start
               and p["role"] in LEADER_OFFICES]
     countries = {p["country_code"] for p in before} - {None}
-    if not ({"JP", "US"} <= countries and len(countries) >= 3):
+    if not ({"JP", "US"} <= countries and len(countries) == 3):
         return False
     # A首相はB大統領と、C大統領とも会談: two bilateral meetings, not one of three
     first = min(p["char_start"] for p in before)
@@ -258,6 +261,8 @@ def _named_summit(doc: "_Doc", ft, before: str, start: int, end: int) -> bool:
         return False  # "a summit with President Biden"
     if _OTHER_LEADERS_AFTER_EN.search(after) or _OTHER_LEADERS_BEFORE_EN.search(before):
         return True
+    if _GROUPING_LEADERS_EN.search(before):
+        return True  # the Quad leaders agreed that they would hold their summit in Hiroshima
     named = _NAMED_SUMMIT_EN.search(before)
     if named is None:
         return False
@@ -288,6 +293,11 @@ def _title_level(sentence: str) -> str | None:
     return "foreign" if fm else "defense" if dm else None
 
 
+# leaders of this many countries named in the sentence of a meeting word: a multilateral session
+_MULTILATERAL_COUNTRIES = 4
+_BILATERAL_WORD = re.compile(r"\bbilateral|二国間|個別", re.IGNORECASE)
+
+
 def _us_japan(doc: _Doc, mm: _Mention) -> bool | None:
     """True: the mention is of a US–Japan meeting; False: of a meeting of other countries; None: the sentence
     does not say (such a mention may name the document's primary meeting again, never a meeting of its own)."""
@@ -299,6 +309,8 @@ def _us_japan(doc: _Doc, mm: _Mention) -> bool | None:
     if _US_JAPAN.search(fold_text(doc.text[a:b]).text):
         return True
     countries = {p["country_code"] for p in doc.persons_in(a, b)} - {None}
+    if len(countries) >= _MULTILATERAL_COUNTRIES and not _BILATERAL_WORD.search(doc.text[a:b]):
+        return False  # Biden, Albanese, Kishida and Modi met in Hiroshima: the Quad, not a US–Japan meeting
     if {"JP", "US"} <= countries:
         return True
     if countries - {"JP", "US"} and mm.mtype != "trilateral_summit":

@@ -94,6 +94,7 @@ class _Mention:
     mode: str | None = None  # `phone` or `video` when a word says how the meeting was held
     meal: bool = False  # 夕食会, ワーキングランチ: a meal of the two sides
     soft_hedge: bool = False  # hedged only by 先に/earlier ordering the day's events: the primary when nothing else is
+    generic: bool = False  # a word for any meeting (met with, 会談): its type is the level of the people named
 
 
 @dataclass
@@ -210,6 +211,7 @@ class _Doc:
     persons: list[dict]
     sentences: list[tuple[int, int]]
     cache: dict = field(default_factory=dict)
+    published: dt.date | None = None  # the publication date
 
     def sentence_text(self, i: int) -> str:
         a, b = self.sentences[i]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from zoneinfo import ZoneInfo
 
 import polars as pl
@@ -20,7 +21,7 @@ from nichibei.extract.meetings.words import (_ABANDONED, _CLAUSE_BREAK, _COLLECT
                                              _FOREIGN_QUALIFIER, _JA_CHARS, _JA_LOCATIVE, _JA_MAIN_DATE_AFTER,
                                              _JA_OF_VENUE, _LOCAL_TIME, _ORDINAL, _OWN_DAY, _START_BEFORE_EN,
                                              _START_MARKER, _TALKS_RAN, _THIRD_LEADER, _TITLE_BEFORE, _TITLE_WORDS,
-                                             _VISIT_COUNTRY, _VISIT_EN, _VISIT_HEDGE_AFTER, _VISIT_HEDGE_BEFORE, _VISIT_JA, _ZONE_WORD)
+                                             _SAME_DAY_TITLE, _VISIT_COUNTRY, _VISIT_EN, _VISIT_HEDGE_AFTER, _VISIT_HEDGE_BEFORE, _VISIT_JA, _ZONE_WORD)
 
 
 def _ordinal_before(doc: _Doc, mm: _Mention) -> str | None:
@@ -175,6 +176,21 @@ def _place(doc: _Doc, sentences: list[int], spans: list[tuple[int, int]] | None 
     return city, venue, visit
 
 
+def _day_of_the_record(doc: _Doc, lead: list[int]) -> dt.date | None:
+    """The publication date, for the meeting of a page that records it on its day: remarks before a bilateral
+    meeting, at an arrival ceremony, the readout of a meeting or a call (by its title, rules/same_day_titles.csv),
+    when its lead states no other day."""
+    if doc.published is None or doc.title_span is None:
+        return None
+    title = doc.text[doc.title_span[0]:doc.title_span[1]]
+    if not _SAME_DAY_TITLE.search(unicodedata.normalize("NFKC", title)):
+        return None
+    spans = [doc.sentences[i] for i in lead[:3]]
+    days = {r["value"][:10] for r in doc.temporal if r.get("value") and r.get("kind") in ("date", "datetime", "weekday")
+            and any(a <= r["char_start"] < b for a, b in spans)}
+    return doc.published if days <= {doc.published.isoformat()} else None
+
+
 def _visit_country(place: str) -> str:
     """The country of the place a visit goes to (日本, the White House), by the visit rule that names it."""
     return next(country for rx, country in _VISIT_COUNTRY if rx.fullmatch(place))
@@ -254,14 +270,20 @@ _LEADERS_TYPES = ("summit", "phone_call", "video_call", "trilateral_summit")
 
 
 def _led_by_the_vice_president(doc: _Doc, mtype: str, sentences: list[int], clause: tuple[int, int] | None) -> bool:
-    """The US side of a leaders' meeting is the Vice President (Vice President Harris met with Prime Minister
-    Kishida): named in the meeting's sentences, with no President named there."""
+    """The two sides of a leaders' meeting are not the two leaders: the Vice President leads for the United
+    States (Vice President Harris met with Prime Minister Kishida), or officials are named for both sides and
+    neither leader (National Security Advisor Sullivan met with Akiba Takeo): named in the meeting's sentences."""
     if mtype not in _LEADERS_TYPES:
         return False
     spans = [clause] if clause is not None else [doc.sentences[i] for i in sentences]
-    roles = {p["role"] for p in doc.persons if p["country_code"] == "US"
-             and any(a <= p["char_start"] and p["char_end"] <= b for a, b in spans)}
-    return "vice_president" in roles and "president" not in roles
+    attending = _attendee_regions(doc, sentences)
+    named = [p for p in doc.persons if any(a <= p["char_start"] and p["char_end"] <= b for a, b in spans)
+             and not any(a <= p["char_start"] and p["char_end"] <= b for a, b in attending)]
+    us = {p["role"] for p in named if p["country_code"] == "US"}
+    jp = {p["role"] for p in named if p["country_code"] == "JP"}
+    if "president" in us:
+        return False
+    return "vice_president" in us or ("prime_minister" not in jp and bool(us - {None}) and bool(jp))
 
 
 def _named_for_office(doc: _Doc, country: str, office: str, in_spans, search_whole_doc: bool) -> dict | None:

@@ -61,6 +61,8 @@ _EN_MEETING = re.compile(
 
 # a meeting word after one of these (within its clause) is a passing reference, not a report
 _HEDGE_BEFORE = re.compile("(?:" + _alternation("hedges", position="before") + ")[^。、,]*$", re.IGNORECASE)
+# ... or right before it (五月の２プラス２: a meeting dated by its month alone is one referred to, not reported)
+_HEDGE_JUST_BEFORE = re.compile("(?:" + _alternation("hedges", position="just_before") + ")$", re.IGNORECASE)
 
 
 # the same hedge as a time reference (先に行われた…, earlier this year, an earlier meeting), not the adverb that orders
@@ -185,6 +187,9 @@ _BILATERAL_NAME_EN = frozenset(w.upper() for w in _words("bilateral_names"))
 _OTHER_LEADERS = _alternation("groupings", use="other_leaders")
 _OTHER_LEADERS_AFTER_EN = re.compile(r"^[^.;]{0,100}?\b(?:" + _alternation("groupings", use="other_leaders_joiner")
                                      + r")\s+(?:the\s+)?(?:" + _OTHER_LEADERS + ")", re.IGNORECASE)
+# "the Quad leaders agreed …": the leaders of a grouping as the subject before a summit word
+_GROUPING_LEADERS_EN = re.compile(r"\b(?:" + _alternation("groupings", use="before_summit_en") + r")\s+leaders\b(?![’']s? (?:meeting|summit))[^.;]*$",
+                                  re.IGNORECASE)
 _OTHER_LEADERS_BEFORE_EN = re.compile("(?:" + _OTHER_LEADERS + r")[^.;]*$", re.IGNORECASE)
 
 
@@ -244,6 +249,10 @@ _CONTINUATIVE = re.compile(r"(?:[しりきぎみびちいえけせてねめれ]|
 _TALKS_RAN = re.compile(_alternation("references", refers_to="talks_ran"), re.IGNORECASE)
 _VISIT_HEDGE_BEFORE = re.compile("(?:" + _alternation("hedges", position="visit_before") + r")(?:の|に)?\s*$")
 _VISIT_HEDGE_AFTER = re.compile(r"^\s*(?:を|の|に|も)?(?:" + _alternation("hedges", position="visit_after") + ")")
+
+
+# the title of a page that records a meeting on its day (Remarks by … Before Bilateral Meeting, Readout of …'s Call with)
+_SAME_DAY_TITLE = re.compile(_flagged_alternation("same_day_titles"))
 
 
 # the day of the meeting the document reports, said again
