@@ -24,6 +24,7 @@ from nichibei.extract.meetings.find import MeetingParams, find_doc_meetings, mer
 from nichibei.extract.temporal import at_head, news_dateline, extract_temporal
 from nichibei.extract.topics.tagging import load_codebook, tag_topics
 from nichibei.extract.speakers import find_speakers, with_speakers
+from nichibei.rules import load_rules
 
 __all__ = ["ExtractParams", "extract_all", "EXTRACTED_TABLES"]
 
@@ -37,6 +38,16 @@ class ExtractParams:
     reresolve_at_meeting_date: bool = True
 
 
+def _home_country(docs: pl.DataFrame) -> pl.Expr:
+    """The country of each document's publisher (entities/rules/publisher_countries.csv), or null."""
+    expr = pl.lit(None, dtype=pl.Utf8)
+    if "publisher" not in docs.columns:
+        return expr.alias("home_country")
+    for row in reversed(load_rules("nichibei.extract.entities", "publisher_countries", ("word", "country"))):
+        expr = pl.when(pl.col("publisher").str.contains(row["word"], literal=True)).then(pl.lit(row["country"])).otherwise(expr)
+    return expr.alias("home_country")
+
+
 def _with_title_span(documents: pl.DataFrame, segments: pl.DataFrame) -> pl.DataFrame:
     titles = (
         segments.filter(pl.col("kind") == "title")
@@ -44,7 +55,8 @@ def _with_title_span(documents: pl.DataFrame, segments: pl.DataFrame) -> pl.Data
         .agg(pl.col("char_start").min().alias("title_start"), pl.col("char_end").max().alias("title_end"))
     ) if not segments.is_empty() else pl.DataFrame(
         schema={"doc_id": pl.Utf8, "title_start": pl.Int64, "title_end": pl.Int64})
-    return documents.select("doc_id", "text", "published_date").join(titles, on="doc_id", how="left")
+    keep = [c for c in ("doc_id", "text", "published_date", "publisher") if c in documents.columns]
+    return documents.select(keep).join(titles, on="doc_id", how="left")
 
 
 def _at_dateline(text: str, start: int, end: int) -> bool:
@@ -91,8 +103,8 @@ def extract_all(documents: pl.DataFrame, segments: pl.DataFrame,
                 params: ExtractParams = ExtractParams()) -> dict[str, pl.DataFrame]:
     """The nine extracted tables, conformed to the schemas.
 
-    documents: doc_id, text, published_date (Date, nullable); segments: doc_id, seg_no, kind, char_start,
-    char_end, text (the `segments` table).
+    documents: doc_id, text, published_date (Date, nullable), optionally publisher; segments: doc_id, seg_no, kind,
+    char_start, char_end, text (the `segments` table).
     """
     docs = _with_title_span(documents, segments)
     temporal = extract_temporal(docs.select("doc_id", "text", pl.col("published_date").alias("anchor_date")))
@@ -101,7 +113,7 @@ def extract_all(documents: pl.DataFrame, segments: pl.DataFrame,
     # the date the text speaks of: the publication date, else a date the text states in full
     docs = docs.join(text_reference_dates(temporal, docs.filter(pl.col("published_date").is_null())), on="doc_id", how="left").with_columns(
         pl.coalesce("published_date", "text_date").alias("reference_date"))
-    mentions, provisional = resolve_entities(docs.select("doc_id", "text", "reference_date"), ref)
+    mentions, provisional = resolve_entities(docs.select("doc_id", "text", "reference_date", _home_country(docs)), ref)
     speakers = find_speakers(docs, ref.entities, offices)
     mentions = with_speakers(mentions, speakers, docs)
     doc_meetings = find_doc_meetings(docs, temporal, mentions, offices, params.meetings)
@@ -113,7 +125,7 @@ def extract_all(documents: pl.DataFrame, segments: pl.DataFrame,
         if dates.height:
             again = docs.join(dates.select("doc_id", "meeting_date"), on="doc_id")
             redone, prov2 = resolve_entities(
-                again.select("doc_id", "text", pl.col("meeting_date").alias("reference_date")), ref)
+                again.select("doc_id", "text", pl.col("meeting_date").alias("reference_date"), _home_country(again)), ref)
             redone = with_speakers(redone, speakers.join(dates.select("doc_id"), on="doc_id", how="semi"), again)
             ids = dates["doc_id"].implode()
             mentions = pl.concat([mentions.filter(~pl.col("doc_id").is_in(ids)), redone])

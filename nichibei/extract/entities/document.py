@@ -36,19 +36,22 @@ class DocState:
     mentions: list[Mention] = field(default_factory=list)
     provisional: dict[str, dict] = field(default_factory=dict)
     learned_families: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    home_country: str | None = None  # the publisher's country: whose "the President" a bare title means
     person_mask: bytearray = field(init=False)
     other_mask: bytearray = field(init=False)
     country_by_end: dict[int, Hit] = field(init=False)
+    country_by_start: dict[int, Hit] = field(init=False)
 
     def __post_init__(self) -> None:
         n = len(self.ft.text) + 1
         self.person_mask = bytearray(n)
         self.other_mask = bytearray(n)
-        self.country_by_end = {}
+        self.country_by_end, self.country_by_start = {}, {}
         for h in self.others:
             self.other_mask[h.start : h.end] = b"\x01" * (h.end - h.start)
             if h.entity_type in ("country", "region"):
                 self.country_by_end.setdefault(h.end, h)
+                self.country_by_start.setdefault(h.start, h)
 
     def person_taken(self, s: int, e: int) -> bool:
         s = max(s, 0)

@@ -116,7 +116,11 @@ def _accepted_titles(text: str, hits: list[Hit]) -> list[Hit]:
         if h.kind != "title":
             continue
         if h.title.is_latin:
-            if text[h.start : h.end] != h.title.title or not latin_boundary_ok(text, h.start, h.end):
+            as_written = text[h.start : h.end] == h.title.title
+            # in lower case only after an article, as speech transcribes it: "the president", "the prime minister of
+            # Japan" (the office of the day; never a name)
+            office = text[h.start : h.end] == h.title.title.lower() and text[max(0, h.start - 4):h.start].lower() == "the "
+            if not (as_written or office) or not latin_boundary_ok(text, h.start, h.end):
                 continue
         titles.append(h)
     return _select_longest(titles)

@@ -342,14 +342,22 @@ def _resolve_english_title(state: DocState, t: Hit, index: Index, rules: MatchRu
     if former:
         return
     if _word_before(text, start, rules.english_office_articles):
-        office_country = country or (title.country_code.upper() if title.country_code else None)
+        end = t.end
+        complement = next((w for w in rules.english_office_complements if text.startswith(f" {w} ", end)), None)
+        if complement is not None:
+            # "the Prime Minister of Japan": the office of the country named; "the Secretary of Energy": another office
+            named = state.country_by_start.get(end + len(complement) + 2)
+            if named is None:
+                return
+            country, end = index.entity_country.get(named.entity_id), named.end
+        # the office of the country named, else the title's own, else the publisher's (a White House page's "the
+        # President")
+        office_country = country or (title.country_code.upper() if title.country_code else None) or state.home_country
         if office_country is None or state.date is None:
             return
-        if any(text.startswith(f" {w} ", t.end) for w in rules.english_office_complements):
-            return
         holders = office_holders(index, title, office_country, state.date)
-        if len(holders) == 1 and not state.person_taken(start, t.end):
-            add_person(state, index, holders[0], start, t.end, "office", title, [])
+        if len(holders) == 1 and not state.person_taken(start, end):
+            add_person(state, index, holders[0], start, end, "office", title, [])
 
 
 def _names_ending_at(state: DocState, index: Index, rules: MatchRules, pool: list[str], i: int,
@@ -453,12 +461,12 @@ def _resolve_family_names(state: DocState, index: Index, rules: MatchRules) -> N
     _resolve_bare_family_names(state, index)
 
 
-def _resolve_doc(text: str, d: date | None, ref: Reference) -> DocState:
+def _resolve_doc(text: str, d: date | None, ref: Reference, home_country: str | None = None) -> DocState:
     index, rules = ref._index, ref.rules
     ft = fold_text(text)
     titles, person_hits, others = filter_hits(ft, scan(ft, index), index, rules)
     person_hits = disambiguate_aliases(person_hits, d, index)
-    state = DocState(ft, d, titles, person_hits, others)
+    state = DocState(ft, d, titles, person_hits, others, home_country=home_country)
     for t in titles:
         if t.title.is_latin:
             _resolve_english_title(state, t, index, rules)
@@ -481,7 +489,8 @@ def _resolve_doc(text: str, d: date | None, ref: Reference) -> DocState:
 def resolve_entities(
     docs: pl.DataFrame, ref: Reference, batch_size: int = 1000
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Find and resolve entity mentions in ``docs`` (doc_id: Utf8, text: Utf8, reference_date: Date nullable).
+    """Find and resolve entity mentions in ``docs`` (doc_id: Utf8, text: Utf8, reference_date: Date nullable,
+    optionally home_country: the publisher's country code, whose office a bare "the President" names).
 
     Returns ``(mentions, provisional)``; see :data:`MENTION_SCHEMA` and :data:`PROVISIONAL_SCHEMA`.
     Offsets are 0-based, end-exclusive code points into ``text`` as given, and ``text[char_start:char_end]``
@@ -492,13 +501,16 @@ def resolve_entities(
     provisional: dict[str, dict] = {}
     if "reference_date" not in docs.columns:
         docs = docs.with_columns(pl.lit(None, dtype=pl.Date).alias("reference_date"))
-    for n, (doc_id, text, d) in enumerate(docs.select("doc_id", "text", "reference_date").iter_rows()):
+    if "home_country" not in docs.columns:
+        docs = docs.with_columns(pl.lit(None, dtype=pl.Utf8).alias("home_country"))
+    for n, (doc_id, text, d, home) in enumerate(
+            docs.select("doc_id", "text", "reference_date", "home_country").iter_rows()):
         if n and n % batch_size == 0 and rows["doc_id"]:
             batches.append(pl.DataFrame(rows, schema=MENTION_SCHEMA))
             rows = {k: [] for k in MENTION_SCHEMA}
         if not text:
             continue
-        state = _resolve_doc(text, d, ref)
+        state = _resolve_doc(text, d, ref, home)
         for m in state.mentions:
             s, e = state.ft.source_span(m.start, m.end)
             if e <= s:
