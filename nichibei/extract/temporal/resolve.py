@@ -391,7 +391,7 @@ def _date_of_clock(text, start, end, p: Parsed, anchor, ctx: _Ctx, params: Tempo
         w.rule = rule + "+meeting_sentence"
         return ctx.date, "context"  # 会談は午後10時から: the meeting's date
     if (ctx.date is not None and (anchor is None or ctx.date <= anchor)
-            and _sentences_between(text, ctx.date_end, start, p.lang) <= (1 if p.lang == "en" else 2)):
+            and _sentences_between(text, ctx.date_end, start, p.lang, at_most=2) <= (1 if p.lang == "en" else 2)):
         # the day of the sentence before (Thursday evening… / The meeting began at 5 p.m.; 今月13日。…
         # 午前10時30分から): a day already past that the text has just stated
         w.rule = rule + "+previous_sentence"
@@ -474,7 +474,11 @@ def _day_window(text: str, start: int, end: int, lang: str) -> tuple[int, int]:
     """From the start of the sentence before a mention's sentence (across a paragraph break) to the end of the
     mention's sentence."""
     if lang == "en":
-        breaks = [m.end() for m in tp.EN_SENTENCE_BREAK.finditer(text, max(0, start - 1500), start)]
+        # the last breaks in a short stretch first (three of them, so that none is a piece of a break that began
+        # before the stretch), else in the whole 1,500 code points
+        breaks = [m.end() for m in tp.EN_SENTENCE_BREAK.finditer(text, max(0, start - 300), start)]
+        if len(breaks) < 3:
+            breaks = [m.end() for m in tp.EN_SENTENCE_BREAK.finditer(text, max(0, start - 1500), start)]
         lo = breaks[-2] if len(breaks) >= 2 else max(0, start - 1500) if len(breaks) < 2 and start > 1500 else 0
         right = tp.EN_SENTENCE_BREAK.search(text, end)
     else:

@@ -13,13 +13,18 @@ def _same_sentence(text: str, a: int, b: int) -> bool:
     return a >= 0 and tp.SENTENCE_END.search(text, a, b) is None
 
 
-def _sentences_between(text: str, a: int, b: int, lang: str = "ja") -> int:
+def _sentences_between(text: str, a: int, b: int, lang: str = "ja", at_most: int = 1 << 30) -> int:
     """How many sentence ends lie between offsets ``a`` and ``b`` (a large number when ``a`` is unknown);
     English full stops that close an abbreviation (U.S., Feb.) end nothing."""
     if a < 0 or a > b:
         return 1 << 30
     breaks = tp.EN_SENTENCE_BREAK if lang == "en" else tp.SENTENCE_END
-    return sum(1 for _ in breaks.finditer(text, a, b))
+    n = 0
+    for _ in breaks.finditer(text, a, b):  # counted up to one past ``at_most``: enough to compare with it
+        n += 1
+        if n > at_most:
+            break
+    return n
 
 
 def _same_paragraph(text: str, a: int, b: int) -> bool:
