@@ -451,6 +451,13 @@ PROBE_RULES = [
                  "Minister Fumio Kishida of Japan yesterday in Jakarta, Indonesia.", "2023-09-07",
                  [("other", dt.date(2023, 9, 6), "Jakarta", "ID", None, None, None)],
                  id="a-readout-the-day-after-keeps-the-leads-yesterday"),
+    # a date of another event is not the meeting's, across a sentence that ends after D.C.
+    pytest.param("Statement\nIt builds on the U.S.-ASEAN Special Summit on May 12-13 in Washington, D.C. In each country, "
+                 "President Biden will hold bilateral meetings with Prime Minister Kishida Fumio of Japan.", "2022-04-27",
+                 [], id="sentence-ends-after-dc"),
+    # a meeting that was being arranged and did not take place
+    pytest.param("答弁\nまた、閉会中であったこともあり、日米防衛相会談を行う方向で調整していたことも事実でございます。"
+                 "本日この委員会に出席させていただいております。", "2016-09-14", [], id="arranged-primary-is-no-meeting"),
 ]
 
 

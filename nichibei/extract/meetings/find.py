@@ -147,10 +147,21 @@ def _doc_meetings(doc: _Doc, offices: pl.DataFrame, params: MeetingParams) -> li
     return _one_row_per_meeting(out)
 
 
+def _being_arranged(doc: _Doc, m: _Mention) -> bool:
+    """A meeting word followed in its sentence by words of its arranging (調整, being arranged), with no day in its
+    own clause."""
+    return bool(_ARRANGING.search(fold_text(doc.text[m.src_end:doc.sentences[m.sentence][1]]).text)) and \
+        _dated(doc, m, _own_clause(doc, m))[0] is None
+
+
 def _primary_mention(doc: _Doc, found: list[tuple[_Mention, bool | None]], confirmed: set[int],
                      mentions: list[_Mention], typed: list[_Mention], head: list[int], title_sent: set[int]
                      ) -> _Mention | None:
     """The mention of the meeting the document is about, or None."""
+    # a meeting being arranged, with no day of its own, is no meeting (日米防衛相会談を行う方向で調整していた)
+    typed = [m for m in typed if not _being_arranged(doc, m)]
+    mentions = [m for m in mentions if not _being_arranged(doc, m)]
+    found = [(m, uj) for m, uj in found if not _being_arranged(doc, m)]
     # a headline that names a meeting of another pair (日中首脳会談) says what the document is about: a US–Japan
     # meeting it mentions is reported in passing
     title_pairs = [uj for m, uj in found if m.sentence in title_sent and m.mtype is not None and not m.topic]
@@ -307,8 +318,7 @@ def _add_other_meetings(doc: _Doc, out: list[DocMeeting], primary: _Mention | No
                 and drow.get("resolved_by") == "anchor" and not another \
                 and not _MONTH_NAMED.search(fold_text(drow["surface"]).text):
             continue  # "met today", "火曜日に会談": a day read off the publication date names the meeting reported
-        if _ARRANGING.search(fold_text(doc.text[m.src_end:doc.sentences[m.sentence][1]]).text) and \
-                _dated(doc, m, _own_clause(doc, m))[0] is None:
+        if _being_arranged(doc, m):
             continue  # a meeting being arranged, with no date of its own
         clause = _clause(doc, m)
         ev = doc.sentences[m.sentence]

@@ -277,8 +277,10 @@ def _led_by_the_vice_president(doc: _Doc, mtype: str, sentences: list[int], clau
         return False
     spans = [clause] if clause is not None else [doc.sentences[i] for i in sentences]
     attending = _attendee_regions(doc, sentences)
+    # (a person in the possessive, "the President's upcoming trip", is what the talks are about, not a side)
     named = [p for p in doc.persons if any(a <= p["char_start"] and p["char_end"] <= b for a, b in spans)
-             and not any(a <= p["char_start"] and p["char_end"] <= b for a, b in attending)]
+             and not any(a <= p["char_start"] and p["char_end"] <= b for a, b in attending)
+             and doc.text[p["char_end"]:p["char_end"] + 2] not in ("'s", "’s")]
     us = {p["role"] for p in named if p["country_code"] == "US"}
     jp = {p["role"] for p in named if p["country_code"] == "JP"}
     if "president" in us:

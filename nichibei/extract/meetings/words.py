@@ -171,7 +171,10 @@ _DATELINE_EN = re.compile(r"^\s*(?P<city>[A-Z][A-Z.'\-]*(?: [A-Z][A-Z.'\-]*)*)(?
 
 
 # (not after a title: Mr. KISHIDA Fumio, Dr. Smith)
-_EN_BOUNDARY = re.compile(r"(?<=[a-z0-9\)”\"’][.!?])(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)(?<!\bSt\.)\s+(?=[A-Z“\"])")
+# (after an abbreviation in capitals, D.C. or U.S., a sentence ends only before a word that opens one: "Washington,
+# D.C. In each country", never "U.S. President Biden"; rules/sentence_openers.csv)
+_EN_BOUNDARY = re.compile(r"(?<=[a-z0-9\)”\"’][.!?])(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)(?<!\bSt\.)\s+(?=[A-Z“\"])"
+                          r"|(?<=\b[A-Z]\.[A-Z]\.)\s+(?=(?:" + "|".join(_words("sentence_openers")) + r")\s)")
 _NON_BILATERAL_SUMMIT_EN = re.compile("(?:" + _alternation("groupings", use="before_summit_en")
                                       + r")\S*\s*(?:Leaders'?\s*)?$", re.IGNORECASE)
 
