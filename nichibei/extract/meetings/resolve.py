@@ -235,7 +235,7 @@ def _participants(doc: _Doc, mtype: str, level: str | None, d: dt.date | None, s
         level = "leaders"
     if mtype in ("courtesy_call", "other") or level is None:
         for p in sorted(doc.persons, key=lambda p: p["char_start"]):
-            if in_spans(p):
+            if in_spans(p) and not _possessive_aside(doc, p):
                 add(p["entity_id"], p["role"], p["country_code"], "principal", False, p["char_start"], p["char_end"])
         return out
     for country, office in SLOTS[level]:
@@ -265,6 +265,16 @@ def _participants(doc: _Doc, mtype: str, level: str | None, d: dt.date | None, s
     return out
 
 
+_MEETING_AFTER_POSSESSIVE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:meeting|call|talks|conversation|visit)\b", re.IGNORECASE)
+
+
+def _possessive_aside(doc: _Doc, p: dict) -> bool:
+    """A person in the possessive of something other than a meeting ("the President's upcoming trip"): what the
+    talks are about, not a side of them ("Vice President Harris's Meeting with" is a side)."""
+    after = doc.text[p["char_end"]:p["char_end"] + 40]
+    return after[:2] in ("'s", "’s") and not _MEETING_AFTER_POSSESSIVE.match(after)
+
+
 # the meetings of the two countries' leaders: one the Vice President leads for the United States is of another kind
 _LEADERS_TYPES = ("summit", "phone_call", "video_call", "trilateral_summit")
 
@@ -280,7 +290,7 @@ def _led_by_the_vice_president(doc: _Doc, mtype: str, sentences: list[int], clau
     # (a person in the possessive, "the President's upcoming trip", is what the talks are about, not a side)
     named = [p for p in doc.persons if any(a <= p["char_start"] and p["char_end"] <= b for a, b in spans)
              and not any(a <= p["char_start"] and p["char_end"] <= b for a, b in attending)
-             and doc.text[p["char_end"]:p["char_end"] + 2] not in ("'s", "’s")]
+             and not _possessive_aside(doc, p)]
     us = {p["role"] for p in named if p["country_code"] == "US"}
     jp = {p["role"] for p in named if p["country_code"] == "JP"}
     if "president" in us:
