@@ -159,9 +159,11 @@ def _primary_mention(doc: _Doc, found: list[tuple[_Mention, bool | None]], confi
                      ) -> _Mention | None:
     """The mention of the meeting the document is about, or None."""
     # a meeting being arranged, with no day of its own, is no meeting (日米防衛相会談を行う方向で調整していた)
-    typed = [m for m in typed if not _being_arranged(doc, m)]
-    mentions = [m for m in mentions if not _being_arranged(doc, m)]
-    found = [(m, uj) for m, uj in found if not _being_arranged(doc, m)]
+    seen = {id(m): m for m in [*mentions, *(m for m, _ in found)]}
+    arranged = {key for key, m in seen.items() if _being_arranged(doc, m)}
+    typed = [m for m in typed if id(m) not in arranged]
+    mentions = [m for m in mentions if id(m) not in arranged]
+    found = [(m, uj) for m, uj in found if id(m) not in arranged]
     # a headline that names a meeting of another pair (日中首脳会談) says what the document is about: a US–Japan
     # meeting it mentions is reported in passing
     title_pairs = [uj for m, uj in found if m.sentence in title_sent and m.mtype is not None and not m.topic]

@@ -16,7 +16,8 @@ from nichibei.extract.meetings.words import (_ATTEND_EN, _ATTEND_END, _ATTEND_JO
                                              _LATIN_RUN, _LEVEL_TYPE, _LEVEL_WORD, _NAMED_SUMMIT_EN, _NEGATED,
                                              _NON_BILATERAL_SUMMIT_EN, _OTHER_LEADERS_AFTER_EN,
                                              _OTHER_LEADERS_BEFORE_EN, _THIRD, _TITLE_WORDS, _TOPIC_AFTER_JA,
-                                             _TOPIC_BEFORE_JA, _TOPIC_WORD_JA, _US_JAPAN, _VISIT_EN, _VISIT_JA)
+                                             _TOPIC_BEFORE_JA, _TOPIC_WORD_JA, _US_JAPAN, _VISIT_EN, _VISIT_JA,
+                                             _visit_host)
 
 
 def _find_mentions(doc: _Doc, params: MeetingParams) -> list[_Mention]:
@@ -321,14 +322,7 @@ def _us_japan(doc: _Doc, mm: _Mention) -> bool | None:
         ft = fold_text(doc.text[a:b]).text
         grouping = _GROUPING_WORDS.search(ft)
         for v in ([] if grouping else [*_VISIT_EN.finditer(ft), *_VISIT_JA.finditer(ft)]):
-            g = v.groupdict()
-            if g.get("jp"):
-                host = "JP"
-            elif g.get("us"):
-                host = "US"
-            else:
-                host = "JP" if g["c"].lower() in ("japan", "日本") else "US"
-            if countries == {"JP", "US"} - {host}:
+            if countries == {"JP", "US"} - {_visit_host(v)}:
                 return True
     if mm.mtype == "2plus2" and _US_JAPAN.search(fold_text(doc.text).text):
         return True

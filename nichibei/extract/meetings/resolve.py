@@ -21,7 +21,8 @@ from nichibei.extract.meetings.words import (_ABANDONED, _CLAUSE_BREAK, _COLLECT
                                              _FOREIGN_QUALIFIER, _JA_CHARS, _JA_LOCATIVE, _JA_MAIN_DATE_AFTER,
                                              _JA_OF_VENUE, _LOCAL_TIME, _ORDINAL, _OWN_DAY, _START_BEFORE_EN,
                                              _START_MARKER, _TALKS_RAN, _THIRD_LEADER, _TITLE_BEFORE, _TITLE_WORDS,
-                                             _SAME_DAY_TITLE, _VISIT_COUNTRY, _VISIT_EN, _VISIT_HEDGE_AFTER, _VISIT_HEDGE_BEFORE, _VISIT_JA, _ZONE_WORD)
+                                             _SAME_DAY_TITLE, _VISIT_EN, _VISIT_HEDGE_AFTER, _VISIT_HEDGE_BEFORE, _VISIT_JA, _ZONE_WORD,
+                                             _visit_host)
 
 
 def _ordinal_before(doc: _Doc, mm: _Mention) -> str | None:
@@ -168,10 +169,10 @@ def _place(doc: _Doc, sentences: list[int], spans: list[tuple[int, int]] | None 
                     _VISIT_HEDGE_AFTER.match(ft.text[m.end():m.end() + 8]):
                 continue  # 来年の来日にも意欲, 訪米を予定: a visit planned, not the meeting's
             if visit is None:
-                visit = "JP" if m.group("jp") else "US" if m.group("us") else _visit_country(m.group("c"))
+                visit = _visit_host(m)
         for m in _VISIT_EN.finditer(ft.text):
             if visit is None:
-                visit = _visit_country(m.group("c"))
+                visit = _visit_host(m)
     # a venue gives its country, never a city the text does not name (官邸, the Pentagon: city null)
     return city, venue, visit
 
@@ -189,11 +190,6 @@ def _day_of_the_record(doc: _Doc, lead: list[int]) -> dt.date | None:
     days = {r["value"][:10] for r in doc.temporal if r.get("value") and r.get("kind") in ("date", "datetime", "weekday")
             and any(a <= r["char_start"] < b for a, b in spans)}
     return doc.published if days <= {doc.published.isoformat()} else None
-
-
-def _visit_country(place: str) -> str:
-    """The country of the place a visit goes to (日本, the White House), by the visit rule that names it."""
-    return next(country for rx, country in _VISIT_COUNTRY if rx.fullmatch(place))
 
 
 def _paragraph_dateline(doc: _Doc, sentences: list[int]) -> Place | None:
@@ -279,7 +275,7 @@ def _possessive_aside(doc: _Doc, p: dict) -> bool:
 _LEADERS_TYPES = ("summit", "phone_call", "video_call", "trilateral_summit")
 
 
-def _led_by_the_vice_president(doc: _Doc, mtype: str, sentences: list[int], clause: tuple[int, int] | None) -> bool:
+def _not_led_by_the_leaders(doc: _Doc, mtype: str, sentences: list[int], clause: tuple[int, int] | None) -> bool:
     """The two sides of a leaders' meeting are not the two leaders: the Vice President leads for the United
     States (Vice President Harris met with Prime Minister Kishida), or officials are named for both sides and
     neither leader (National Security Advisor Sullivan met with Akiba Takeo): named in the meeting's sentences."""
@@ -466,7 +462,7 @@ def _build(doc: _Doc, mtype: str, level: str | None, is_primary: bool, sentences
     dur = _duration(doc, sentences, start_row, params) if clause is None else None
     if dur is None and clause is None and is_primary:
         dur = _only_duration(doc, params)
-    if _led_by_the_vice_president(doc, mtype, sentences, clause):
+    if _not_led_by_the_leaders(doc, mtype, sentences, clause):
         mtype, level = "other", None
     parts = _participants(doc, mtype, level, d, sentences, is_primary, evidence, offices, clause, third)
     if is_primary:

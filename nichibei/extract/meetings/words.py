@@ -159,6 +159,17 @@ _VISIT_EN = re.compile(r"\b(?:" + _alternation("visits", language="en", part="ve
 # the country a visit goes to, by the place word matched (日本 → JP, the White House → US)
 _VISIT_COUNTRY = tuple((re.compile(r["pattern"], re.IGNORECASE), r["country"])
                        for r in _rows("visits", "part", "country") if r["part"] == "country")
+
+
+def _visit_host(m: re.Match[str]) -> str:
+    """The country a visit matched by `_VISIT_JA` or `_VISIT_EN` goes to: 訪日/来日 Japan, 訪米/渡米 the United
+    States, else by the place word (日本 → JP, the White House → US)."""
+    g = m.groupdict()
+    if g.get("jp"):
+        return "JP"
+    if g.get("us"):
+        return "US"
+    return next(country for rx, country in _VISIT_COUNTRY if rx.fullmatch(g["c"]))
 _US_JAPAN = re.compile(_alternation("us_japan"), re.IGNORECASE)
 _SENTENCE_END_JA = "。!?！？"
 
