@@ -11,6 +11,12 @@ from datetime import date
 from nichibei.extract.entities.folding import FoldedText
 from nichibei.extract.entities.index import Index, Title
 from nichibei.extract.entities.matching import Hit
+from nichibei.rules import load_rules
+
+# the longest first: South Korean before Korean
+_DEMONYMS = tuple(sorted(((r["word"], r["country"]) for r in load_rules("nichibei.extract.entities", "demonyms",
+                                                                        ("word", "country"))),
+                         key=lambda wc: len(wc[0]), reverse=True))
 
 
 @dataclass
@@ -122,8 +128,19 @@ def context_country(state: DocState, name_start: int, index: Index) -> tuple[str
     if h is None and name_start > 0 and text[name_start - 1] == " ":
         h = country_hit_ending_at(state, name_start - 1, index)
     if h is None:
-        return None, name_start
+        return _demonym_before(text, name_start)
     return index.entity_country.get(h.entity_id), h.start
+
+
+def _demonym_before(text: str, name_start: int) -> tuple[str | None, int]:
+    """A demonym right before a title (the Japanese Prime Minister, South Korean President …): its country and
+    where it starts."""
+    end = len(text[:name_start].rstrip(" "))
+    for word, country in _DEMONYMS:
+        start = end - len(word)
+        if start >= 0 and text.startswith(word, start) and (start == 0 or not text[start - 1].isalnum()):
+            return country, start
+    return None, name_start
 
 
 def add_person(state: DocState, index: Index, eid: str | None, s: int, e: int, kind: str, title: Title | None,

@@ -60,6 +60,7 @@ import datetime as dt
 
 import polars as pl
 
+from nichibei.clean.speech import speaker_mark
 from nichibei.extract.entities.folding import fold_text
 from nichibei.extract.meetings.mentions import _attendee_regions, _find_mentions, _us_japan
 from nichibei.extract.meetings.merge import merge_meetings
@@ -67,10 +68,10 @@ from nichibei.extract.meetings.places import load_places
 from nichibei.extract.meetings.records import (DocMeeting, MeetingParams, _Doc, _Mention, _day_value, _person_level,
                                                sentence_spans)
 from nichibei.extract.meetings.resolve import (_build, _clause, _date_clause, _dated, _dated_places,
-                                               _day_of_the_record, _lead, _meeting_date_spans, _ordinal_before, _own_clause, _sentence_persons,
+                                               _day_of_the_record, _just_held, _lead, _meeting_date_spans, _ordinal_before, _own_clause, _sentence_persons,
                                                _until_next)
 from nichibei.extract.meetings.words import (_ANOTHER, _ARRANGING, _CONTINUATION, _LEVEL_TYPE, _MONTH_NAMED, _SAME_DAY,
-                                             _SAME_TALKS, _US_JAPAN)
+                                             _SAME_TALKS, _THIS_MEETING, _US_JAPAN)
 
 
 __all__ = [
@@ -142,9 +143,26 @@ def _doc_meetings(doc: _Doc, offices: pl.DataFrame, params: MeetingParams) -> li
     if primary is not None:
         dm, primary_sents = _primary_meeting(doc, primary, found, mentions, typed, lead, head, title_sent,
                                              offices, params)
-        out.append(dm)
+        if dm.date_local is None and _passing_in_a_speech(doc, primary, [m for m, _ in found]):
+            primary, primary_sents = None, []
+        else:
+            out.append(dm)
     _add_other_meetings(doc, out, primary, primary_sents, typed, confirmed, found, offices, params)
     return _one_row_per_meeting(out)
+
+
+def _passing_in_a_speech(doc: _Doc, primary: _Mention, mentions: list[_Mention]) -> bool:
+    """A speech (it opens with its speaker's mark) names meetings in passing (２プラス２の会合を初めとする累次の機会;
+    ＳＣＣは２プラス２…の会議であります): an undated one is its subject only when a mention of its kind points at
+    it (今回の首脳会談)."""
+    if speaker_mark(doc.text) is None:
+        return False
+    for m in mentions:
+        if m is primary or (m.mtype in (primary.mtype, None) and m.sentence >= 0):
+            a = doc.sentences[m.sentence][0]
+            if _THIS_MEETING.search(fold_text(doc.text[max(a, m.src_start - 12):m.src_start]).text):
+                return False
+    return True
 
 
 def _being_arranged(doc: _Doc, m: _Mention) -> bool:
@@ -276,8 +294,11 @@ def _primary_meeting(doc: _Doc, primary: _Mention, found: list[tuple[_Mention, b
             break
     if dm.date_local is None and primary.sentence in title_sent:
         dm, primary_sents = _dated_by_the_lead(doc, primary, mentions, lead, primary_sents, dm, build_primary)
-    if dm.date_local is None and primary.sentence in title_sent and (d := _day_of_the_record(doc, lead)) is not None:
+    if dm.date_local is None and (primary.sentence in title_sent or primary.sentence in lead) and (
+            d := _day_of_the_record(doc, lead)) is not None:
         dm = build_primary(primary_sents, d)  # Remarks … Before Bilateral Meeting, and no day in the text
+    if dm.date_local is None and (d := _just_held(doc, [i for i in primary_sents if i not in title_sent], lead)):
+        dm = build_primary(primary_sents, d)
     return dm, primary_sents
 
 

@@ -8,14 +8,14 @@ import re
 from nichibei.extract.entities.folding import fold_text
 from nichibei.extract.meetings.records import (LEADER_OFFICES, MeetingParams, TYPE_LEVEL, _CALL_MODE, _Doc, _Mention,
                                                _person_level, _sentence_of)
-from nichibei.extract.meetings.words import (_ATTEND_EN, _ATTEND_END, _ATTEND_JOIN, _ATTEND_LABEL, _BILATERAL_NAME_EN,
-                                             _COLLECTIVE, _EN_COUNTRY, _EN_GROUPING, _EN_MEETING, _FORMAT_AFTER,
+from nichibei.extract.meetings.words import (_JA_CHARS, _SUBJECT_PRONOUN, _ATTEND_EN, _ATTEND_END, _ATTEND_JOIN, _ATTEND_LABEL, _BILATERAL_NAME_EN,
+                                             _COLLECTIVE, _EN_COUNTRY, _EN_COUNTRY_NAME, _EN_GROUP_AFTER, _EN_GROUP_BEFORE, _EN_MEETING, _FORMAT_AFTER,
                                              _FORMAT_BEFORE, _FORMAT_LINK, _GROUPING_JA, _GROUPING_LEADERS_EN, _GROUPING_WORDS, _HEDGE_AFTER,
                                              _HEDGE_AFTER_EN, _HEDGE_BEFORE, _HEDGE_JUST_BEFORE,
                                              _HEDGE_TIME_BEFORE, _JA_MEETING,
                                              _LATIN_RUN, _LEVEL_TYPE, _LEVEL_WORD, _NAMED_SUMMIT_EN, _NEGATED,
                                              _NON_BILATERAL_SUMMIT_EN, _OTHER_LEADERS_AFTER_EN,
-                                             _OTHER_LEADERS_BEFORE_EN, _THIRD, _TITLE_WORDS, _TOPIC_AFTER_JA,
+                                             _OTHER_LEADERS_BEFORE_EN, _FIRST_PERSON, _REMARKS_TITLE, _THIRD, _TITLE_WORDS, _TOPIC_AFTER_JA,
                                              _TOPIC_BEFORE_JA, _TOPIC_WORD_JA, _US_JAPAN, _VISIT_EN, _VISIT_JA,
                                              _visit_host)
 
@@ -81,6 +81,8 @@ def _mention_of(doc: _Doc, ft, m: re.Match[str], lang: str, params: MeetingParam
         if pair_ok and len(pfx) == 3 and mtype == "summit":
             mtype = "trilateral_summit"
     third = _third_country(m.group("pfx")) if lang == "ja" and m.group("pfx") else en_third
+    if third is None and mtype == "trilateral_summit" and sent >= 0:
+        third = _third_leaders_country(doc, sent)
     clause_start = max(ft.text.rfind(c, max(0, m.start() - params.hedge_window - 1), m.start()) for c in "。、,\n")
     before = ft.text[max(clause_start + 1, m.start() - params.hedge_window):m.start()]
     after = ft.text[m.end():m.end() + 200]
@@ -126,20 +128,24 @@ def _match_type(ft, m: re.Match[str], lang: str, topic: bool
         mtype = "foreign_ministers"
     elif lang == "en" and m.group("dm"):
         mtype = "defense_ministers"
-    elif lang == "en" and m.group("summit"):
+    elif lang == "en" and (m.group("summit") or m.group("joint")):
         mtype, level = "summit", "leaders"
-        grouping = _EN_GROUPING.search(ft.text[max(0, m.start() - 60):m.start()])
-        if grouping is not None:
-            # a Japan-U.S.-ROK Summit Meeting: three countries, one of them neither Japan nor the US
-            names = re.split(r"-", grouping.group(0).strip())
-            codes = [_EN_COUNTRY.get(n.strip().rstrip("'s").upper()) for n in names]
-            if len(codes) == 3 and "JP" in codes and "US" in codes:
-                mtype = "trilateral_summit"
-                en_third = next(c for c in codes if c not in ("JP", "US"))
-            else:
-                en_pair_ok = False  # the Japan-U.S.-Australia-India (Quad) leaders: no US–Japan meeting
     else:
         mtype = _LEVEL_TYPE.get(level) if level else None  # 首脳会談, 外相会談; bare 会談 decided later
+    codes = None
+    if lang == "en" and not topic and (m.group("summit") or m.group("tri") or m.group("generic")):
+        codes = _grouping_codes(ft.text, m.start(), m.end())
+    elif lang == "en" and m.group("joint"):
+        # "We, the leaders of Japan, the Republic of Korea, and the United States, convened": the countries listed
+        codes = _countries_named(m.group(0))
+    if codes is not None:
+        if len(codes) == 3 and {"JP", "US"} <= set(codes):
+            # a Japan-U.S.-ROK Summit Meeting: three countries, one of them neither Japan nor the US
+            mtype, level, en_pair_ok = "trilateral_summit", "leaders", True
+            en_third = next(c for c in codes if c not in ("JP", "US"))
+        else:
+            # the Japan-ROK summit; the Japan-U.S.-Australia-India (Quad) leaders: no US–Japan meeting
+            en_pair_ok = set(codes) == {"JP", "US"}
     return mtype, level, en_third, en_pair_ok
 
 
@@ -227,6 +233,29 @@ def _continue_elided_subjects(doc: _Doc, ft, out: list[_Mention]) -> None:
             prev = mm
 
 
+def _grouping_codes(text: str, start: int, end: int) -> list[str] | None:
+    """The countries of a grouping named right before an English meeting word or right after it (of, between,
+    with …), each once, or None when there is none."""
+    g = _EN_GROUP_BEFORE.search(text[max(0, start - 80):start]) or _EN_GROUP_AFTER.match(text[end:end + 160])
+    if g is None:
+        return None
+    return _countries_named(g.group("group"))
+
+
+def _countries_named(text: str) -> list[str]:
+    """The countries an English text names, each once, in order."""
+    codes = [_EN_COUNTRY.get(n.group("name").upper()) for n in _EN_COUNTRY_NAME.finditer(text)]
+    return list(dict.fromkeys(c for c in codes if c is not None))
+
+
+def _third_leaders_country(doc: _Doc, sent: int) -> str | None:
+    """The one country other than Japan and the United States whose leader the sentence names (Remarks by President
+    Biden, Prime Minister Kishida and President Yoon … Before Trilateral Meeting)."""
+    others = {p["country_code"] for p in doc.persons_in(*doc.sentences[sent])
+              if p["role"] in LEADER_OFFICES and p["country_code"] not in ("JP", "US", None)}
+    return next(iter(others)) if len(others) == 1 else None
+
+
 def _third_country(prefix: str) -> str | None:
     """The third country of a three-country prefix (日米韓: KR), if the prefix names Japan and the United States."""
     rest = [c for c in prefix if c not in "日米"]
@@ -309,9 +338,12 @@ def _us_japan(doc: _Doc, mm: _Mention) -> bool | None:
     a, b = doc.sentences[mm.sentence]
     if _US_JAPAN.search(fold_text(doc.text[a:b]).text):
         return True
+    a, b = _own_part(doc, mm, a, b)
     countries = {p["country_code"] for p in doc.persons_in(a, b)} - {None}
+    countries |= _pronoun_country(doc, mm, a, countries)
     if len(countries) >= _MULTILATERAL_COUNTRIES and not _BILATERAL_WORD.search(doc.text[a:b]):
         return False  # Biden, Albanese, Kishida and Modi met in Hiroshima: the Quad, not a US–Japan meeting
+    countries |= _speaker_country(doc, a, b, countries)
     if {"JP", "US"} <= countries:
         return True
     if countries - {"JP", "US"} and mm.mtype != "trilateral_summit":
@@ -338,6 +370,40 @@ def _us_japan(doc: _Doc, mm: _Mention) -> bool | None:
         if {"JP", "US"} <= {p["country_code"] for p in doc.persons_in(a0, a)}:
             return True
     return None
+
+
+def _own_part(doc: _Doc, mm: _Mention, a: int, b: int) -> tuple[int, int]:
+    """An English sentence reporting two meetings (he will meet with Prime Minister Kishida and then meet with Prime
+    Minister Modi): the part of the meeting word, from the meeting word before it to the one after it."""
+    text = doc.text[a:b]
+    if _JA_CHARS.search(text):
+        return a, b
+    words = [(a + m.start(), a + m.end()) for m in _EN_MEETING.finditer(text) if not m.group("topic")]
+    before = [e for s, e in words if e <= mm.src_start]
+    after = [s for s, e in words if s >= mm.src_end]
+    return (before[-1] if before else a), (after[0] if after else b)
+
+
+def _pronoun_country(doc: _Doc, mm: _Mention, a: int, countries: set[str]) -> set[str]:
+    """"he will meet with Prime Minister Kishida": a pronoun as the subject stands for a leader of the other side
+    named in the four sentences before (the President will be heading up to Wilmington …)."""
+    if len(countries) != 1 or not _SUBJECT_PRONOUN.search(doc.text[a:mm.src_start]) or mm.sentence <= 0:
+        return set()
+    start = doc.sentences[max(0, mm.sentence - 4)][0]
+    earlier = [p for p in doc.persons_in(start, doc.sentences[mm.sentence][0])
+               if p["role"] in LEADER_OFFICES and p["country_code"] in ({"JP", "US"} - countries)]
+    return {earlier[-1]["country_code"]} if earlier else set()
+
+
+def _speaker_country(doc: _Doc, a: int, b: int, countries: set[str]) -> set[str]:
+    """The country of the one speaker of remarks (by its title), when the sentence speaks as "I" and names only
+    the other side (I spent an hour today with the Japanese Prime Minister)."""
+    if len(countries) != 1 or doc.title_span is None or not _FIRST_PERSON.search(doc.text[a:b]):
+        return set()
+    title = doc.text[doc.title_span[0]:doc.title_span[1]]
+    if not _REMARKS_TITLE.search(title):
+        return set()
+    return {p["country_code"] for p in doc.persons_in(*doc.title_span)} - {None}
 
 
 def _label_end(s: str, m: re.Match[str]) -> int:

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import polars as pl
 
 from nichibei.extract.entities.folding import fold_text
-from nichibei.extract.meetings.mentions import _attendee_regions
+from nichibei.extract.meetings.mentions import _attendee_regions, _countries_named
 from nichibei.extract.meetings.places import Place, _COUNTRY_ZONE, _zone_of_place, dateline_city, load_places
 from nichibei.extract.meetings.records import (DocMeeting, LEADER_OFFICES, MeetingParams, Participant, SLOTS,
                                                TYPE_LEVEL, _CALL_MODE, _Doc, _Mention, _day_value, _holders, _minutes,
@@ -20,7 +20,7 @@ from nichibei.extract.meetings.words import (_ABANDONED, _CLAUSE_BREAK, _COLLECT
                                              _DAY_THEN_PLACE, _EN_LOCATIVE_BEFORE, _EN_OTHER_DATE_BEFORE,
                                              _FOREIGN_QUALIFIER, _JA_CHARS, _JA_LOCATIVE, _JA_MAIN_DATE_AFTER,
                                              _JA_OF_VENUE, _LOCAL_TIME, _ORDINAL, _OWN_DAY, _START_BEFORE_EN,
-                                             _START_MARKER, _TALKS_RAN, _THIRD_LEADER, _TITLE_BEFORE, _TITLE_WORDS,
+                                             _JUST_HELD, _START_MARKER, _TALKS_RAN, _THIRD_LEADER, _TITLE_BEFORE, _TITLE_WORDS,
                                              _SAME_DAY_TITLE, _VISIT_EN, _VISIT_HEDGE_AFTER, _VISIT_HEDGE_BEFORE, _VISIT_JA, _ZONE_WORD,
                                              _visit_host)
 
@@ -186,10 +186,23 @@ def _day_of_the_record(doc: _Doc, lead: list[int]) -> dt.date | None:
     title = doc.text[doc.title_span[0]:doc.title_span[1]]
     if not _SAME_DAY_TITLE.search(unicodedata.normalize("NFKC", title)):
         return None
+    return _published_unless_the_lead_says_otherwise(doc, lead)
+
+
+def _published_unless_the_lead_says_otherwise(doc: _Doc, lead: list[int]) -> dt.date | None:
+    """The publication date when the first three lead sentences give no other day."""
     spans = [doc.sentences[i] for i in lead[:3]]
     days = {r["value"][:10] for r in doc.temporal if r.get("value") and r.get("kind") in ("date", "datetime", "weekday")
             and any(a <= r["char_start"] < b for a, b in spans)}
     return doc.published if days <= {doc.published.isoformat()} else None
+
+
+def _just_held(doc: _Doc, sentences: list[int], lead: list[int]) -> dt.date | None:
+    """The publication date, for a meeting one of its sentences reports as just ended ("Just finished the
+    trilateral meeting", 先ほど会談を終えた), when the lead states no other day."""
+    if doc.published is None or not any(_JUST_HELD.search(fold_text(doc.sentence_text(i)).text) for i in sentences):
+        return None
+    return _published_unless_the_lead_says_otherwise(doc, lead)
 
 
 def _paragraph_dateline(doc: _Doc, sentences: list[int]) -> Place | None:
@@ -253,7 +266,13 @@ def _participants(doc: _Doc, mtype: str, level: str | None, d: dt.date | None, s
         for p in sorted(doc.persons, key=lambda p: p["char_start"]):
             if in_spans(p) and p["role"] in LEADER_OFFICES and p["country_code"] not in ("JP", "US", None):
                 add(p["entity_id"], p["role"], p["country_code"], "principal", False, p["char_start"], p["char_end"])
-        if len(out) == n and third is not None:
+        named = [p for p in sorted(doc.persons, key=lambda p: p["char_start"])
+                 if p["country_code"] == third and p["role"] in LEADER_OFFICES] if third is not None else []
+        if len(out) == n and named:
+            # the third leader named elsewhere in the text (in the title of the remarks): that leader
+            p = named[0]
+            add(p["entity_id"], p["role"], third, "principal", False, p["char_start"], p["char_end"])
+        elif len(out) == n and third is not None:
             # 3首脳による会談は、5月21日に広島で: the third country's leader in office that day
             office = _THIRD_LEADER.get(third, "prime_minister")
             for eid in _holders(offices, third, office, d):
@@ -511,7 +530,9 @@ def _meeting_date_spans(doc: _Doc, primary: _Mention, found: list[tuple[_Mention
         if i in sentences or any(m.sentence == i for m, _ in found):
             continue
         a, b = doc.sentences[i]
-        sides = {p["country_code"] for p in doc.persons_in(a, b)}
+        # the people of both sides, or the two countries named (Today in Tokyo, President Trump announced …
+        # Japan's …; Today, Japan and the United States affirm …)
+        sides = {p["country_code"] for p in doc.persons_in(a, b)} | set(_countries_named(doc.text[a:b]))
         if not {"JP", "US"} <= sides and not _COLLECTIVE.search(doc.text[a:b]):
             continue
         for r in doc.temporal:

@@ -52,7 +52,7 @@ _JA_MEETING = re.compile(
     + "(?:" + "|".join(f"(?P<{g}>" + _alternation("meeting_words", language="ja", group=g) + ")" for g in _JA_GROUPS)
     + ")"
 )
-_EN_GROUPS = ("phone", "video", "tri", "twoplus", "fm", "dm", "courtesy", "meal", "summit", "generic", "topic")
+_EN_GROUPS = ("phone", "video", "tri", "twoplus", "fm", "dm", "courtesy", "meal", "joint", "summit", "generic", "topic")
 _EN_MEETING = re.compile(
     "|".join(f"(?P<{g}>" + _alternation("meeting_words", language="en", group=g) + ")" for g in _EN_GROUPS),
     re.IGNORECASE,
@@ -248,6 +248,19 @@ _EN_COUNTRY = {r["word"].upper(): r["country"] for r in _rows_of("country_names"
                if r["use"] == "name"}
 _EN_COUNTRY_NAMES = "|".join(re.escape(r["word"]) for r in _rows_of("country_names", "word", "use") if r["use"] == "name")
 _EN_GROUPING = re.compile(f"(?:(?:{_EN_COUNTRY_NAMES})-){{2,}}(?:{_EN_COUNTRY_NAMES})" + r"\s*(?:Leaders'?\s*)?$")
+# a country of a grouping as the texts write it: the Republic of Korea (ROK), U.S.; the longest name first
+_EN_NAME = r"(?:the\s+)?(?:" + "|".join(sorted(
+    (re.escape(r["word"]) for r in _rows_of("country_names", "word", "use") if r["use"] == "name"),
+    key=len, reverse=True)) + r")(?!\w)(?:\s*\([A-Z]{2,5}\))?"
+_EN_COUNTRY_NAME = re.compile(_EN_NAME.replace("(?:the\\s+)?(?:", "(?:the\\s+)?(?P<name>", 1), re.IGNORECASE)
+_EN_DASHED = rf"{_EN_NAME}(?:\s*[-–—]\s*{_EN_NAME})+"
+_EN_LISTED = rf"{_EN_NAME}(?:,\s*{_EN_NAME})*,?\s+and\s+{_EN_NAME}"
+# the countries of a meeting named before its word (the U.S. – Japan – ROK Trilateral Summit, U.S.-ROK-Japan
+# Trilateral Meeting) or after it (the Summit of the US – Japan – Republic of Korea Trilateral Partnership, the
+# first-ever leaders' summit between the United States, Japan, and the Philippines)
+_EN_GROUP_BEFORE = re.compile(rf"(?P<group>{_EN_DASHED})(?:\s+(?:{_alternation('groupings', use='between_en')}))*\s*$",
+                              re.IGNORECASE)
+_EN_GROUP_AFTER = re.compile(rf"^\s+(?:of|between|among|with)\s+(?P<group>{_EN_DASHED}|{_EN_LISTED})", re.IGNORECASE)
 _ORDINAL = re.compile(r"(?:第)?(?P<n>[0-9]+|[一二三四五六七八九十]+)(?:度目|回目)(?:の)?(?:首脳)?$")
 _JA_CHARS = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _CLAUSE_BREAK = "、，,"
@@ -271,6 +284,18 @@ _SAME_DAY_TITLE = re.compile(_flagged_alternation("same_day_titles"))
 
 # the day of the meeting the document reports, said again
 _SAME_DAY = re.compile(_alternation("references", refers_to="same_day"), re.IGNORECASE)
+# remarks of one speaker (Remarks by President Biden on …): the speaker's "I" is the person the title names
+_REMARKS_TITLE = re.compile(_flagged_alternation("speaker_words", use="remarks_title"))
+_FIRST_PERSON = re.compile(_flagged_alternation("speaker_words", use="first_person"))
+_SUBJECT_PRONOUN = re.compile(_flagged_alternation("speaker_words", use="subject_pronoun"))
+
+
+# the meeting a speech is about, pointed at (今回の首脳会談, this summit)
+_THIS_MEETING = re.compile(_alternation("references", refers_to="this_meeting"), re.IGNORECASE)
+
+
+# a meeting that has just ended as the text is spoken or written: held on the day of the record
+_JUST_HELD = re.compile(_alternation("references", refers_to="just_held"), re.IGNORECASE)
 
 
 # a plan that was given up: its place is not the meeting's
