@@ -73,6 +73,23 @@ def test_joint_acts_and_visits(text, published, expected):
     assert _meetings(text, published) == expected
 
 
+FORMATS_AND_LENGTHS = [
+    pytest.param("Background Press Call on President Biden's Meeting With Prime Minister Kishida of Japan\n"
+                 "This is a call to read out the President's meeting with Prime Minister Kishida.\nWe just "
+                 "concluded a 90-minute session — a virtual session between Prime Minister Kishida and President "
+                 "Biden.", "2022-01-21", [("video_call", D(2022, 1, 21), 90)], id="title-meeting-takes-the-format"),
+    pytest.param("Remarks by President Biden on Semiconductors\nI spent about an hour and a half today with the "
+                 "Japanese Prime Minister on a virtual meeting.", "2022-01-21", [("video_call", D(2022, 1, 21), 90)],
+                 id="length-of-a-meeting-in-passing"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), FORMATS_AND_LENGTHS)
+def test_formats_and_lengths(text, published, expected):
+    m = _one_document(text, published)["meetings"]
+    assert [(r["meeting_type"], r["date_local"], r["duration_minutes"]) for r in m.iter_rows(named=True)] == expected
+
+
 WHO_SPEAKS = [
     pytest.param("Remarks by President Biden on Semiconductors\nI spent about an hour today with the Japanese Prime "
                  "Minister on a virtual meeting with our staffs.", "2022-01-21", [("video_call", D(2022, 1, 21))],
@@ -83,12 +100,35 @@ WHO_SPEAKS = [
                  [("summit", D(2024, 9, 22))], id="pronoun-and-two-bilaterals-in-one-sentence"),
     pytest.param("Press Gaggle\nTomorrow morning, Prime Minister Modi will meet with Prime Minister Albanese.",
                  "2024-09-21", [], id="two-other-leaders"),
+    pytest.param("Readout of President Biden's Meeting with Partners\nOn the margins of the NATO Summit, President "
+                 "Biden met today with President Yoon Suk Yeol of the Republic of Korea, Prime Minister Kishida Fumio "
+                 "of Japan, Prime Minister Christopher Luxon of New Zealand, and Deputy Prime Minister Richard "
+                 "Marles of Australia.", "2024-07-11", [("other", D(2024, 7, 11))], id="five-countries-are-other"),
+    pytest.param("Statement Marking the Anniversary of the Strategy\nOver two years, we have done much.\nIn "
+                 "addition, President Biden hosted the historic U.S.-Japan-ROK trilateral summit at Camp David.",
+                 "2024-02-09", [], id="undated-recollection-under-another-title"),
 ]
 
 
 @pytest.mark.parametrize(("text", "published", "expected"), WHO_SPEAKS)
 def test_who_speaks(text, published, expected):
     assert _meetings(text, published) == expected
+
+
+ATTENDEES = [
+    pytest.param("Remarks by President Biden and Prime Minister Kishida at Arrival Ceremony\nPRESIDENT BIDEN: Mr. "
+                 "Prime Minister, Mrs. Kishida, welcome.\nOn behalf of Jill and me, welcome to the White House.",
+                 "2024-04-10", ["person:biden_jill", "person:kishida_yuko"], id="greeted-guests-and-the-host-couple"),
+    pytest.param("Remarks by President Biden and Prime Minister Kishida at Arrival Ceremony\nPRESIDENT BIDEN: Mr. "
+                 "Prime Minister, welcome to the White House.", "2024-04-10", [], id="no-one-else-named"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), ATTENDEES)
+def test_attendees_greeted(text, published, expected):
+    out = _one_document(text, published)
+    parts = out["meeting_participants"]
+    assert sorted(parts.filter(parts["side"] == "attendee")["entity_id"]) == expected
 
 
 TRILATERAL_PRINCIPALS = [

@@ -70,7 +70,7 @@ from nichibei.extract.meetings.records import (DocMeeting, MeetingParams, _Doc, 
 from nichibei.extract.meetings.resolve import (_build, _clause, _date_clause, _dated, _dated_places,
                                                _day_of_the_record, _just_held, _lead, _meeting_date_spans, _ordinal_before, _own_clause, _sentence_persons,
                                                _until_next)
-from nichibei.extract.meetings.words import (_ANOTHER, _ARRANGING, _CONTINUATION, _LEVEL_TYPE, _MONTH_NAMED, _SAME_DAY,
+from nichibei.extract.meetings.words import (_ANOTHER, _JA_CHARS, _ARRANGING, _CONTINUATION, _LEVEL_TYPE, _MONTH_NAMED, _SAME_DAY,
                                              _SAME_TALKS, _THIS_MEETING, _US_JAPAN)
 
 
@@ -140,15 +140,40 @@ def _doc_meetings(doc: _Doc, offices: pl.DataFrame, params: MeetingParams) -> li
     primary = _primary_mention(doc, found, confirmed, mentions, typed, head, title_sent)
     out: list[DocMeeting] = []
     primary_sents: list[int] = []
+    if primary is not None and primary.generic and primary.sentence in title_sent and not _JA_CHARS.search(
+            doc.text[primary.src_start:primary.src_end]):
+        _format_of_the_report(primary, typed, confirmed)
     if primary is not None:
         dm, primary_sents = _primary_meeting(doc, primary, found, mentions, typed, lead, head, title_sent,
                                              offices, params)
-        if dm.date_local is None and _passing_in_a_speech(doc, primary, [m for m, _ in found]):
+        if dm.date_local is None and (_passing_in_a_speech(doc, primary, [m for m, _ in found])
+                                      or _aside_under_another_title(doc, primary, found, title_sent)):
             primary, primary_sents = None, []
         else:
             out.append(dm)
     _add_other_meetings(doc, out, primary, primary_sents, typed, confirmed, found, offices, params)
     return _one_row_per_meeting(out)
+
+
+def _format_of_the_report(primary: _Mention, typed: list[_Mention], confirmed: set[int]) -> None:
+    """A title's meeting named by a generic English word (Background Press Call … On President Biden's Meeting With Prime Minister
+    Kishida) takes the format of the first US–Japan meeting the body names after it by a word that is not generic,
+    when that is a call or a video meeting ("we just concluded a 90-minute session — a virtual session between …")."""
+    later = next((m for m in typed if m.src_start > primary.src_start and id(m) in confirmed and not m.hedged
+                  and not m.generic), None)
+    if later is not None and later.mtype in ("phone_call", "video_call"):
+        primary.mtype, primary.mode, primary.remote = later.mtype, later.mode, later.remote
+
+
+def _aside_under_another_title(doc: _Doc, primary: _Mention, found: list[tuple[_Mention, bool | None]],
+                               title_sent: set[int]) -> bool:
+    """An English page whose title names no meeting (Statement … Marking the Two-Year Anniversary of the Indo-Pacific
+    Strategy) and whose lead recalls one with no day ("President Biden hosted the historic trilateral summit at Camp
+    David"): the meeting is recalled, not reported."""
+    # (Japanese wire copy ordering the day's events, 首相は先に…と会談した, still reports the meeting it names)
+    return bool(title_sent) and primary.sentence not in title_sent and not _JA_CHARS.search(
+        doc.sentence_text(primary.sentence)) and not any(
+        m.sentence in title_sent for m, _ in found)
 
 
 def _passing_in_a_speech(doc: _Doc, primary: _Mention, mentions: list[_Mention]) -> bool:

@@ -8,7 +8,7 @@ import re
 from nichibei.extract.entities.folding import fold_text
 from nichibei.extract.meetings.records import (LEADER_OFFICES, MeetingParams, TYPE_LEVEL, _CALL_MODE, _Doc, _Mention,
                                                _person_level, _sentence_of)
-from nichibei.extract.meetings.words import (_JA_CHARS, _SUBJECT_PRONOUN, _ATTEND_EN, _ATTEND_END, _ATTEND_JOIN, _ATTEND_LABEL, _BILATERAL_NAME_EN,
+from nichibei.extract.meetings.words import (_ATTEND_NAMED_EN, _BILATERAL_WORD, _MULTILATERAL_COUNTRIES, _JA_CHARS, _SUBJECT_PRONOUN, _ATTEND_EN, _ATTEND_END, _ATTEND_JOIN, _ATTEND_LABEL, _BILATERAL_NAME_EN,
                                              _COLLECTIVE, _EN_COUNTRY, _EN_COUNTRY_NAME, _EN_GROUP_AFTER, _EN_GROUP_BEFORE, _EN_MEETING, _FORMAT_AFTER,
                                              _FORMAT_BEFORE, _FORMAT_LINK, _GROUPING_JA, _GROUPING_LEADERS_EN, _GROUPING_WORDS, _HEDGE_AFTER,
                                              _HEDGE_AFTER_EN, _HEDGE_BEFORE, _HEDGE_JUST_BEFORE,
@@ -324,8 +324,6 @@ def _title_level(sentence: str) -> str | None:
 
 
 # leaders of this many countries named in the sentence of a meeting word: a multilateral session
-_MULTILATERAL_COUNTRIES = 4
-_BILATERAL_WORD = re.compile(r"\bbilateral|二国間|個別", re.IGNORECASE)
 
 
 def _us_japan(doc: _Doc, mm: _Mention) -> bool | None:
@@ -440,6 +438,9 @@ def _attendee_regions(doc: _Doc, sentences: list[int]) -> list[tuple[int, int]]:
             regions.append((a + begin + 1, a + m.start()))
         for m in _ATTEND_LABEL.finditer(s):  # （同席者：日本側 A大使ほか，米側 B大使ほか）
             regions.append((a + m.end(), a + _label_end(s, m)))
+        for m in _ATTEND_NAMED_EN.finditer(s):
+            g = "names" if m.group("names") else "names2"
+            regions.append((a + m.start(g), a + m.end(g)))
         for m in _ATTEND_EN.finditer(s):
             end = min([x for x in (s.find(".", m.end()), s.find(";", m.end())) if x >= 0] or [len(s)])
             regions.append((a + m.end(), a + end))

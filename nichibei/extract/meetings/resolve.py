@@ -20,7 +20,7 @@ from nichibei.extract.meetings.words import (_ABANDONED, _CLAUSE_BREAK, _COLLECT
                                              _DAY_THEN_PLACE, _EN_LOCATIVE_BEFORE, _EN_OTHER_DATE_BEFORE,
                                              _FOREIGN_QUALIFIER, _JA_CHARS, _JA_LOCATIVE, _JA_MAIN_DATE_AFTER,
                                              _JA_OF_VENUE, _LOCAL_TIME, _ORDINAL, _OWN_DAY, _START_BEFORE_EN,
-                                             _JUST_HELD, _START_MARKER, _TALKS_RAN, _THIRD_LEADER, _TITLE_BEFORE, _TITLE_WORDS,
+                                             _BILATERAL_WORD, _OF_COUNTRY, _JUST_HELD, _MULTILATERAL_COUNTRIES, _START_MARKER, _TALKS_RAN, _THIRD_LEADER, _TITLE_BEFORE, _TITLE_WORDS,
                                              _SAME_DAY_TITLE, _VISIT_EN, _VISIT_HEDGE_AFTER, _VISIT_HEDGE_BEFORE, _VISIT_JA, _ZONE_WORD,
                                              _visit_host)
 
@@ -101,10 +101,11 @@ def _start_time(doc: _Doc, sentences: list[int], params: MeetingParams) -> dict 
     return None
 
 
-def _duration(doc: _Doc, sentences: list[int], start_row: dict | None, params: MeetingParams) -> int | None:
+def _duration(doc: _Doc, sentences: list[int], start_row: dict | None, params: MeetingParams,
+              clause: tuple[int, int] | None = None) -> int | None:
+    """The length stated in the meeting's sentences (in its own clause, for a meeting reported in passing)."""
     cands = []
-    for i in sentences:
-        a, b = doc.sentences[i]
+    for a, b in ([clause] if clause is not None else [doc.sentences[i] for i in sentences]):
         for row in doc.temporal:
             if row["kind"] != "duration" or not (a <= row["char_start"] < b):
                 continue
@@ -294,8 +295,15 @@ def _possessive_aside(doc: _Doc, p: dict) -> bool:
 _LEADERS_TYPES = ("summit", "phone_call", "video_call", "trilateral_summit")
 
 
+def _offices_countries(text: str) -> set[str]:
+    """The countries of the offices an English text names by "of <country>" (President Yoon of the Republic of
+    Korea, Prime Minister Luxon of New Zealand)."""
+    return {c for m in _OF_COUNTRY.finditer(text) for c in _countries_named(m.group(0))}
+
+
 def _not_led_by_the_leaders(doc: _Doc, mtype: str, sentences: list[int], clause: tuple[int, int] | None) -> bool:
-    """The two sides of a leaders' meeting are not the two leaders: the Vice President leads for the United
+    """The two sides of a leaders' meeting are not the two leaders: leaders of four countries or more meet, the Vice
+    President leads for the United
     States (Vice President Harris met with Prime Minister Kishida), or officials are named for both sides and
     neither leader (National Security Advisor Sullivan met with Akiba Takeo): named in the meeting's sentences."""
     if mtype not in _LEADERS_TYPES:
@@ -308,6 +316,11 @@ def _not_led_by_the_leaders(doc: _Doc, mtype: str, sentences: list[int], clause:
              and not _possessive_aside(doc, p)]
     us = {p["role"] for p in named if p["country_code"] == "US"}
     jp = {p["role"] for p in named if p["country_code"] == "JP"}
+    # the countries of the people named, and of the offices named ("Prime Minister Christopher Luxon of New Zealand")
+    sides = {p["country_code"] for p in named} | {c for a, b in spans for c in _offices_countries(doc.text[a:b])}
+    if len(sides - {None}) >= _MULTILATERAL_COUNTRIES and not any(
+            _BILATERAL_WORD.search(doc.text[a:b]) for a, b in spans):
+        return True  # Biden met with Yoon, Kishida, Luxon and Marles on the margins of NATO: a meeting of many
     if "president" in us:
         return False
     return "vice_president" in us or ("prime_minister" not in jp and bool(us - {None}) and bool(jp))
@@ -478,7 +491,7 @@ def _build(doc: _Doc, mtype: str, level: str | None, is_primary: bool, sentences
         country, tz = inherit.country_code, inherit.tz_local
         if continuation and inherit.venue is not None:
             venue = Place("venue", inherit.venue, None, inherit.country_code or "")
-    dur = _duration(doc, sentences, start_row, params) if clause is None else None
+    dur = _duration(doc, sentences, start_row, params, clause)
     if dur is None and clause is None and is_primary:
         dur = _only_duration(doc, params)
     if _not_led_by_the_leaders(doc, mtype, sentences, clause):

@@ -134,6 +134,10 @@ _ATTEND_END = re.compile(r"(?:他|ら|等)?(?:が)?(?:" + _alternation("attendee
 _ATTEND_JOIN = re.compile("も(?:" + _alternation("attendee_markers", marker="joining") + ")")
 _ATTEND_LABEL = re.compile("(?:" + _alternation("attendee_markers", marker="label") + r")\s*[:：]")
 _ATTEND_EN = re.compile(r"\b(?:" + _alternation("attendee_markers", marker="before_names") + r")\b", re.IGNORECASE)
+# the guests a speaker greets (Mr. Prime Minister, Mrs. Kishida, welcome) and the one a speaker names with himself
+# (Jill and I): present at the meeting
+_ATTEND_NAMED_EN = re.compile(_flagged_alternation("attendee_markers", marker="greeting") + "|" +
+                              _flagged_alternation("attendee_markers", marker="with_speaker").replace("?P<names>", "?P<names2>"))
 
 
 # a place with a locative (で, において, にて), as the goal or object of a visit; の only before a venue of the place
@@ -253,6 +257,7 @@ _EN_NAME = r"(?:the\s+)?(?:" + "|".join(sorted(
     (re.escape(r["word"]) for r in _rows_of("country_names", "word", "use") if r["use"] == "name"),
     key=len, reverse=True)) + r")(?!\w)(?:\s*\([A-Z]{2,5}\))?"
 _EN_COUNTRY_NAME = re.compile(_EN_NAME.replace("(?:the\\s+)?(?:", "(?:the\\s+)?(?P<name>", 1), re.IGNORECASE)
+_OF_COUNTRY = re.compile(rf"\bof {_EN_NAME}", re.IGNORECASE)
 _EN_DASHED = rf"{_EN_NAME}(?:\s*[-–—]\s*{_EN_NAME})+"
 _EN_LISTED = rf"{_EN_NAME}(?:,\s*{_EN_NAME})*,?\s+and\s+{_EN_NAME}"
 # the countries of a meeting named before its word (the U.S. – Japan – ROK Trilateral Summit, U.S.-ROK-Japan
@@ -326,3 +331,9 @@ _MONTH_NAMED = re.compile(rf"\d{{1,2}}月|[一二三四五六七八九十]+月|{
 
 # a date followed by a place and a locative: 2011年9月21日にニューヨークで, 同年11月12日にはハワイ・ホノルルで
 _DAY_THEN_PLACE = re.compile(r"^\s*(?:に|には|にも)?\s*[^、,。]{0,12}?(?:で|において|にて)")
+
+
+# leaders of this many countries meeting at once: a multilateral meeting, not a US–Japan one, unless the sentence
+# says it is bilateral
+_MULTILATERAL_COUNTRIES = 4
+_BILATERAL_WORD = re.compile(r"\bbilateral|二国間|個別", re.IGNORECASE)
