@@ -44,7 +44,7 @@ def rebuild_document_text(raw: str, boilerplate_lines: list[int]) -> str:
 
 
 def load_gold() -> list[dict]:
-    with (FIXTURES / "seeds-gold.jsonl").open(encoding="utf-8") as fh:
+    with (ROOT / "nichibei" / "data" / "gold" / "seeds-gold.jsonl").open(encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
 
 

@@ -64,3 +64,16 @@ def test_the_scorer_counts_the_release_against_the_gold(real_tables):
     assert {"source:wh", "source:diet", "type:summit", "type:phone_call"} <= set(tallies)
     broken = {**real_tables, "meetings": real_tables["meetings"].with_columns(pl.lit(None, pl.Date).alias("date_local"))}
     assert overall.true_positives > 0 and score(broken, GOLD)["all"].true_positives == 0
+
+
+def test_wrong_values_are_listed_apart_from_misses(real_tables):
+    """A wrong city is a wrong value of a meeting found, not a miss; the quality report lists both."""
+    from nichibei.release.scoring import gold_problems
+
+    before = gold_problems(real_tables, GOLD)
+    broken = {**real_tables, "meetings": real_tables["meetings"].with_columns(pl.lit("Atlantis").alias("city"))}
+    after = gold_problems(broken, GOLD)
+    assert after["missing"] == before["missing"] and after["unexpected"] == before["unexpected"]
+    cities = [w for w in after["wrong_values"] if w["field"] == "city"]
+    assert cities and all(w["release"] == "Atlantis" for w in cities)
+    assert {(w["file"], w["field"]) for w in before["wrong_values"]} < {(w["file"], w["field"]) for w in after["wrong_values"]}

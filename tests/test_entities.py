@@ -558,7 +558,7 @@ def test_publishing_tables(real_ref):
 
 def _seed_docs() -> tuple[pl.DataFrame, list[dict]]:
     rows, golds = [], []
-    for line in (ROOT / "tests" / "fixtures" / "seeds-gold.jsonl").read_text(encoding="utf-8").splitlines():
+    for line in (ROOT / "nichibei" / "data" / "gold" / "seeds-gold.jsonl").read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
         g = json.loads(line)

@@ -42,7 +42,8 @@ def release(raw_dir: str) -> dict[str, pl.DataFrame]:
 
 
 def load_gold(name: str) -> list[dict]:
-    return [json.loads(line) for line in (FIXTURES / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    path = FIXTURES / name if (FIXTURES / name).exists() else ROOT / "nichibei" / "data" / "gold" / name
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def _tokens(name: str | None) -> set[str]:

@@ -559,7 +559,7 @@ def test_exactly_one_ambassador(offices, country, host, on):
 
 def _seed_participants() -> list[tuple[str, str, str, str, str]]:
     out = []
-    for line in (FIXTURES / "seeds-gold.jsonl").read_text(encoding="utf-8").splitlines():
+    for line in (ROOT / "nichibei" / "data" / "gold" / "seeds-gold.jsonl").read_text(encoding="utf-8").splitlines():
         doc = json.loads(line)
         for meeting in doc["meetings"]:
             for p in meeting["participants"]:

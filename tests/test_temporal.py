@@ -32,7 +32,7 @@ FIXTURES = ROOT / "tests" / "fixtures"
 
 def seed_documents() -> pl.DataFrame:
     rows = []
-    for line in (FIXTURES / "seeds-gold.jsonl").read_text(encoding="utf-8").splitlines():
+    for line in (ROOT / "nichibei" / "data" / "gold" / "seeds-gold.jsonl").read_text(encoding="utf-8").splitlines():
         g = json.loads(line)
         raw = (ROOT / "raw" / g["file"]).read_text(encoding="utf-8").replace("\r\n", "\n").replace("\r", "\n")
         rows.append(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from nichibei.release.scoring import gold_figures, load_gold
+from nichibei.release.scoring import gold_figures, gold_problems, load_gold
 
 __all__ = ["quality_report", "quality_figures", "render_markdown"]
 
@@ -25,6 +25,21 @@ def _count_by(frame: pl.DataFrame, *keys: str) -> list[dict]:
     if frame.is_empty() or any(k not in frame.columns for k in keys):
         return []
     return frame.group_by(list(keys)).len(name="n").sort(list(keys), nulls_last=True).to_dicts()
+
+
+# the golds a release scores itself against, each reported apart: (key of the figures, file of nichibei/data/gold)
+_GOLDS = (("seeds_gold", "seeds-gold.jsonl"), ("gold", "corpus-gold.jsonl"), ("heldback_gold", "heldback-gold.jsonl"))
+_GOLD_TEXT = {
+    "seeds_gold": ("Scores against the seeds' gold", "The five seed documents (`nichibei/data/gold/seeds-gold.jsonl`): "
+                   "the release must match them exactly."),
+    "gold": ("Scores against the hand-read gold", "The documents of `nichibei/data/gold/corpus-gold.jsonl` in this "
+             "release, read by hand: a meeting is found when one of its documents' meetings has its type and local "
+             "date; field accuracies are over the meetings found (empty where the gold states no such field). "
+             "Target: 1.0 everywhere."),
+    "heldback_gold": ("Scores against the held-back gold", "The documents of `nichibei/data/gold/heldback-gold.jsonl`: "
+                      "read by hand before the pipeline's output on them was seen and never used to write a rule, so "
+                      "these are the figures to expect on documents of the same kinds that nobody tuned for."),
+}
 
 
 def quality_figures(tables: dict[str, pl.DataFrame]) -> dict:
@@ -50,9 +65,11 @@ def quality_figures(tables: dict[str, pl.DataFrame]) -> dict:
         "flagged_mentions": _count_by(tables.get("mentions", pl.DataFrame()).filter(pl.col("is_flagged"))
                                       if "is_flagged" in tables.get("mentions", pl.DataFrame()).columns
                                       else pl.DataFrame(), "flag"),
-        "scores_against_gold": gold_figures(tables),
-        "scores_against_heldback_gold": gold_figures(tables, load_gold("heldback-gold.jsonl")),
     }
+    for key, name in _GOLDS:
+        gold = load_gold(name)
+        figures[f"scores_against_{key}"] = gold_figures(tables, gold)
+        figures[f"problems_against_{key}"] = gold_problems(tables, gold)
     return figures
 
 
@@ -66,20 +83,23 @@ def _table(rows: list[dict]) -> list[str]:
     return out + [""]
 
 
+def _problems(problems: dict[str, list[dict]]) -> list[str]:
+    """The wrong values, the misses and the false positives of one gold, each its own table."""
+    lines = []
+    for key, heading in (("wrong_values", "Wrong values (a meeting found, a field not the gold's)"),
+                         ("missing", "Meetings missed"), ("unexpected", "Meetings the gold does not have")):
+        lines += [f"### {heading}", ""] + _table(problems.get(key, []))
+    return lines
+
+
 def render_markdown(figures: dict) -> str:
     lines = ["# Quality report", ""]
-    if figures.get("scores_against_gold"):
-        lines += ["## Scores against the hand-read gold", "",
-                  "The documents of `nichibei/data/gold/corpus-gold.jsonl` in this release, read by hand: a meeting is "
-                  "found when one of its documents' meetings has its type and local date; field accuracies are over "
-                  "the meetings found (empty where the gold states no such field). Target: 1.0 everywhere.", ""]
-        lines += _table(figures["scores_against_gold"])
-    if figures.get("scores_against_heldback_gold"):
-        lines += ["## Scores against the held-back gold", "",
-                  "The documents of `nichibei/data/gold/heldback-gold.jsonl`: read by hand before the pipeline's output "
-                  "on them was seen and never used to write a rule, so these are the figures to expect on documents "
-                  "of the same kinds that nobody tuned for.", ""]
-        lines += _table(figures["scores_against_heldback_gold"])
+    for key, _ in _GOLDS:
+        if not figures.get(f"scores_against_{key}"):
+            continue
+        heading, text = _GOLD_TEXT[key]
+        lines += [f"## {heading}", "", text, ""] + _table(figures[f"scores_against_{key}"])
+        lines += _problems(figures.get(f"problems_against_{key}") or {})
     lines += ["## Rows per table", ""]
     lines += _table([{"table": k, "rows": v} for k, v in figures["row_counts"].items()])
     lines += ["## Meetings per type", ""] + _table(figures["meetings_per_type"])

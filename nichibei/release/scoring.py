@@ -59,6 +59,11 @@ class Tally:
     required: int = 0
     fields: dict[str, list[int]] = field(default_factory=lambda: {f: [0, 0] for f in FIELDS})
     errors: list[str] = field(default_factory=list)
+    # the gold's meetings the release misses, the release's meetings the gold does not have, and the fields of a
+    # found meeting whose value is not the gold's (a wrong value, kept apart from a miss)
+    missing: list[dict] = field(default_factory=list)
+    unexpected: list[dict] = field(default_factory=list)
+    wrong_values: list[dict] = field(default_factory=list)
 
     @property
     def precision(self) -> float | None:
@@ -102,26 +107,44 @@ def _index(tables: dict[str, pl.DataFrame]) -> _Release:
     return _Release(documents, meetings_of, participants)
 
 
-def _check_fields(tally: Tally, gold: dict, got: dict, strict: bool, names: list[tuple[str, str | None]]) -> None:
-    def count(name: str, ok: bool) -> None:
+def _check_fields(tally: Tally, file: str, gold: dict, got: dict, strict: bool,
+                  names: list[tuple[str, str | None]]) -> None:
+    def count(name: str, ok: bool, wanted, have) -> None:
         tally.fields[name][1] += 1
         tally.fields[name][0] += ok
+        if not ok:
+            tally.wrong_values.append({"file": file, "meeting_type": gold["meeting_type"],
+                                       "date_local": gold["date_local"], "field": name,
+                                       "gold": _shown(wanted), "release": _shown(have)})
 
     if gold.get("start_jst") or strict:
-        count("start", _instant(got.get("start_utc")) == _instant(gold.get("start_jst")))
+        count("start", _instant(got.get("start_utc")) == _instant(gold.get("start_jst")), gold.get("start_jst"),
+              got.get("start_utc"))
     if gold.get("city") or strict:
-        count("city", _nk(gold["city"]) in _nk(got.get("city")) if gold.get("city") else not got.get("city"))
+        count("city", _nk(gold["city"]) in _nk(got.get("city")) if gold.get("city") else not got.get("city"),
+              gold.get("city"), got.get("city"))
     if gold.get("country"):
-        count("country", (got.get("country_code") or "") == gold["country"])
+        count("country", (got.get("country_code") or "") == gold["country"], gold["country"], got.get("country_code"))
     if gold.get("duration_minutes") or strict:
-        count("duration", got.get("duration_minutes") == gold.get("duration_minutes"))
+        count("duration", got.get("duration_minutes") == gold.get("duration_minutes"), gold.get("duration_minutes"),
+              got.get("duration_minutes"))
     for side, name in (("attendee", "attendees"), ("principal", "principals")):
         wanted = [p for p in gold["participants"] if p.get("side", "principal") == side]
         if not wanted:
             continue
         have = [n for s, n in names if s == side]
         count(name, len(have) == len(wanted) and all(any(_names_match(p["name_en"], n) for n in have)
-                                                      for p in wanted))
+                                                      for p in wanted),
+              [p["name_en"] for p in wanted], have)
+
+
+def _shown(value) -> str | None:
+    """A value as the quality report shows it (a list of names joined by semicolons)."""
+    if value is None:
+        return None
+    if isinstance(value, list):
+        return "; ".join(sorted(str(v) for v in value))
+    return str(value)
 
 
 def _score_document(tally: Tally, gold: dict, release: _Release, gold_types: set[str]) -> None:
@@ -142,25 +165,33 @@ def _score_document(tally: Tally, gold: dict, release: _Release, gold_types: set
         if not hits:
             if not gm.get("optional"):
                 tally.errors.append(f"{gold['file']}: missing {gm['meeting_type']} {gm['date_local']}")
+                near = [f"{c['meeting_type']} {c['date_local'] or 'undated'}" for c in candidates]
+                tally.missing.append({"file": gold["file"], "meeting_type": gm["meeting_type"],
+                                      "date_local": gm["date_local"], "release_has": "; ".join(near) or None})
             continue
         matched.add(hits[0]["meeting_id"])
         if not gm.get("optional"):
             tally.true_positives += 1
-            _check_fields(tally, gm, hits[0], gold.get("strict_nulls", False),
+            _check_fields(tally, gold["file"], gm, hits[0], gold.get("strict_nulls", False),
                           release.participants.get(hits[0]["meeting_id"], []))
     extra = {c["meeting_id"]: c for c in candidates if c["meeting_type"] in gold_types
              and c["meeting_id"] not in matched}
     tally.false_positives += len(extra)
     tally.errors += [f"{gold['file']}: unexpected {c['meeting_type']} {c['date_local']}" for c in extra.values()]
+    tally.unexpected += [{"file": gold["file"], "meeting_type": c["meeting_type"],
+                          "date_local": None if c["date_local"] is None else str(c["date_local"])}
+                         for c in extra.values()]
 
 
 def source_of(path: str) -> str:
-    """The group a document's scores are reported under: its folder in the raw folder (`wh`, `diet`)."""
-    return path.split("/", 1)[0] if "/" in path else "(top level)"
+    """The group a document's scores are reported under: its folder in the raw folder (`wh`, `diet`); the seeds
+    stand at the top of it."""
+    return path.split("/", 1)[0] if "/" in path else "seeds"
 
 
 def score(tables: dict[str, pl.DataFrame], gold: list[dict]) -> dict[str, Tally]:
-    """Tallies for `all`, for each source (`source:wh`) and each gold meeting type (`type:summit`)."""
+    """Tallies for `all`, for each source (`source:wh`), each language (`language:ja`) and each gold meeting type
+    (`type:summit`)."""
     release = _index(tables)
     gold_types = {t for g in gold for m in g.get("meetings", []) for t in (m["meeting_type"],
                                                                           *m.get("meeting_type_alt", []))}
@@ -168,6 +199,8 @@ def score(tables: dict[str, pl.DataFrame], gold: list[dict]) -> dict[str, Tally]
     for g in gold:
         _score_document(tallies["all"], g, release, gold_types)
         _score_document(tallies[f"source:{source_of(g['file'])}"], g, release, gold_types)
+        if g.get("language"):
+            _score_document(tallies[f"language:{g['language']}"], g, release, gold_types)
         for meeting_type in gold_types:
             only = {**g, "meetings": [m for m in g.get("meetings", []) if m["meeting_type"] == meeting_type]}
             _score_document(tallies[f"type:{meeting_type}"], only, release, {meeting_type})
@@ -198,3 +231,13 @@ def gold_figures(tables: dict[str, pl.DataFrame], gold: list[dict] | None = None
             **{f"{name}_accuracy": _rate(tally.field_accuracy(name)) for name in FIELDS},
         })
     return rows
+
+
+def gold_problems(tables: dict[str, pl.DataFrame], gold: list[dict]) -> dict[str, list[dict]]:
+    """The release's wrong values, misses and false positives against a gold, each a list of rows."""
+    present = set(tables["documents"]["source_file"].to_list()) if "documents" in tables else set()
+    gold = [g for g in gold if g["file"] in present]
+    if not gold:
+        return {"wrong_values": [], "missing": [], "unexpected": []}
+    tally = score(tables, gold)["all"]
+    return {"wrong_values": tally.wrong_values, "missing": tally.missing, "unexpected": tally.unexpected}
