@@ -10,7 +10,7 @@ from nichibei.extract.meetings.records import (LEADER_OFFICES, MeetingParams, TY
                                                _person_level, _sentence_of)
 from nichibei.extract.meetings.words import (_ATTEND_NAMED_EN, _BILATERAL_WORD, _MULTILATERAL_COUNTRIES, _JA_CHARS, _SUBJECT_PRONOUN, _ATTEND_EN, _ATTEND_END, _ATTEND_JOIN, _ATTEND_LABEL, _BILATERAL_NAME_EN,
                                              _COLLECTIVE, _EN_COUNTRY, _EN_COUNTRY_NAME, _EN_GROUP_AFTER, _EN_GROUP_BEFORE, _EN_MEETING, _FORMAT_AFTER,
-                                             _FORMAT_BEFORE, _FORMAT_LINK, _GROUPING_JA, _GROUPING_LEADERS_EN, _GROUPING_WORDS, _HEDGE_AFTER,
+                                             _FORMAT_BEFORE, _FORMAT_BEFORE_JA, _FORMAT_LINK, _GROUPING_JA, _GROUPING_LEADERS_EN, _GROUPING_WORDS, _HEDGE_AFTER,
                                              _HEDGE_AFTER_EN, _HEDGE_BEFORE, _HEDGE_JUST_BEFORE,
                                              _HEDGE_TIME_BEFORE, _JA_MEETING,
                                              _LATIN_RUN, _LEVEL_TYPE, _LEVEL_WORD, _NAMED_SUMMIT_EN, _NEGATED,
@@ -80,6 +80,8 @@ def _mention_of(doc: _Doc, ft, m: re.Match[str], lang: str, params: MeetingParam
         pair_ok = "日" in pfx and "米" in pfx and len(pfx) <= 3
         if pair_ok and len(pfx) == 3 and mtype == "summit":
             mtype = "trilateral_summit"
+        elif pair_ok and len(pfx) == 3 and mtype in ("foreign_ministers", "defense_ministers"):
+            mtype = "other"  # 日米韓外相会合: ministers of three countries, no type of its own
     third = _third_country(m.group("pfx")) if lang == "ja" and m.group("pfx") else en_third
     if third is None and mtype == "trilateral_summit" and sent >= 0:
         third = _third_leaders_country(doc, sent)
@@ -165,14 +167,25 @@ def _fold_formats(ft, out: list[_Mention]) -> list[_Mention]:
         if mm.mtype in ("video_call", "phone_call") and kept and kept[-1].sentence == mm.sentence \
                 and kept[-1].mtype not in (None, "video_call", "phone_call") and (
                     _FORMAT_AFTER.match(ft.text[mm.end:mm.end + 12]) or _FORMAT_BEFORE.search(ft.text[max(0, mm.start - 12):mm.start])
-                    or (ft.text[kept[-1].end:mm.start] == " " and ft.text[mm.start].isascii())):
-            # "Summit Telephone Talk": the format of the summit named just before
+                    or (ft.text[kept[-1].end:mm.start] == " " and ft.text[mm.start].isascii())
+                    or mm.start == kept[-1].end):
+            # "Summit Telephone Talk", 日米2+2テレビ会議: the format of the meeting named just before
             # 2プラス2をテレビ会議方式で開いた: the format of that meeting, not another one; a summit held so is a call
             if kept[-1].mtype == "summit":
                 kept[-1].mtype = mm.mtype
             else:
                 kept[-1].remote = True
             kept[-1].mode = mm.mode
+            continue
+        if kept and kept[-1].mtype in ("video_call", "phone_call") and mm.mtype not in (None, "video_call", "phone_call") \
+                and kept[-1].sentence == mm.sentence and _FORMAT_BEFORE_JA.match(ft.text[kept[-1].end:mm.start]):
+            # テレビ会議形式で日米「2+2」を開催: the format named before the meeting is its format
+            if mm.mtype == "summit":
+                mm.mtype = kept[-1].mtype
+            else:
+                mm.remote = True
+            mm.mode = kept[-1].mode
+            kept[-1] = mm
             continue
         kept.append(mm)
     return kept

@@ -243,7 +243,9 @@ def _participants(doc: _Doc, mtype: str, level: str | None, d: dt.date | None, s
     level = level or TYPE_LEVEL.get(mtype)
     if mtype in ("phone_call", "video_call") and level is None:
         level = "leaders"
-    if mtype in ("courtesy_call", "other") or level is None:
+    # a courtesy call or another meeting (the Vice President's) takes the people of its sentences; ministers of
+    # three countries (日米韓外相会合) fill their level's posts
+    if mtype == "courtesy_call" or (mtype == "other" and level not in ("foreign", "defense")) or level is None:
         for p in sorted(doc.persons, key=lambda p: p["char_start"]):
             if in_spans(p) and not _possessive_aside(doc, p):
                 add(p["entity_id"], p["role"], p["country_code"], "principal", False, p["char_start"], p["char_end"])

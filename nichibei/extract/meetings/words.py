@@ -41,12 +41,13 @@ def _zone_words(**columns: str) -> str:
                     if all(r[c] == v for c, v in columns.items()))
 
 
-_PAIR = r"(?P<pfx>[日米中韓露英仏独豪印比加朝台越]{2,4})?"
+# 日米, 日米韓; 日米韓の三か国の (防衛相会談): the countries of the meeting before its word
+_PAIR = r"(?:(?P<pfx>[日米中韓露英仏独豪印比加朝台越]{2,4})(?:の[三3][かカヵケヶ]国の)?)?"
 _JA_GROUPS = ("phone", "video", "tri", "twoplus", "courtesy", "meal", "generic")
 _JA_MEETING = re.compile(
     # the first characters any match can start with, checked first: the engine skips other positions at once (a
     # word added to rules/meeting_words.csv must start with one of them)
-    r"(?=[日米中韓露英仏独豪印比加朝台越首外防国電テビオ三3安2ツ表会夕昼晩朝ワ])"
+    r"(?=[日米中韓露英仏独豪印比加朝台越首外防国電テビオ三3安2ツ表会夕昼晩朝ワ立懇])"
     + _PAIR
     + "(?P<lvl>" + _alternation("meeting_words", language="ja", group="lvl") + ")?"
     + "(?:" + "|".join(f"(?P<{g}>" + _alternation("meeting_words", language="ja", group=g) + ")" for g in _JA_GROUPS)
@@ -234,6 +235,8 @@ _THIRD = {r["word"]: r["country"] for r in _rows_of("country_names", "word", "us
 # a video or telephone word that says how a meeting named before it in the sentence was held
 _FORMAT_NOUN = _alternation("formats", position="noun")
 _FORMAT_AFTER = re.compile(f"^(?:{_FORMAT_NOUN})?(?:" + _alternation("formats", position="after") + ")")
+# テレビ会議形式で日米「2+2」: a format, then the meeting it is the format of
+_FORMAT_BEFORE_JA = re.compile(f"^(?:{_FORMAT_NOUN})?(?:" + _alternation("formats", position="after") + r")(?:日米)?[「『\"]?$")
 _FORMAT_LINK = re.compile(f"^(?:{_FORMAT_NOUN})?(?:" + _alternation("formats", position="link") + ")$")
 _FORMAT_BEFORE = re.compile(r"\b(?:" + _alternation("formats", position="before") + r")(?: an?| the)?\s*$", re.IGNORECASE)
 _LATIN_RUN = re.compile(r"[A-Za-z0-9][^\u3000-\u30ff\u4e00-\u9fff]*")
