@@ -825,8 +825,9 @@ PROBE3_MORE_RULES = [
     # a visit does not make a grouping's meeting a US–Japan one
     pytest.param("日米首脳会談\n岸田首相は23日、バイデン米大統領と会談した。\nバイデン氏は来日しており、24日には日米豪印4か国"
                  "（クアッド）の首脳会合に出席する。", "2022-05-23",
-                 # the visit is told in another sentence (one that reports the Quad meeting): no country for the summit
-                 [("summit", dt.date(2022, 5, 23), None, None, None, None, None)], id="ja-visit-and-quad"),
+                 # the visit, told in another sentence (one that reports the Quad meeting), is the country of the
+                 # summit held during it; the Quad meeting is still no US–Japan meeting
+                 [("summit", dt.date(2022, 5, 23), None, "JP", None, None, None)], id="ja-visit-and-quad"),
 ]
 
 

@@ -40,7 +40,7 @@ LEVELS_AND_FORMATS = [
     pytest.param("日米首脳ワーキングランチ\n岸田総理大臣は18日、広島市でバイデン大統領とワーキングランチを行いました。", "2023-05-19",
                  [("other", D(2023, 5, 18), "in_person")], id="working-lunch"),
     pytest.param("日米韓防衛相会談\n○国務大臣（浜田靖一君）　五月の三十日にシンガポールに参りまして、日米韓の三か国の防衛相会談を"
-                 "行ったところであります。", "2009-06-02", [("other", D(2009, 5, 30), None)],
+                 "行ったところであります。", "2009-06-02", [("other", D(2009, 5, 30), "in_person")],
                  id="three-countries-ministers-are-other"),
 ]
 

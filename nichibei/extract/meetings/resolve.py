@@ -12,7 +12,7 @@ import polars as pl
 
 from nichibei.extract.entities.folding import fold_text
 from nichibei.extract.meetings.mentions import _attendee_regions, _countries_named
-from nichibei.extract.meetings.places import Place, _COUNTRY_ZONE, _zone_of_place, dateline_city, load_places
+from nichibei.extract.meetings.places import Place, _COUNTRY_ZONE, _zone_of_place, city_named, dateline_city, load_places
 from nichibei.extract.meetings.records import (DocMeeting, LEADER_OFFICES, MeetingParams, Participant, SLOTS,
                                                TYPE_LEVEL, _CALL_MODE, _Doc, _Mention, _day_value, _holders, _minutes,
                                                _sentence_of)
@@ -20,7 +20,7 @@ from nichibei.extract.meetings.words import (_ABANDONED, _CLAUSE_BREAK, _COLLECT
                                              _DAY_THEN_PLACE, _EN_LOCATIVE_BEFORE, _EN_OTHER_DATE_BEFORE,
                                              _FOREIGN_QUALIFIER, _JA_CHARS, _JA_LOCATIVE, _JA_MAIN_DATE_AFTER,
                                              _JA_OF_VENUE, _LOCAL_TIME, _ORDINAL, _OWN_DAY, _START_BEFORE_EN,
-                                             _BILATERAL_WORD, _OF_COUNTRY, _JUST_HELD, _MULTILATERAL_COUNTRIES, _START_MARKER, _TALKS_RAN, _THIRD_LEADER, _TITLE_BEFORE, _TITLE_WORDS,
+                                             _BILATERAL_WORD, _OF_COUNTRY, _JUST_HELD, _PLACE_LINE, _MULTILATERAL_COUNTRIES, _START_MARKER, _TALKS_RAN, _THIRD_LEADER, _TITLE_BEFORE, _TITLE_WORDS,
                                              _SAME_DAY_TITLE, _VISIT_EN, _VISIT_HEDGE_AFTER, _VISIT_HEDGE_BEFORE, _VISIT_JA, _ZONE_WORD,
                                              _visit_host)
 
@@ -204,6 +204,27 @@ def _just_held(doc: _Doc, sentences: list[int], lead: list[int]) -> dt.date | No
     if doc.published is None or not any(_JUST_HELD.search(fold_text(doc.sentence_text(i)).text) for i in sentences):
         return None
     return _published_unless_the_lead_says_otherwise(doc, lead)
+
+
+def _visit_of_the_document(doc: _Doc) -> str | None:
+    """The country every visit of the text goes to, when its visits agree on one."""
+    if "visit" not in doc.cache:
+        hosts = {_place(doc, [], [doc.sentences[i]])[2] for i in range(len(doc.sentences))} - {None}
+        doc.cache["visit"] = next(iter(hosts)) if len(hosts) == 1 else None
+    return doc.cache["visit"]
+
+
+def _place_line(doc: _Doc, lines: int = 4, en_route: bool = False) -> Place | None:
+    """The city of the place line in the first lines under the title (Phnom Penh, Cambodia), if the gazetteer
+    knows it; with `en_route`, only a line of travellers on their way there (Aboard Air Force One En Route Lima,
+    Peru)."""
+    if doc.title_span is None:
+        return None
+    for line in doc.text[doc.title_span[1]:].lstrip("\n").split("\n")[:lines]:
+        m = _PLACE_LINE.match(line.strip())
+        if m is not None and (p := city_named(m.group("city"))) is not None and (m.group("route") or not en_route):
+            return p
+    return None
 
 
 def _paragraph_dateline(doc: _Doc, sentences: list[int]) -> Place | None:
@@ -464,6 +485,12 @@ def _build(doc: _Doc, mtype: str, level: str | None, is_primary: bool, sentences
     country = tz = None
     if not remote:
         city, venue, visit = _place(doc, place_sentences or sentences, [place_span] if place_span else None)
+        line = _place_line(doc) if is_primary else None
+        if line is not None and (city is None or city.country_code != line.country_code or venue is None):
+            # the transcript's place line, not a city named in its talk ("in Seoul two weeks ago")
+            city = line
+            venue = venue if venue is not None and venue.country_code == line.country_code else None
+            visit = None
         if city is None and is_primary:
             # a dateline opening the paragraph that reports the meeting places it, if nothing else disagrees
             dl = _paragraph_dateline(doc, dateline_sentences or sentences)
@@ -471,6 +498,9 @@ def _build(doc: _Doc, mtype: str, level: str | None, is_primary: bool, sentences
                     visit is None or visit == dl.country_code):
                 city = dl
         country = city.country_code if city else venue.country_code if venue else visit
+        if country is None and is_primary:
+            # the visit the meeting is part of, told elsewhere in the text ("upon my visit to the United States")
+            country = _visit_of_the_document(doc)
         if city is not None:
             tz = city.tz_name or _zone_of_place(city.name_ja)
         elif venue is not None:
@@ -487,6 +517,10 @@ def _build(doc: _Doc, mtype: str, level: str | None, is_primary: bool, sentences
         d = _day_of(doc, date_spans)
     continuation = continuation and d is not None and inherit is not None and inherit.date_local is not None \
         and 0 <= (d - inherit.date_local).days <= 1
+    if not is_primary and not remote and city is None and venue is None and country is None and d is not None \
+            and doc.published is not None and d >= doc.published and (line := _place_line(doc, en_route=True)):
+        # a meeting still ahead, reported by travellers on their way to its city
+        city, country, tz = line, line.country_code, line.tz_name or _zone_of_place(line.name_ja)
     if inherit is not None and not remote and (d == inherit.date_local or continuation) and city is None \
             and venue is None and country is None:
         city = None if inherit.city is None else Place("city", inherit.city, inherit.city_ja, inherit.country_code or "")

@@ -182,6 +182,9 @@ _SENTENCE_END_JA = "。!?！？"
 # a news dateline at the start of a paragraph: 【ワシントン=共同】, 【ワシントン時事】, WASHINGTON -,
 # PALM BEACH, Florida, April 17 (Kyodo) --
 _DATELINE_JA = re.compile(r"^\s*【(?P<city>[^=】\s]{1,12}?)(?:=[^】]*|" + _alternation("datelines", part="agency") + ")?】")
+# the place line under a transcript's title (Sokha Hotel / Phnom Penh, Cambodia; Aboard Air Force One En Route
+# Lima, Peru): where the remarks are given, or where the travellers are going
+_PLACE_LINE = re.compile(_alternation("datelines", part="place_line"), re.IGNORECASE)
 _DATELINE_EN = re.compile(r"^\s*(?P<city>[A-Z][A-Z.'\-]*(?: [A-Z][A-Z.'\-]*)*)(?:, [A-Za-z][A-Za-z.]*(?: [A-Za-z0-9.]+)*)*"
                           r"(?: \([^)]{1,30}\))?(?: ?(?:--|—|–) ?| - )")
 
