@@ -20,7 +20,7 @@ from nichibei.extract.meetings.words import (_ABANDONED, _CLAUSE_BREAK, _COLLECT
                                              _DAY_THEN_PLACE, _EN_LOCATIVE_BEFORE, _EN_OTHER_DATE_BEFORE,
                                              _FOREIGN_QUALIFIER, _JA_CHARS, _JA_LOCATIVE, _JA_MAIN_DATE_AFTER,
                                              _JA_OF_VENUE, _LOCAL_TIME, _ORDINAL, _OWN_DAY, _START_BEFORE_EN,
-                                             _BILATERAL_WORD, _OF_COUNTRY, _JUST_HELD, _PLACE_LINE, _MULTILATERAL_COUNTRIES, _START_MARKER, _TALKS_RAN, _THIRD_LEADER, _TITLE_BEFORE, _TITLE_WORDS,
+                                             _BILATERAL_WORD, _DAY_PART_HOURS, _JAPAN_TIME, _OF_COUNTRY, _JUST_HELD, _PLACE_LINE, _MULTILATERAL_COUNTRIES, _START_MARKER, _TALKS_RAN, _THIRD_LEADER, _TITLE_BEFORE, _TITLE_WORDS,
                                              _SAME_DAY_TITLE, _VISIT_EN, _VISIT_HEDGE_AFTER, _VISIT_HEDGE_BEFORE, _VISIT_JA, _ZONE_WORD,
                                              _visit_host)
 
@@ -74,11 +74,35 @@ def _date_clause(doc: _Doc, mm: _Mention) -> tuple[int, int]:
         brk = start - 1
         prev = max([doc.text.rfind(c, a, brk) for c in _CLAUSE_BREAK] + [a - 1]) + 1
         piece = fold_text(doc.text[prev:brk]).text.rstrip()
-        timed = any(prev <= r["char_start"] and brk - 3 <= r["char_end"] <= brk for r in doc.temporal)
-        if not (piece and (_CONTINUATIVE.search(piece) or timed)):
+        # a time expression ending the clause, a zone in brackets after it included (2日午前9時（米東部時間）、)
+        timed = any(prev <= r["char_start"] and (brk - 3 <= r["char_end"] <= brk or (
+            r["char_end"] <= brk and _ZONE_BRACKET.match(doc.text[r["char_end"]:brk]))) for r in doc.temporal)
+        if not (piece and (_CONTINUATIVE.search(piece) or timed or _passes_through(doc, piece, prev, brk))):
             break
         start = prev
     return start, b
+
+
+def _passes_through(doc: _Doc, piece: str, start: int, end: int) -> bool:
+    """A clause between the day and the meeting word that is only its place (キャンプ・デービッドで、) or one
+    person of a list (バイデン大統領、韓国のユン大統領と…会談): the day still governs the meeting."""
+    persons = doc.persons_in(start, end)
+    if len(persons) > 1:
+        return False
+    rest = piece
+    if persons:
+        p = persons[0]
+        rest = fold_text(doc.text[start:p["char_start"]] + doc.text[p["char_end"]:end]).text.strip()
+    _, places = load_places()
+    m = places.search(rest)
+    if m is not None and _PLACE_LOCATIVE.match(rest[m.end():]) and len(rest[:m.start()]) <= 6:
+        return True  # ワシントンで / ワシントンでブリンケン国務長官 / キャンプ・デービッドで
+    return bool(persons) and len(rest) <= 4  # バイデン大統領 / 韓国のユン大統領: one of a list
+
+
+# the locative after a place, and nothing else (in front of a person it names: ワシントンでブリンケン国務長官)
+_PLACE_LOCATIVE = re.compile(r"^(?:で|において|にて)$")
+_ZONE_BRACKET = re.compile(r"^\s*[（(][^（）()]{1,12}[）)]\s*$")
 
 
 def _own_clause(doc: _Doc, mm: _Mention) -> tuple[int, int]:
@@ -437,6 +461,23 @@ def _day_of(doc: _Doc, spans: list[tuple[int, int]], skip: dict | None = None) -
     return None
 
 
+def _local_day_of_japan_time(doc: _Doc, row: dict, tz: str | None) -> tuple[bool, dt.date | None]:
+    """A day stated in Japan time (日本時間の22日未明) for a meeting in another zone: (True, the local day) when
+    the part of the day it names falls on one local day, (True, None) when it does not; (False, None) when the
+    day is not stated in Japan time."""
+    if tz is None or tz == "Asia/Tokyo" or row.get("kind") != "date":
+        return False, None
+    surface = fold_text(doc.text[max(0, row["char_start"] - 6):row["char_end"]]).text
+    if not _JAPAN_TIME.search(surface):
+        return False, None
+    day = _day_value(row)
+    hours = next(((f, t) for w, f, t in _DAY_PART_HOURS if w in fold_text(row["surface"]).text), (0, 24))
+    start = dt.datetime.combine(day, dt.time(), ZoneInfo("Asia/Tokyo")) + dt.timedelta(hours=hours[0])
+    end = dt.datetime.combine(day, dt.time(), ZoneInfo("Asia/Tokyo")) + dt.timedelta(hours=hours[1], minutes=-1)
+    a, b = start.astimezone(ZoneInfo(tz)).date(), end.astimezone(ZoneInfo(tz)).date()
+    return True, (a if a == b else None)
+
+
 def _is_conversion(doc: _Doc, row: dict) -> bool:
     """A time in brackets right after another time: a restatement in another zone, never the meeting's own day."""
     before = doc.text[max(0, row["char_start"] - 2):row["char_start"]]
@@ -515,6 +556,13 @@ def _build(doc: _Doc, mtype: str, level: str | None, is_primary: bool, sentences
         d = own_date
     if d is None:
         d = _day_of(doc, date_spans)
+    if d is not None and start_utc is None:
+        # 日本時間の22日未明 in New York: the 21st there; 日本時間14日 in Washington: no one day
+        spans = [*date_spans, *(doc.sentences[i] for i in sentences)]
+        row = next((r for r in doc.temporal if _day_value(r) == d and any(a <= r["char_start"] < b for a, b in spans)
+                    and _local_day_of_japan_time(doc, r, tz)[0]), None)
+        if row is not None:
+            d = _local_day_of_japan_time(doc, row, tz)[1]
     continuation = continuation and d is not None and inherit is not None and inherit.date_local is not None \
         and 0 <= (d - inherit.date_local).days <= 1
     if not is_primary and not remote and city is None and venue is None and country is None and d is not None \

@@ -343,3 +343,10 @@ _DAY_THEN_PLACE = re.compile(r"^\s*(?:に|には|にも)?\s*[^、,。]{0,12}?(?:
 # says it is bilateral
 _MULTILATERAL_COUNTRIES = 4
 _BILATERAL_WORD = re.compile(r"\bbilateral|二国間|個別", re.IGNORECASE)
+
+
+# the hours of Japan time a part of the day covers (未明: 0 to 6), for a day stated in Japan time at a place abroad
+_DAY_PART_HOURS = tuple((r["word"], int(r["from_hour"]), int(r["to_hour"]))
+                        for r in _rows_of("day_part_hours", "word", "from_hour", "to_hour"))
+# the words that state a time in Japan time
+_JAPAN_TIME = re.compile(_flagged_alternation("japan_time"))
