@@ -62,3 +62,21 @@ DAYS_THROUGH_PLACES_AND_LISTS = [
 @pytest.mark.parametrize(("text", "published", "expected"), DAYS_THROUGH_PLACES_AND_LISTS)
 def test_days_through_places_and_lists(text, published, expected):
     assert _rows(text, published) == expected
+
+
+UTC = dt.timezone.utc
+
+CLOCKS_OF_THE_TALKS = [
+    pytest.param("日米首脳会談\n岸田文雄首相は2日午前9時（米東部時間）、ワシントンでバイデン米大統領と約1時間会談した。",
+                 "2024-04-03", dt.datetime(2024, 4, 2, 13, 0, tzinfo=UTC), id="clock-with-its-zone-in-brackets"),
+    pytest.param("日米首脳会談\n岸田文雄首相は米太平洋時間10日午後2時、サンフランシスコでバイデン米大統領と会談した。",
+                 "2023-11-11", dt.datetime(2023, 11, 10, 22, 0, tzinfo=UTC), id="zone-before-the-clock"),
+    pytest.param("日米首脳会談\n岸田文雄首相は2日午前9時、ホワイトハウスに到着し、バイデン米大統領と会談した。", "2024-04-03",
+                 None, id="the-clock-of-another-verb"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), CLOCKS_OF_THE_TALKS)
+def test_clocks_of_the_talks(text, published, expected):
+    m = _one_document(text, published)["meetings"]
+    assert m["start_utc"].to_list() == [expected]

@@ -20,7 +20,7 @@ from nichibei.extract.meetings.words import (_ABANDONED, _CLAUSE_BREAK, _COLLECT
                                              _DAY_THEN_PLACE, _EN_LOCATIVE_BEFORE, _EN_OTHER_DATE_BEFORE,
                                              _FOREIGN_QUALIFIER, _JA_CHARS, _JA_LOCATIVE, _JA_MAIN_DATE_AFTER,
                                              _JA_OF_VENUE, _LOCAL_TIME, _ORDINAL, _OWN_DAY, _START_BEFORE_EN,
-                                             _BILATERAL_WORD, _DAY_PART_HOURS, _JAPAN_TIME, _OF_COUNTRY, _JUST_HELD, _PLACE_LINE, _MULTILATERAL_COUNTRIES, _START_MARKER, _TALKS_RAN, _THIRD_LEADER, _TITLE_BEFORE, _TITLE_WORDS,
+                                             _BILATERAL_WORD, _DAY_PART_HOURS, _JA_MEETING, _JAPAN_TIME, _OF_COUNTRY, _JUST_HELD, _PLACE_LINE, _MULTILATERAL_COUNTRIES, _START_MARKER, _TALKS_RAN, _THIRD_LEADER, _TITLE_BEFORE, _TITLE_WORDS,
                                              _SAME_DAY_TITLE, _VISIT_EN, _VISIT_HEDGE_AFTER, _VISIT_HEDGE_BEFORE, _VISIT_JA, _ZONE_WORD,
                                              _visit_host)
 
@@ -120,9 +120,24 @@ def _start_time(doc: _Doc, sentences: list[int], params: MeetingParams) -> dict 
                 continue
             after = fold_text(doc.text[row["char_end"]:min(b, row["char_end"] + params.start_marker_window)]).text
             before = doc.text[max(a, row["char_start"] - 20):row["char_start"]]
-            if _START_MARKER.search(after) or _START_BEFORE_EN.search(before):
+            if _START_MARKER.search(after) or _START_BEFORE_EN.search(before) or _clock_of_the_talks(doc, row, b):
                 return row
     return None
+
+
+_CLOCK_THEN_COMMA = re.compile(r"^\s*(?:[（(][^（）()]{1,12}[）)])?\s*[、,]")
+
+
+def _clock_of_the_talks(doc: _Doc, row: dict, sentence_end: int) -> bool:
+    """岸田首相は2日午前9時（米東部時間）、ワシントンでバイデン米大統領と会談した: a clock standing as the time of the
+    clause of the meeting word, no other verb between them (not 9時、ホワイトハウスに到着し、…会談した)."""
+    rest = fold_text(doc.text[row["char_end"]:sentence_end]).text
+    m = _CLOCK_THEN_COMMA.match(rest)
+    word = _JA_MEETING.search(rest, m.end()) if m else None
+    if word is None:
+        return False
+    pieces = rest[m.end():word.start()].split("、")
+    return not any(_CONTINUATIVE.search(p.rstrip()) for p in pieces[:-1])
 
 
 def _duration(doc: _Doc, sentences: list[int], start_row: dict | None, params: MeetingParams,
