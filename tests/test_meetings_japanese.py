@@ -70,3 +70,18 @@ NOT_US_JAPAN = [
 @pytest.mark.parametrize(("text", "published"), NOT_US_JAPAN)
 def test_no_us_japan_meeting(text, published):
     assert _meetings(text, published) == []
+
+
+DIET_DAYS = [
+    pytest.param("○石井啓一君　総理は、二十三日に日米首脳会談に臨まれ、認識を共有されたことを評価いたします。", "2022-05-25",
+                 [("summit", D(2022, 5, 23), None)], id="a-day-of-the-sitting-month-already-past"),
+    pytest.param("○国務大臣（岸田文雄君）　この改定は四月の二十七日に日米２プラス２で合意がなされたものであります。",
+                 "2015-08-07", [("2plus2", D(2015, 4, 27), None)], id="month-no-day"),
+    pytest.param("○国務大臣（玄葉光一郎君）　十二月十九日の日米外相会談のときに、互いに知恵を出そうと申し上げました。",
+                 "2012-03-05", [("foreign_ministers", D(2011, 12, 19), None)], id="the-last-such-day-before-the-sitting"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), DIET_DAYS)
+def test_days_of_diet_speeches(text, published, expected):
+    assert _meetings(text, published) == expected
