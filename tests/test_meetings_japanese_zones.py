@@ -80,3 +80,9 @@ CLOCKS_OF_THE_TALKS = [
 def test_clocks_of_the_talks(text, published, expected):
     m = _one_document(text, published)["meetings"]
     assert m["start_utc"].to_list() == [expected]
+
+
+def test_the_clock_of_an_announcement_is_not_the_start():
+    text = ("日米「2+2」\n防衛省は7月28日18時45分、同日、防衛大臣と外務大臣が日米安全保障協議委員会を東京において実施したことを"
+            "公表した。")
+    assert _one_document(text, "2024-07-28")["meetings"]["start_utc"].to_list() == [None]

@@ -113,6 +113,9 @@ def _own_clause(doc: _Doc, mm: _Mention) -> tuple[int, int]:
 
 
 def _start_time(doc: _Doc, sentences: list[int], params: MeetingParams) -> dict | None:
+    """The clock the meeting began at: one marked as a start (午後3時15分から, beginning at) first, else one standing
+    as the time of the meeting's own clause."""
+    clause_clock = None
     for i in sentences:
         a, b = doc.sentences[i]
         for row in doc.temporal:
@@ -120,9 +123,11 @@ def _start_time(doc: _Doc, sentences: list[int], params: MeetingParams) -> dict 
                 continue
             after = fold_text(doc.text[row["char_end"]:min(b, row["char_end"] + params.start_marker_window)]).text
             before = doc.text[max(a, row["char_start"] - 20):row["char_start"]]
-            if _START_MARKER.search(after) or _START_BEFORE_EN.search(before) or _clock_of_the_talks(doc, row, b):
+            if _START_MARKER.search(after) or _START_BEFORE_EN.search(before):
                 return row
-    return None
+            if clause_clock is None and _clock_of_the_talks(doc, row, b):
+                clause_clock = row
+    return clause_clock
 
 
 _CLOCK_THEN_COMMA = re.compile(r"^\s*(?:[（(][^（）()]{1,12}[）)])?\s*[、,]")
@@ -130,14 +135,16 @@ _CLOCK_THEN_COMMA = re.compile(r"^\s*(?:[（(][^（）()]{1,12}[）)])?\s*[、,]
 
 def _clock_of_the_talks(doc: _Doc, row: dict, sentence_end: int) -> bool:
     """岸田首相は2日午前9時（米東部時間）、ワシントンでバイデン米大統領と会談した: a clock standing as the time of the
-    clause of the meeting word, no other verb between them (not 9時、ホワイトハウスに到着し、…会談した)."""
+    clause of the meeting word, no other verb between them (not 9時、ホワイトハウスに到着し、…会談した) nor around
+    it (18時45分、…が「2+2」を実施したことを公表した)."""
     rest = fold_text(doc.text[row["char_end"]:sentence_end]).text
     m = _CLOCK_THEN_COMMA.match(rest)
     word = _JA_MEETING.search(rest, m.end()) if m else None
     if word is None:
         return False
     pieces = rest[m.end():word.start()].split("、")
-    return not any(_CONTINUATIVE.search(p.rstrip()) for p in pieces[:-1])
+    # (…を実施したことを公表した: the meeting in a clause of another verb, the clock that verb's)
+    return not any(_CONTINUATIVE.search(p.rstrip()) for p in pieces[:-1]) and "こと" not in rest[word.end():]
 
 
 def _duration(doc: _Doc, sentences: list[int], start_row: dict | None, params: MeetingParams,
