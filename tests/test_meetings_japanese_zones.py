@@ -47,7 +47,7 @@ def test_zoned_days(text, published, expected):
 
 DAYS_THROUGH_PLACES_AND_LISTS = [
     pytest.param("日米韓首脳会談\n岸田総理大臣は18日、キャンプ・デービッドで、バイデン大統領、韓国のユン・ソンニョル大統領と"
-                 "日米韓3か国の首脳会談を行いました。", "2023-08-19", [("trilateral_summit", D(2023, 8, 18), None, "US")],
+                 "日米韓3か国の首脳会談を行いました。", "2023-08-19", [("trilateral_summit", D(2023, 8, 18), "Camp David", "US")],
                  id="place-and-list-between-day-and-meeting"),
     pytest.param("日米「2＋2」\n林外務大臣と浜田防衛大臣は11日、ワシントンでブリンケン国務長官、オースティン国防長官と日米安全"
                  "保障協議委員会（日米「2プラス2」）を開催しました。", "2023-01-12", [("2plus2", D(2023, 1, 11), "Washington", "US")],

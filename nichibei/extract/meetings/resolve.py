@@ -560,6 +560,9 @@ def _build(doc: _Doc, mtype: str, level: str | None, is_primary: bool, sentences
             if dl is not None and (venue is None or venue.country_code == dl.country_code) and (
                     visit is None or visit == dl.country_code):
                 city = dl
+        if city is None and venue is not None and venue.city == venue.name_en:
+            # Camp David: a venue that is its own place, named as the city too
+            city = Place("city", venue.name_en, venue.name_ja, venue.country_code, None, venue.tz_name)
         country = city.country_code if city else venue.country_code if venue else visit
         if country is None and is_primary:
             # the visit the meeting is part of, told elsewhere in the text ("upon my visit to the United States")
