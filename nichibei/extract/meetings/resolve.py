@@ -332,22 +332,29 @@ def _participants(doc: _Doc, mtype: str, level: str | None, d: dt.date | None, s
         for eid in _holders(offices, country, office, d):
             add(eid, office, country, "principal", True, evidence[0], evidence[1])
     if mtype == "trilateral_summit":
-        n = len(out)
-        for p in sorted(doc.persons, key=lambda p: p["char_start"]):
-            if in_spans(p) and p["role"] in LEADER_OFFICES and p["country_code"] not in ("JP", "US", None):
-                add(p["entity_id"], p["role"], p["country_code"], "principal", False, p["char_start"], p["char_end"])
-        named = [p for p in sorted(doc.persons, key=lambda p: p["char_start"])
-                 if p["country_code"] == third and p["role"] in LEADER_OFFICES] if third is not None else []
-        if len(out) == n and named:
-            # the third leader named elsewhere in the text (in the title of the remarks): that leader
-            p = named[0]
-            add(p["entity_id"], p["role"], third, "principal", False, p["char_start"], p["char_end"])
-        elif len(out) == n and third is not None:
-            # 3首脳による会談は、5月21日に広島で: the third country's leader in office that day
-            office = _THIRD_LEADER.get(third, "prime_minister")
-            for eid in _holders(offices, third, office, d):
-                add(eid, office, third, "principal", True, evidence[0], evidence[1])
+        _add_third_leader(doc, offices, d, third, evidence, in_spans, add, out)
     return out
+
+
+def _add_third_leader(doc: _Doc, offices: pl.DataFrame, d: dt.date | None, third: str | None,
+                      evidence: tuple[int, int], in_spans, add, out: list[Participant]) -> None:
+    """A trilateral's third leader (`add`-ed to `out`): named in its sentences, else named anywhere in the text,
+    else the holder of the third country's office that day."""
+    n = len(out)
+    for p in sorted(doc.persons, key=lambda p: p["char_start"]):
+        if in_spans(p) and p["role"] in LEADER_OFFICES and p["country_code"] not in ("JP", "US", None):
+            add(p["entity_id"], p["role"], p["country_code"], "principal", False, p["char_start"], p["char_end"])
+    named = [p for p in sorted(doc.persons, key=lambda p: p["char_start"])
+             if p["country_code"] == third and p["role"] in LEADER_OFFICES] if third is not None else []
+    if len(out) == n and named:
+        # the third leader named elsewhere in the text (in the title of the remarks): that leader
+        p = named[0]
+        add(p["entity_id"], p["role"], third, "principal", False, p["char_start"], p["char_end"])
+    elif len(out) == n and third is not None:
+        # 3首脳による会談は、5月21日に広島で: the third country's leader in office that day
+        office = _THIRD_LEADER.get(third, "prime_minister")
+        for eid in _holders(offices, third, office, d):
+            add(eid, office, third, "principal", True, evidence[0], evidence[1])
 
 
 _MEETING_AFTER_POSSESSIVE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:meeting|call|talks|conversation|visit)\b", re.IGNORECASE)
@@ -535,6 +542,40 @@ def _on_meeting_day(doc: _Doc, row: dict | None, day: dt.date | None) -> dict | 
     return moved
 
 
+def _meeting_place(doc: _Doc, is_primary: bool, sentences: list[int], place_span: tuple[int, int] | None,
+                   dateline_sentences: list[int]) -> tuple[Place | None, Place | None, str | None, str | None]:
+    """City, venue, country and zone of a meeting held in person, from its sentences (or the span given), the
+    transcript's place line, the paragraph's dateline and, for the document's meeting, the visit the text tells of."""
+    tz = None
+    city, venue, visit = _place(doc, sentences, [place_span] if place_span else None)
+    line = _place_line(doc) if is_primary else None
+    if line is not None and (city is None or city.country_code != line.country_code or venue is None):
+        # the transcript's place line, not a city named in its talk ("in Seoul two weeks ago")
+        city = line
+        venue = venue if venue is not None and venue.country_code == line.country_code else None
+        visit = None
+    if city is None and is_primary:
+        # a dateline opening the paragraph that reports the meeting places it, if nothing else disagrees
+        dl = _paragraph_dateline(doc, dateline_sentences)
+        if dl is not None and (venue is None or venue.country_code == dl.country_code) and (
+                visit is None or visit == dl.country_code):
+            city = dl
+    if city is None and venue is not None and venue.city == venue.name_en:
+        # Camp David: a venue that is its own place, named as the city too
+        city = Place("city", venue.name_en, venue.name_ja, venue.country_code, None, venue.tz_name)
+    country = city.country_code if city else venue.country_code if venue else visit
+    if country is None and is_primary:
+        # the visit the meeting is part of, told elsewhere in the text ("upon my visit to the United States")
+        country = _visit_of_the_document(doc)
+    if city is not None:
+        tz = city.tz_name or _zone_of_place(city.name_ja)
+    elif venue is not None:
+        tz = venue.tz_name or _zone_of_place(venue.name_ja)
+    elif country is not None:
+        tz = _COUNTRY_ZONE.get(country)
+    return city, venue, country, tz
+
+
 def _build(doc: _Doc, mtype: str, level: str | None, is_primary: bool, sentences: list[int],
            date_sentences: list[int], own_date: dt.date | None, offices: pl.DataFrame, params: MeetingParams,
            evidence: tuple[int, int], clause: tuple[int, int] | None = None,
@@ -544,35 +585,10 @@ def _build(doc: _Doc, mtype: str, level: str | None, is_primary: bool, sentences
            date_spans: list[tuple[int, int]] | None = None, mode: str | None = None) -> DocMeeting:
     remote = remote or mtype in ("phone_call", "video_call")
     start_row = _start_time(doc, sentences, params)
-    city = venue = None
-    country = tz = None
+    city = venue = country = tz = None
     if not remote:
-        city, venue, visit = _place(doc, place_sentences or sentences, [place_span] if place_span else None)
-        line = _place_line(doc) if is_primary else None
-        if line is not None and (city is None or city.country_code != line.country_code or venue is None):
-            # the transcript's place line, not a city named in its talk ("in Seoul two weeks ago")
-            city = line
-            venue = venue if venue is not None and venue.country_code == line.country_code else None
-            visit = None
-        if city is None and is_primary:
-            # a dateline opening the paragraph that reports the meeting places it, if nothing else disagrees
-            dl = _paragraph_dateline(doc, dateline_sentences or sentences)
-            if dl is not None and (venue is None or venue.country_code == dl.country_code) and (
-                    visit is None or visit == dl.country_code):
-                city = dl
-        if city is None and venue is not None and venue.city == venue.name_en:
-            # Camp David: a venue that is its own place, named as the city too
-            city = Place("city", venue.name_en, venue.name_ja, venue.country_code, None, venue.tz_name)
-        country = city.country_code if city else venue.country_code if venue else visit
-        if country is None and is_primary:
-            # the visit the meeting is part of, told elsewhere in the text ("upon my visit to the United States")
-            country = _visit_of_the_document(doc)
-        if city is not None:
-            tz = city.tz_name or _zone_of_place(city.name_ja)
-        elif venue is not None:
-            tz = venue.tz_name or _zone_of_place(venue.name_ja)
-        elif country is not None:
-            tz = _COUNTRY_ZONE.get(country)
+        city, venue, country, tz = _meeting_place(doc, is_primary, place_sentences or sentences, place_span,
+                                                  dateline_sentences or sentences)
     date_spans = date_spans if date_spans is not None else [doc.sentences[i] for i in date_sentences]
     start_row = _on_meeting_day(doc, start_row, own_date or _day_of(doc, date_spans, skip=start_row))
     start_utc, zone_used = _start_instant(doc, start_row, tz)
