@@ -86,3 +86,20 @@ def test_the_clock_of_an_announcement_is_not_the_start():
     text = ("日米「2+2」\n防衛省は7月28日18時45分、同日、防衛大臣と外務大臣が日米安全保障協議委員会を東京において実施したことを"
             "公表した。")
     assert _one_document(text, "2024-07-28")["meetings"]["start_utc"].to_list() == [None]
+
+
+LENGTHS = [
+    pytest.param("日米首脳会談\n岸田首相は10日午後3時から4時10分まで、ホワイトハウスでバイデン大統領と会談した。", "2024-04-11", 70,
+                 id="span-with-the-end-in-the-same-half-day"),
+    pytest.param("日米首脳会談\n岸田首相は10日午前11時から午後1時まで、ホワイトハウスでバイデン大統領と会談した。", "2024-04-11", 120,
+                 id="span-across-noon"),
+    pytest.param("日米首脳会談\n岸田首相は10日、ホワイトハウスでバイデン大統領と少人数会合と拡大会合を計約1時間半行った。",
+                 "2024-04-11", 90, id="a-total"),
+    pytest.param("日米首脳会談\n岸田首相は10日午後3時から、ホワイトハウスでバイデン大統領と会談した。", "2024-04-11", None,
+                 id="a-start-alone-is-no-length"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), LENGTHS)
+def test_lengths(text, published, expected):
+    assert _one_document(text, published)["meetings"]["duration_minutes"].to_list() == [expected]

@@ -160,7 +160,34 @@ def _duration(doc: _Doc, sentences: list[int], start_row: dict | None, params: M
                 continue
             same = start_row is not None and a <= start_row["char_start"] < b
             cands.append((0 if same else 1, row["char_start"], mins))
+    if not cands and start_row is not None:
+        return _span_minutes(doc, start_row, params)
     return min(cands)[2] if cands else None
+
+
+_SPAN_TO = re.compile(r"^\s*(?:から|～|~|－|-|—)\s*$")
+_SPAN_END = re.compile(r"^\s*(?:まで|にかけて)")
+
+
+def _span_minutes(doc: _Doc, start_row: dict, params: MeetingParams) -> int | None:
+    """午後3時から4時10分まで: the length of a span from the start to the clock that ends it (on the same half of the
+    day when the end does not say which)."""
+    end = next((r for r in doc.temporal if r["kind"] in ("datetime", "time") and r["char_start"] >= start_row["char_end"]
+                and _SPAN_TO.match(doc.text[start_row["char_end"]:r["char_start"]])
+                and _SPAN_END.match(doc.text[r["char_end"]:r["char_end"] + 6])), None)
+    if end is None:
+        return None
+    try:
+        t0 = dt.datetime.fromisoformat(start_row["value"][:19])
+        t1 = dt.datetime.fromisoformat(end["value"][:19]) if "T" in end["value"] else dt.datetime.combine(
+            t0.date(), dt.time.fromisoformat(end["value"][:8]))
+    except ValueError:
+        return None
+    t1 = dt.datetime.combine(t0.date(), t1.time())
+    if t1 <= t0 and t0.hour >= 12 and t1.hour < 12:
+        t1 += dt.timedelta(hours=12)  # 午後3時から4時10分まで: 4:10 in the afternoon
+    mins = int((t1 - t0).total_seconds() // 60)
+    return mins if 0 < mins <= params.max_duration_minutes else None
 
 
 def _only_duration(doc: _Doc, params: MeetingParams) -> int | None:
