@@ -238,17 +238,21 @@ def _place(doc: _Doc, sentences: list[int], spans: list[tuple[int, int]] | None 
                 city = p
             elif p.kind == "venue" and venue is None and located:
                 venue = p
-        for m in _VISIT_JA.finditer(ft.text):
-            if _VISIT_HEDGE_BEFORE.search(ft.text[max(0, m.start() - 6):m.start()]) or \
-                    _VISIT_HEDGE_AFTER.match(ft.text[m.end():m.end() + 8]):
-                continue  # 来年の来日にも意欲, 訪米を予定: a visit planned, not the meeting's
-            if visit is None:
-                visit = _visit_host(m)
-        for m in _VISIT_EN.finditer(ft.text):
-            if visit is None:
-                visit = _visit_host(m)
+        if visit is None:
+            visit = _visit_in(ft.text)
     # a venue gives its country, never a city the text does not name (官邸, the Pentagon: city null)
     return city, venue, visit
+
+
+def _visit_in(text: str) -> str | None:
+    """The country the first visit a folded text tells of goes to (訪米, a visit to Japan); a visit planned is none."""
+    for m in _VISIT_JA.finditer(text):
+        if _VISIT_HEDGE_BEFORE.search(text[max(0, m.start() - 6):m.start()]) or \
+                _VISIT_HEDGE_AFTER.match(text[m.end():m.end() + 8]):
+            continue  # 来年の来日にも意欲, 訪米を予定: a visit planned, not the meeting's
+        if (host := _visit_host(m)) is not None:
+            return host
+    return next((host for m in _VISIT_EN.finditer(text) if (host := _visit_host(m)) is not None), None)
 
 
 def _day_of_the_record(doc: _Doc, lead: list[int]) -> dt.date | None:
@@ -282,7 +286,8 @@ def _just_held(doc: _Doc, sentences: list[int], lead: list[int]) -> dt.date | No
 def _visit_of_the_document(doc: _Doc) -> str | None:
     """The country every visit of the text goes to, when its visits agree on one."""
     if "visit" not in doc.cache:
-        hosts = {_place(doc, [], [doc.sentences[i]])[2] for i in range(len(doc.sentences))} - {None}
+        hosts = {_visit_in(fold_text(doc.text[a:b]).text) for a, b in doc.sentences
+                 if not _ABANDONED.search(doc.text[a:b])} - {None}
         doc.cache["visit"] = next(iter(hosts)) if len(hosts) == 1 else None
     return doc.cache["visit"]
 
@@ -627,10 +632,10 @@ def _build(doc: _Doc, mtype: str, level: str | None, is_primary: bool, sentences
     if d is not None and start_utc is None:
         # 日本時間の22日未明 in New York: the 21st there; 日本時間14日 in Washington: no one day
         spans = [*date_spans, *(doc.sentences[i] for i in sentences)]
-        row = next((r for r in doc.temporal if _day_value(r) == d and any(a <= r["char_start"] < b for a, b in spans)
-                    and _local_day_of_japan_time(doc, r, tz)[0]), None)
-        if row is not None:
-            d = _local_day_of_japan_time(doc, row, tz)[1]
+        local = next((x for r in doc.temporal if _day_value(r) == d and any(a <= r["char_start"] < b for a, b in spans)
+                      and (x := _local_day_of_japan_time(doc, r, tz))[0]), None)
+        if local is not None:
+            d = local[1]
     continuation = continuation and d is not None and inherit is not None and inherit.date_local is not None \
         and 0 <= (d - inherit.date_local).days <= 1
     if not is_primary and not remote and city is None and venue is None and country is None and d is not None \
