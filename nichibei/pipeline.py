@@ -156,7 +156,7 @@ def extract(cleaned: CleanedStage) -> tuple[dict[str, pl.DataFrame], pl.DataFram
     A document that makes extraction fail stays published with its text; it is recorded in `rejections`
     and contributes no extracted rows.
     """
-    docs = cleaned.documents.select("doc_id", "source_file", "text", "published_date", "publisher")
+    docs = cleaned.documents.select("doc_id", "source_file", "text", "published_date", "publisher", "source_url")
 
     def run(batch: pl.DataFrame) -> dict[str, pl.DataFrame]:
         segments = cleaned.segments.join(batch.select("doc_id"), on="doc_id", how="semi")

@@ -21,7 +21,7 @@ import polars as pl
 import schemas
 from nichibei.extract.entities.resolve import entities_table, load_reference, offices_table, resolve_entities
 from nichibei.extract.meetings.find import MeetingParams, find_doc_meetings, merge_meetings, primary_dates
-from nichibei.extract.temporal import at_head, news_dateline, extract_temporal
+from nichibei.extract.temporal import at_head, news_dateline, extract_temporal, house_zones
 from nichibei.extract.topics.tagging import load_codebook, tag_topics
 from nichibei.extract.speakers import find_speakers, with_speakers
 from nichibei.rules import load_rules
@@ -55,7 +55,7 @@ def _with_title_span(documents: pl.DataFrame, segments: pl.DataFrame) -> pl.Data
         .agg(pl.col("char_start").min().alias("title_start"), pl.col("char_end").max().alias("title_end"))
     ) if not segments.is_empty() else pl.DataFrame(
         schema={"doc_id": pl.Utf8, "title_start": pl.Int64, "title_end": pl.Int64})
-    keep = [c for c in ("doc_id", "text", "published_date", "publisher") if c in documents.columns]
+    keep = [c for c in ("doc_id", "text", "published_date", "publisher", "source_url") if c in documents.columns]
     return documents.select(keep).join(titles, on="doc_id", how="left")
 
 
@@ -103,11 +103,13 @@ def extract_all(documents: pl.DataFrame, segments: pl.DataFrame,
                 params: ExtractParams = ExtractParams()) -> dict[str, pl.DataFrame]:
     """The nine extracted tables, conformed to the schemas.
 
-    documents: doc_id, text, published_date (Date, nullable), optionally publisher; segments: doc_id, seg_no, kind,
-    char_start, char_end, text (the `segments` table).
+    documents: doc_id, text, published_date (Date, nullable), optionally publisher and source_url; segments:
+    doc_id, seg_no, kind, char_start, char_end, text (the `segments` table).
     """
     docs = _with_title_span(documents, segments)
-    temporal = extract_temporal(docs.select("doc_id", "text", pl.col("published_date").alias("anchor_date")))
+    docs = docs.with_columns(house_zones(docs))
+    temporal = extract_temporal(docs.select("doc_id", "text", pl.col("published_date").alias("anchor_date"),
+                                            "house_zone"))
     ref = load_reference()
     offices = offices_table(ref)
     # the date the text speaks of: the publication date, else a date the text states in full

@@ -97,7 +97,8 @@ def dataset_card(version: str, tables: dict[str, pl.DataFrame], public: bool, wi
         "- `nichibei.xlsx`: the meeting tables and document metadata for spreadsheets (no full texts).", "",
         "## Licence", "",
         f"The tables are offered under {DATA_LICENSE} ({DATA_LICENSE_URL}). Document texts keep the licences of "
-        "their sources (`documents.license`).",
+        "their sources (`documents.license`). The countries, zones and coordinates of meeting places come from "
+        "GeoNames (https://www.geonames.org/, CC BY 4.0).",
     ]
     if public:
         out.append(f"This is a public release: the full text of {withheld} document(s) whose licence does not "

@@ -215,6 +215,8 @@ def _resolve_japanese_title(state: DocState, t: Hit, index: Index, rules: MatchR
     if between is not None:
         country = index.entity_country.get(between.entity_id)
         pos = between.start
+        if pos >= 2 and text[pos - 1] == "・" and is_katakana(text[pos - 2]):
+            pos -= 1  # ジョセフ・バイデン・アメリカ合衆国大統領: the name, a middle dot, the country, the title
     blocked_after = any(text.startswith(b, t.end) for b in rules.title_blockers)
     former, pos = _former_or_future_holder(text, pos, rules)
     role_title = None if (blocked_after or former) else title

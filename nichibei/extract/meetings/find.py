@@ -68,7 +68,7 @@ from nichibei.extract.meetings.places import load_places
 from nichibei.extract.meetings.records import (DocMeeting, MeetingParams, _Doc, _Mention, _day_value, _person_level,
                                                sentence_spans)
 from nichibei.extract.meetings.resolve import (_build, _clause, _date_clause, _dated, _dated_places,
-                                               _day_of_the_record, _just_held, _lead, _meeting_date_spans, _ordinal_before, _own_clause, _sentence_persons,
+                                               _day_of_the_date_line, _day_of_the_record, _just_held, _lead, _meeting_date_spans, _ordinal_before, _own_clause, _sentence_persons,
                                                _until_next)
 from nichibei.extract.meetings.words import (_ANOTHER, _JA_CHARS, _ARRANGING, _CONTINUATION, _LEVEL_TYPE, _MONTH_NAMED, _SAME_DAY,
                                              _SAME_TALKS, _THIS_MEETING, _US_JAPAN)
@@ -322,6 +322,12 @@ def _primary_meeting(doc: _Doc, primary: _Mention, found: list[tuple[_Mention, b
     if dm.date_local is None and (primary.sentence in title_sent or primary.sentence in lead) and (
             d := _day_of_the_record(doc, lead)) is not None:
         dm = build_primary(primary_sents, d)  # Remarks … Before Bilateral Meeting, and no day in the text
+    if dm.date_local is None and (primary.sentence in title_sent or primary.sentence in lead) and (
+            dm.country_code == "JP" or dm.mode in ("phone", "video")) and (
+            d := _day_of_the_date_line(doc, lead)) is not None:
+        # 令和5年5月18日 under the title, 岸田総理は…首脳会談を行いました: held in Japan (or by telephone from it) on the
+        # page's day; abroad, a day in Japan need not be the day there
+        dm = build_primary(primary_sents, d)
     if dm.date_local is None and (d := _just_held(doc, [i for i in primary_sents if i not in title_sent], lead)):
         dm = build_primary(primary_sents, d)
     return dm, primary_sents
@@ -418,7 +424,8 @@ def find_doc_meetings(documents: pl.DataFrame, temporal: pl.DataFrame, mentions:
                       offices: pl.DataFrame, params: MeetingParams = MeetingParams()) -> list[DocMeeting]:
     """Meetings as each document reports them.
 
-    documents: doc_id, text, and optionally title_start/title_end (the title's span in `text`).
+    documents: doc_id, text, and optionally title_start/title_end (the title's span in `text`), published_date and
+    house_zone (`nichibei.extract.temporal.house_zones`).
     temporal: the temporal_mentions columns; mentions: the mentions columns (people with role, country_code);
     offices: entity_id, office, country_code, start_date, end_date.
     """
@@ -432,7 +439,7 @@ def find_doc_meetings(documents: pl.DataFrame, temporal: pl.DataFrame, mentions:
             continue
         title = (row["title_start"], row["title_end"]) if has_title and row["title_start"] is not None else None
         doc = _Doc(row["doc_id"], text, title, t_by.get(row["doc_id"], []), p_by.get(row["doc_id"], []),
-                   sentence_spans(text), published=row.get("published_date"))
+                   sentence_spans(text), published=row.get("published_date"), house_zone=row.get("house_zone"))
         out.extend(_doc_meetings(doc, offices, params))
     return out
 

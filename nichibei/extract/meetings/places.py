@@ -11,7 +11,7 @@ from functools import lru_cache
 from importlib import resources
 
 from nichibei.extract.entities.folding import fold_text
-from nichibei.extract.meetings.words import _DATELINE_EN, _DATELINE_JA
+from nichibei.extract.meetings.words import _BYLINE_JA, _DATELINE_EN, _DATELINE_JA
 from nichibei.extract.temporal import infer_event_zone
 
 
@@ -27,7 +27,8 @@ class Place:
 
 @lru_cache(maxsize=1)
 def load_places() -> tuple[dict[str, Place], re.Pattern[str]]:
-    """The city/venue/country table (`data/reference/places.csv`) and one regex over its folded patterns."""
+    """The city/venue/country table (`data/reference/places.csv`, built by `gazetteer`) and one regex over its
+    folded patterns."""
     text = resources.files("nichibei").joinpath("data/reference/places.csv").read_text(encoding="utf-8")
     table: dict[str, Place] = {}
     for r in csv.DictReader(text.splitlines()):
@@ -37,7 +38,8 @@ def load_places() -> tuple[dict[str, Place], re.Pattern[str]]:
     # cities and venues only: a country word must not swallow the venue it prefixes (米国防総省: the Pentagon)
     keys = [k for k, p in table.items() if p.kind in ("city", "venue")]
     alts = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
-    return table, re.compile(rf"(?<![A-Za-z])(?:{alts})(?![a-z])")
+    # a name inside a longer word is not the place: マレ in マレーシア, ワシントン in ワシントンポスト
+    return table, re.compile(rf"(?<![A-Za-zァ-ヺー])(?:{alts})(?![a-zァ-ヺー])")
 
 
 def city_named(name: str) -> Place | None:
@@ -56,6 +58,13 @@ def dateline_city(line: str) -> Place | None:
     ft = fold_text(line).text
     m = _DATELINE_JA.match(ft) or _DATELINE_EN.match(ft)
     return city_named(m.group("city")) if m else None
+
+
+def byline_city(text: str) -> Place | None:
+    """The city of the reporter's byline of a Japanese report ((ワシントン=山田太郎) on a line of its own), if the
+    gazetteer knows it and the text has one byline only."""
+    cities = {m.group("city") for m in _BYLINE_JA.finditer(fold_text(text).text)}
+    return city_named(next(iter(cities))) if len(cities) == 1 else None
 
 
 @lru_cache(maxsize=64)

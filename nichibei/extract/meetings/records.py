@@ -212,6 +212,7 @@ class _Doc:
     sentences: list[tuple[int, int]]
     cache: dict = field(default_factory=dict)
     published: dt.date | None = None  # the publication date
+    house_zone: str | None = None  # the zone the publisher tells unmarked Japanese times in (NHK: Japan time)
 
     def sentence_text(self, i: int) -> str:
         a, b = self.sentences[i]

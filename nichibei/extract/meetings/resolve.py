@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import unicodedata
@@ -12,17 +13,20 @@ import polars as pl
 
 from nichibei.extract.entities.folding import fold_text
 from nichibei.extract.meetings.mentions import _attendee_regions, _countries_named
-from nichibei.extract.meetings.places import Place, _COUNTRY_ZONE, _zone_of_place, city_named, dateline_city, load_places
+from nichibei.extract.meetings.places import (Place, _COUNTRY_ZONE, _zone_of_place, byline_city, city_named,
+                                             dateline_city, load_places)
 from nichibei.extract.meetings.records import (DocMeeting, LEADER_OFFICES, MeetingParams, Participant, SLOTS,
                                                TYPE_LEVEL, _CALL_MODE, _Doc, _Mention, _day_value, _holders, _minutes,
                                                _sentence_of)
-from nichibei.extract.meetings.words import (_ABANDONED, _CLAUSE_BREAK, _COLLECTIVE, _CONTINUATIVE, _CONVERSION_OPEN,
-                                             _DAY_THEN_PLACE, _EN_LOCATIVE_BEFORE, _EN_OTHER_DATE_BEFORE,
-                                             _FOREIGN_QUALIFIER, _JA_CHARS, _JA_LOCATIVE, _JA_MAIN_DATE_AFTER,
-                                             _JA_OF_VENUE, _LOCAL_TIME, _ORDINAL, _OWN_DAY, _START_BEFORE_EN,
-                                             _BILATERAL_WORD, _DAY_PART_HOURS, _JA_MEETING, _JAPAN_TIME, _OF_COUNTRY, _JUST_HELD, _PLACE_LINE, _MULTILATERAL_COUNTRIES, _START_MARKER, _TALKS_RAN, _THIRD_LEADER, _TITLE_BEFORE, _TITLE_WORDS,
-                                             _SAME_DAY_TITLE, _VISIT_EN, _VISIT_HEDGE_AFTER, _VISIT_HEDGE_BEFORE, _VISIT_JA, _ZONE_WORD,
-                                             _visit_host)
+from nichibei.extract.meetings.words import (_ABANDONED, _BILATERAL_WORD, _CIRCUMSTANCE, _CLAUSE_BREAK, _COLLECTIVE,
+                                             _CONTINUATIVE, _CONVERSION_OPEN, _DAY_PART_HOURS, _DAY_THEN_PLACE,
+                                             _EN_LOCATIVE_BEFORE, _EN_NEAR_BEFORE, _EN_OTHER_DATE_BEFORE,
+                                             _FOREIGN_QUALIFIER, _JAPAN_TIME, _JA_CHARS, _JA_HELD, _JA_LOCATIVE,
+                                             _JA_MAIN_DATE_AFTER, _JA_MEETING, _JA_NEAR, _JA_OF_VENUE, _JUST_HELD,
+                                             _LOCAL_TIME, _MULTILATERAL_COUNTRIES, _OF_COUNTRY, _ORDINAL, _OWN_DAY,
+                                             _PLACE_LINE, _SAME_DAY_TITLE, _START_BEFORE_EN, _START_MARKER, _TALKS_RAN,
+                                             _THIRD_LEADER, _TITLE_BEFORE, _TITLE_WORDS, _VISIT_EN, _VISIT_HEDGE_AFTER,
+                                             _VISIT_HEDGE_BEFORE, _visit_host, _VISIT_JA, _ZONE_WORD)
 
 
 def _ordinal_before(doc: _Doc, mm: _Mention) -> str | None:
@@ -77,7 +81,9 @@ def _date_clause(doc: _Doc, mm: _Mention) -> tuple[int, int]:
         # a time expression ending the clause, a zone in brackets after it included (2日午前9時（米東部時間）、)
         timed = any(prev <= r["char_start"] and (brk - 3 <= r["char_end"] <= brk or (
             r["char_end"] <= brk and _ZONE_BRACKET.match(doc.text[r["char_end"]:brk]))) for r in doc.temporal)
-        if not (piece and (_CONTINUATIVE.search(piece) or timed or _passes_through(doc, piece, prev, brk))):
+        # a clause of circumstance (サミットを前に) that gives no date of its own
+        aside = bool(_CIRCUMSTANCE.search(piece)) and not any(prev <= r["char_start"] < brk for r in doc.temporal)
+        if not (piece and (_CONTINUATIVE.search(piece) or timed or aside or _passes_through(doc, piece, prev, brk))):
             break
         start = prev
     return start, b
@@ -209,7 +215,7 @@ def _place(doc: _Doc, sentences: list[int], spans: list[tuple[int, int]] | None 
     """City, venue and country of a visit named with a locative in the given sentences (or spans of text). A
     sentence telling of a plan that was dropped (当初は…で開催を調整していたが, originally planned) places nothing."""
     table, regex = load_places()
-    city = venue = None
+    city = venue = near = None
     visit: str | None = None
     for a, b in spans if spans is not None else [doc.sentences[i] for i in sentences]:
         s_text = doc.text[a:b]
@@ -228,6 +234,9 @@ def _place(doc: _Doc, sentences: list[int], spans: list[tuple[int, int]] | None 
                 continue  # Washington's partners, Washington said, the Washington Post: a name or a government
             if p.country_code == "JP" and p.kind == "venue" and _FOREIGN_QUALIFIER.search(before):
                 continue
+            if p.kind == "city" and (_JA_NEAR.match(after) or _EN_NEAR_BEFORE.search(before)):
+                near = near or dataclasses.replace(p, kind="near")  # サンフランシスコ近郊で: not the city itself
+                continue
             located = bool(_JA_LOCATIVE.match(after)) or bool(_EN_LOCATIVE_BEFORE.search(before))
             if not located and p.kind == "city" and re.match(r"^\s*の", after):
                 # ワシントンのホワイトハウスで: the city of a venue named with its locative
@@ -240,8 +249,9 @@ def _place(doc: _Doc, sentences: list[int], spans: list[tuple[int, int]] | None 
                 venue = p
         if visit is None:
             visit = _visit_in(ft.text)
-    # a venue gives its country, never a city the text does not name (官邸, the Pentagon: city null)
-    return city, venue, visit
+    # a venue gives its country, never a city the text does not name (官邸, the Pentagon: city null); a place near
+    # a city, that city's country and zone as a city of kind "near"
+    return city or (near if venue is None else None), venue, visit
 
 
 def _visit_in(text: str) -> str | None:
@@ -265,6 +275,29 @@ def _day_of_the_record(doc: _Doc, lead: list[int]) -> dt.date | None:
     if not _SAME_DAY_TITLE.search(unicodedata.normalize("NFKC", title)):
         return None
     return _published_unless_the_lead_says_otherwise(doc, lead)
+
+
+def _day_of_the_date_line(doc: _Doc, lead: list[int]) -> dt.date | None:
+    """The date of a page's own date line (令和5年5月18日 on a line of its own under the title, as the Prime Minister's
+    office and the ministries date their reports of the day), for a Japanese report of a meeting held (行いました)
+    whose lead states no other day."""
+    head_end = doc.text.find("\n", doc.title_span[1] + 1 if doc.title_span else 0)
+    for r in doc.temporal:
+        if r["char_start"] > max(head_end, 0) or r.get("kind") != "date" or r.get("resolved_by") != "explicit":
+            continue
+        left = doc.text.rfind("\n", 0, r["char_start"]) + 1
+        right = doc.text.find("\n", r["char_end"])
+        line = doc.text[left:right if right != -1 else len(doc.text)]
+        if line.strip(" \t\u3000") != r["surface"] or len(r["value"]) != 10:
+            continue
+        day = dt.date.fromisoformat(r["value"])
+        spans = [doc.sentences[i] for i in lead[:3]]
+        if not any(_JA_HELD.search(doc.text[a:b]) for a, b in spans):
+            return None
+        days = {x["value"][:10] for x in doc.temporal if x is not r and x.get("value")
+                and x.get("kind") in ("date", "datetime") and any(a <= x["char_start"] < b for a, b in spans)}
+        return day if days <= {day.isoformat()} else None
+    return None
 
 
 def _published_unless_the_lead_says_otherwise(doc: _Doc, lead: list[int]) -> dt.date | None:
@@ -480,7 +513,7 @@ def _attendees(doc: _Doc, sentences: list[int], principals: set[str]) -> list[Pa
 
 def _start_instant(doc: _Doc, row: dict | None, tz_local: str | None) -> tuple[dt.datetime | None, str | None]:
     """UTC instant of a start time. A time that names its zone (日本時間, 現地時間, JST, ET) is taken as
-    resolved; a bare time is a time of the meeting place; with no place (a phone call), a bare time in a
+    resolved; a bare time is a time of the meeting place (of the publisher's zone, for NHK); with no place (a phone call), a bare time in a
     Japanese sentence is Japan time, as Japanese readouts and news state times, and otherwise unknown."""
     if row is None or not row.get("value"):
         return None, None
@@ -489,12 +522,12 @@ def _start_instant(doc: _Doc, row: dict | None, tz_local: str | None) -> tuple[d
         if v is None:
             return None, None
         return (v if v.tzinfo else v.replace(tzinfo=dt.timezone.utc)), row.get("tz_name")
-    zone = tz_local
-    if zone is None:
-        i = _sentence_of(doc.sentences, row["char_start"])
-        sent = doc.sentence_text(i) if i >= 0 else ""
-        if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", sent):
-            zone = "Asia/Tokyo"
+    i = _sentence_of(doc.sentences, row["char_start"])
+    japanese = bool(re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", doc.sentence_text(i) if i >= 0 else ""))
+    # NHK tells a bare time in Japan time wherever the meeting is; others in the time of the meeting place
+    zone = doc.house_zone if japanese and doc.house_zone else tz_local
+    if zone is None and japanese:
+        zone = "Asia/Tokyo"
     if zone is None:
         return None, None
     try:
@@ -575,11 +608,15 @@ def _on_meeting_day(doc: _Doc, row: dict | None, day: dt.date | None) -> dict | 
 
 
 def _meeting_place(doc: _Doc, is_primary: bool, sentences: list[int], place_span: tuple[int, int] | None,
-                   dateline_sentences: list[int]) -> tuple[Place | None, Place | None, str | None, str | None]:
+                   dateline_sentences: list[int]) -> tuple[Place | None, Place | None, str | None, str | None, bool]:
     """City, venue, country and zone of a meeting held in person, from its sentences (or the span given), the
-    transcript's place line, the paragraph's dateline and, for the document's meeting, the visit the text tells of."""
+    transcript's place line, the paragraph's dateline and, for the document's meeting, the visit the text tells of;
+    and whether the text names a place it was held at (a city, a venue, or near a city)."""
     tz = None
     city, venue, visit = _place(doc, sentences, [place_span] if place_span else None)
+    near = city if city is not None and city.kind == "near" else None
+    if near is not None:
+        city, visit = None, near.country_code
     line = _place_line(doc) if is_primary else None
     if line is not None and (city is None or city.country_code != line.country_code or venue is None):
         # the transcript's place line, not a city named in its talk ("in Seoul two weeks ago")
@@ -588,7 +625,7 @@ def _meeting_place(doc: _Doc, is_primary: bool, sentences: list[int], place_span
         visit = None
     if city is None and is_primary:
         # a dateline opening the paragraph that reports the meeting places it, if nothing else disagrees
-        dl = _paragraph_dateline(doc, dateline_sentences)
+        dl = _paragraph_dateline(doc, dateline_sentences) or byline_city(doc.text)
         if dl is not None and (venue is None or venue.country_code == dl.country_code) and (
                 visit is None or visit == dl.country_code):
             city = dl
@@ -603,9 +640,11 @@ def _meeting_place(doc: _Doc, is_primary: bool, sentences: list[int], place_span
         tz = city.tz_name or _zone_of_place(city.name_ja)
     elif venue is not None:
         tz = venue.tz_name or _zone_of_place(venue.name_ja)
+    elif near is not None and country == near.country_code:
+        tz = near.tz_name
     elif country is not None:
         tz = _COUNTRY_ZONE.get(country)
-    return city, venue, country, tz
+    return city, venue, country, tz, city is not None or venue is not None or near is not None
 
 
 def _build(doc: _Doc, mtype: str, level: str | None, is_primary: bool, sentences: list[int],
@@ -618,8 +657,9 @@ def _build(doc: _Doc, mtype: str, level: str | None, is_primary: bool, sentences
     remote = remote or mtype in ("phone_call", "video_call")
     start_row = _start_time(doc, sentences, params)
     city = venue = country = tz = None
+    held = False
     if not remote:
-        city, venue, country, tz = _meeting_place(doc, is_primary, place_sentences or sentences, place_span,
+        city, venue, country, tz, held = _meeting_place(doc, is_primary, place_sentences or sentences, place_span,
                                                   dateline_sentences or sentences)
     date_spans = date_spans if date_spans is not None else [doc.sentences[i] for i in date_sentences]
     start_row = _on_meeting_day(doc, start_row, own_date or _day_of(doc, date_spans, skip=start_row))
@@ -662,15 +702,15 @@ def _build(doc: _Doc, mtype: str, level: str | None, is_primary: bool, sentences
         tz_local=tz, city=city.name_en if city else None, city_ja=city.name_ja if city else None,
         country_code=country, venue=venue.name_en if venue else None, duration_minutes=dur,
         evidence_start=evidence[0], evidence_end=evidence[1], participants=parts,
-        mode=_meeting_mode(mtype, mode, city, venue),
+        mode=_meeting_mode(mtype, mode, held or city is not None or venue is not None),
     )
 
 
-def _meeting_mode(mtype: str, mode: str | None, city, venue) -> str | None:
-    """How the meeting was held, when the text says: a telephone or video word, or a place it was held in."""
+def _meeting_mode(mtype: str, mode: str | None, held_at_a_place: bool) -> str | None:
+    """How the meeting was held, when the text says: a telephone or video word, or a place it was held at."""
     if mode is not None or mtype in ("phone_call", "video_call"):
         return mode or _CALL_MODE[mtype]
-    return "in_person" if city is not None or venue is not None else None
+    return "in_person" if held_at_a_place else None
 
 
 def _meeting_date_spans(doc: _Doc, primary: _Mention, found: list[tuple[_Mention, bool | None]],

@@ -151,6 +151,16 @@ _JA_OF_VENUE = re.compile(r"^\s*の[^、。の]{0,12}?(?:" + _alternation("locat
                           + ")(?:で|において|にて|での)")
 
 
+# 首脳会談を行いました, 会談した: a meeting reported as held, in the past (a page's date line then dates it)
+_JA_HELD = re.compile(r"(?:会談|会議|協議|会合|懇談|立ち話)(?:を)?(?:行|実施|開催|し|が行われ|が開催され)[^、。]{0,6}?(?:ました|た)。")
+
+
+# サンフランシスコ近郊で, ワシントンの郊外で, near San Francisco: near the city, not in it (its country and zone)
+_JA_NEAR = re.compile(r"^\s*の?(?:" + _alternation("locatives", language="ja", use="near_place")
+                      + r")(?:の[^、。の]{0,12}?)?(?:" + _alternation("locatives", use="after_place") + ")")
+_EN_NEAR_BEFORE = re.compile(r"\b(?i:" + _alternation("locatives", language="en", use="near_place") + r")\s+$")
+
+
 # 韓国大統領官邸, 英首相官邸: a venue word qualified by another country or a president is not Japan's
 _FOREIGN_QUALIFIER = re.compile("(?:" + _alternation("locatives", use="foreign_qualifier") + r")\s*$")
 _EN_LOCATIVE_BEFORE = re.compile(r"\b(?i:" + _alternation("locatives", use="before_place") + r")\s+(?:(?i:the)\s+)?"
@@ -182,6 +192,8 @@ _SENTENCE_END_JA = "。!?！？"
 # a news dateline at the start of a paragraph: 【ワシントン=共同】, 【ワシントン時事】, WASHINGTON -,
 # PALM BEACH, Florida, April 17 (Kyodo) --
 _DATELINE_JA = re.compile(r"^\s*【(?P<city>[^=】\s]{1,12}?)(?:=[^】]*|" + _alternation("datelines", part="agency") + ")?】")
+# a reporter's byline on a line of its own, folded ((ワシントン=山田太郎), (ワシントン 山田太郎)): where the report is filed
+_BYLINE_JA = re.compile(_alternation("datelines", part="byline"), re.MULTILINE)
 # the place line under a transcript's title (Sokha Hotel / Phnom Penh, Cambodia; Aboard Air Force One En Route
 # Lima, Peru): where the remarks are given, or where the travellers are going
 _PLACE_LINE = re.compile(_alternation("datelines", part="place_line"), re.IGNORECASE)
@@ -280,6 +292,8 @@ _CLAUSE_BREAK = "、，,"
 # a clause that ends in a verb's continuative form (来日し、, 会談して、, 訪れ、) goes on into the next one and shares its
 # time; one that ends in a noun or a particle (予定で、, 会談は、) does not
 _CONTINUATIVE = re.compile(r"(?:[しりきぎみびちいえけせてねめれ]|して|って|んで)$")
+# サミットを前に、 国連総会の合間に: a clause of circumstance between the day and the meeting (rules/circumstances.csv)
+_CIRCUMSTANCE = re.compile(r"(?:" + _alternation("circumstances", language="ja") + r")\s*$")
 
 
 # a sentence giving the length of the talks without naming them again: "The leaders' first session ran for about

@@ -8,7 +8,7 @@ it was obtained. Candidates and surface parsing: ``patterns``, ``candidates``, `
 """
 
 from nichibei.extract.temporal.candidates import find_candidates
-from nichibei.extract.temporal.document import TEMPORAL_COLUMNS, extract_temporal
+from nichibei.extract.temporal.document import TEMPORAL_COLUMNS, extract_temporal, house_zones
 from nichibei.extract.temporal.params import TemporalParams
 from nichibei.extract.temporal.sentences import at_head, news_dateline
 from nichibei.extract.temporal.numerals import kanji_to_int
@@ -20,6 +20,7 @@ __all__ = [
     "TemporalParams",
     "at_head",
     "extract_temporal",
+    "house_zones",
     "find_candidates",
     "infer_event_zone",
     "infer_event_zones",

@@ -119,8 +119,10 @@ TEMPORAL_COLUMNS: dict[str, pl.DataType] = {
 }
 
 
-def _zone_finder(text: str, params: TemporalParams, doc_zone: str | None, dateline_zone: str | None):
-    """The zone of a clock time in ``text``, as a function of its span, its own zone and its language."""
+def _zone_finder(text: str, params: TemporalParams, doc_zone: str | None, dateline_zone: str | None,
+                 house_zone: str | None = None):
+    """The zone of a clock time in ``text``, as a function of its span, its own zone and its language.
+    ``house_zone``: the zone the publisher tells every unmarked Japanese time in (NHK: Japan time)."""
 
     def zone_for(start: int, end: int, tz: str | None, lang: str) -> str | None:
         """Zone of a clock time: its own word (日本時間), else the place its clause (Japanese: or the meeting a
@@ -130,6 +132,8 @@ def _zone_finder(text: str, params: TemporalParams, doc_zone: str | None, dateli
         none of these is Japan time (``japanese_default_zone``); 現地時間 and English times then have no zone."""
         if tz is not None and tz != "local":
             return tz
+        if lang == "ja" and tz is None and house_zone is not None:
+            return house_zone  # 岸田総理大臣は、ワシントンで午前11時から: in NHK's reports, Japan time all the same
         if lang == "ja":
             z = _event_zone(_clause_around(text, start, end), params.gazetteer, strong_only=True)
             if z is None:
@@ -211,10 +215,10 @@ def _same_instant_as_last(p: Parsed, row: tuple, last) -> tuple:
 
 
 def _resolve_doc(text: str, anchor: dt.date | None, spans: list[tuple[int, int, str]], params: TemporalParams,
-                 out: list[tuple], doc_zone: str | None) -> None:
+                 out: list[tuple], doc_zone: str | None, house_zone: str | None = None) -> None:
     ctx = _Ctx()
     dateline_span, dateline_zone = news_dateline(text, params.gazetteer) if "-" in text or "—" in text else (None, None)
-    zone_for = _zone_finder(text, params, doc_zone, dateline_zone)
+    zone_for = _zone_finder(text, params, doc_zone, dateline_zone, house_zone)
     last: tuple[int, str, str | None, dt.datetime | None] | None = None  # end, kind, zone, UTC of the last time
     seen: list[tuple[int, int, str, str | None]] = []  # start, end, kind, value of the mentions so far
     for i, (start, end, surface) in enumerate(spans):
@@ -267,7 +271,8 @@ def _document_zones(docs: pl.DataFrame, cand: pl.DataFrame, params: TemporalPara
 
 
 def extract_temporal(docs: pl.DataFrame, params: TemporalParams = TemporalParams()) -> pl.DataFrame:
-    """One row per temporal mention in ``docs`` (columns ``doc_id``, ``text``, ``anchor_date``).
+    """One row per temporal mention in ``docs`` (columns ``doc_id``, ``text``, ``anchor_date``, optionally
+    ``house_zone``: the zone of the publisher's unmarked Japanese times, from ``house_zones``).
 
     Output columns and types: ``TEMPORAL_COLUMNS``; sorted by (doc_id, char_start, char_end);
     ``text[char_start:char_end] == surface`` for every row.
@@ -281,6 +286,7 @@ def extract_temporal(docs: pl.DataFrame, params: TemporalParams = TemporalParams
     doc_ids = docs["doc_id"].to_list()
     texts = docs["text"].to_list()
     anchors = docs["anchor_date"].to_list() if "anchor_date" in docs.columns else [None] * docs.height
+    houses = docs["house_zone"].to_list() if "house_zone" in docs.columns else [None] * docs.height
 
     zones = _document_zones(docs, cand, params)
     rows_col = cand["_row"].to_list()
@@ -294,7 +300,8 @@ def extract_temporal(docs: pl.DataFrame, params: TemporalParams = TemporalParams
         while j < n and rows_col[j] == r:
             j += 1
         before = len(records)
-        _resolve_doc(texts[r] or "", anchors[r], list(zip(starts[i:j], ends[i:j], surfaces[i:j])), params, records, zones.get(r))
+        _resolve_doc(texts[r] or "", anchors[r], list(zip(starts[i:j], ends[i:j], surfaces[i:j])), params, records, zones.get(r),
+                    houses[r])
         out_doc.extend([doc_ids[r]] * (len(records) - before))
         i = j
     if not records:
@@ -319,3 +326,14 @@ def extract_temporal(docs: pl.DataFrame, params: TemporalParams = TemporalParams
         schema={**TEMPORAL_COLUMNS, "value_utc": pl.Datetime("us")},
     ).with_columns(pl.col("value_utc").dt.replace_time_zone("UTC"))
     return frame.sort("doc_id", "char_start", "char_end", maintain_order=True)
+
+
+def house_zones(docs: pl.DataFrame) -> pl.Expr:
+    """The zone a publisher tells its unmarked Japanese clock times in (`rules/house_conventions.csv`: NHK writes
+    Japan time unless it says 現地時間), from the document's ``publisher`` or ``source_url``; null for the rest."""
+    zone: pl.Expr = pl.lit(None, dtype=pl.Utf8)
+    for r in reversed(tp.rules("house_conventions", "field", "pattern", "zone")):
+        if r["field"] in docs.columns:
+            zone = pl.when(pl.col(r["field"]).fill_null("").str.contains(r["pattern"])).then(pl.lit(r["zone"])) \
+                .otherwise(zone)
+    return zone.alias("house_zone")

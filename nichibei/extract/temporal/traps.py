@@ -15,6 +15,8 @@ _PLURAL_NOUN_AFTER = re.compile(r"\s+[a-z]+s\b")
 _DAY_AS_COUNT = re.compile(tp.alt(tp.words("day_counts", "pattern")))
 _EN_DAY_BEFORE_NOUN = re.compile(r"[ \t]+(?:the|a|an|his|her|its|their|this|that|our|[A-Z])", re.A)
 _KANJI_NUMERALS = set("〇零一二三四五六七八九十百千")
+# 総理の一日, ある一日: "a day" of someone's, not the 1st of a month (rules/a_day_of.csv)
+_A_DAY_OF = re.compile(tp.alt(tp.words("a_day_of", "pattern")))
 _PLACE_AFTER_KANJI_DAY = set(tp.words("names_after_kanji_day"))  # 四日市, 十日町, 三日月: names, not dates
 _EN_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 _EN_AGE_AFTER = re.compile(r"[ \t]*-?[ \t]*old\b")
@@ -116,6 +118,9 @@ def _is_trap(text: str, start: int, end: int, p: Parsed) -> bool:
         return True  # 今日の国際社会: the present day, not today
     if text.startswith("けさ", start) and text.startswith("せ", start + 2):
         return True  # 受けさせる, 避けさせる: a causative verb, not this morning
+    if p.rule == "ja_day" and text.startswith("一日", start) and end == start + 2 and \
+            _A_DAY_OF.search(text[max(0, start - 8):start]):
+        return True  # 総理の一日: a day in the life, not a date
     if p.rule == "ja_day" and _DAY_AS_COUNT.match(text, end):
         return True  # 1日も早く, 1日あたり: a day counted, not a date
     if p.rule.startswith("ja_day") and p.day is not None and p.month is None and p.year is None:

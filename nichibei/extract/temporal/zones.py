@@ -19,16 +19,33 @@ _GAZETTEER_COLUMNS = ("pattern", "country_code", "tz_name", "kind")
 
 
 def load_gazetteer(path: Path | None = None) -> pl.DataFrame:
-    """The place → zone table (columns pattern, country_code, tz_name, kind)."""
+    """The place → zone table (columns pattern, country_code, tz_name, kind): the zone words and visits of
+    `data/timezones.csv` and, unless another file is given, the cities of the meeting-place gazetteer
+    (`data/reference/places.csv`) that it does not name."""
     if path is None:
         text = resources.files("nichibei").joinpath("data/timezones.csv").read_text(encoding="utf-8")
     else:
         text = Path(path).read_text(encoding="utf-8")
     rows = list(csv.DictReader(text.splitlines()))
+    if path is None:
+        rows += _gazetteer_places({unicodedata.normalize("NFKC", r["pattern"]) for r in rows})
     return pl.DataFrame(
         {c: [r[c] or None for r in rows] for c in _GAZETTEER_COLUMNS},
         schema={c: pl.Utf8 for c in _GAZETTEER_COLUMNS},
     )
+
+
+def _gazetteer_places(known: set[str]) -> list[dict[str, str]]:
+    text = resources.files("nichibei").joinpath("data/reference/places.csv").read_text(encoding="utf-8")
+    out = []
+    for r in csv.DictReader(text.splitlines()):
+        key = unicodedata.normalize("NFKC", r["pattern"])
+        # cities only: a venue such as 防衛省 or 国務省 is as often the actor of a sentence as its place
+        if r["kind"] == "city" and r["tz_name"] and key not in known:
+            known.add(key)
+            out.append({"pattern": r["pattern"], "country_code": r["country_code"], "tz_name": r["tz_name"],
+                        "kind": "place"})
+    return out
 
 
 class _ZoneMatcher(NamedTuple):
