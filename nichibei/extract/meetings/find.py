@@ -68,7 +68,8 @@ from nichibei.extract.meetings.places import load_places
 from nichibei.extract.meetings.records import (DocMeeting, MeetingParams, _Doc, _Mention, _day_value, _person_level,
                                                sentence_spans)
 from nichibei.extract.meetings.resolve import (_build, _clause, _date_clause, _dated, _dated_places,
-                                               _day_of_the_date_line, _day_of_the_record, _just_held, _lead, _meeting_date_spans, _ordinal_before, _own_clause, _sentence_persons,
+                                               _day_of_the_date_line, _day_of_the_record, _just_held, _lead,
+                                               _meeting_date_spans, _ordinal_before, _own_clause, _sentence_persons,
                                                _until_next)
 from nichibei.extract.meetings.words import (_ANOTHER, _JA_CHARS, _ARRANGING, _CONTINUATION, _LEVEL_TYPE, _MONTH_NAMED, _SAME_DAY,
                                              _SAME_TALKS, _THIS_MEETING, _US_JAPAN)

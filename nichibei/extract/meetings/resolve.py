@@ -513,8 +513,9 @@ def _attendees(doc: _Doc, sentences: list[int], principals: set[str]) -> list[Pa
 
 def _start_instant(doc: _Doc, row: dict | None, tz_local: str | None) -> tuple[dt.datetime | None, str | None]:
     """UTC instant of a start time. A time that names its zone (日本時間, 現地時間, JST, ET) is taken as
-    resolved; a bare time is a time of the meeting place (of the publisher's zone, for NHK); with no place (a phone call), a bare time in a
-    Japanese sentence is Japan time, as Japanese readouts and news state times, and otherwise unknown."""
+    resolved; a bare time is a time of the meeting place (of the publisher's zone, for NHK); with no place (a
+    phone call), a bare time in a Japanese sentence is Japan time, as Japanese readouts and news state times, and
+    otherwise unknown."""
     if row is None or not row.get("value"):
         return None, None
     if _ZONE_WORD.search(fold_text(row["surface"]).text):
