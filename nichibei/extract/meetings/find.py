@@ -68,10 +68,10 @@ from nichibei.extract.meetings.places import load_places
 from nichibei.extract.meetings.records import (DocMeeting, MeetingParams, _Doc, _Mention, _day_value, _person_level,
                                                sentence_spans)
 from nichibei.extract.meetings.resolve import (_build, _clause, _date_clause, _dated, _dated_places,
-                                               _day_of_the_date_line, _day_of_the_record, _just_held, _lead,
+                                               _day_of_the_record, _just_held, _lead,
                                                _meeting_date_spans, _ordinal_before, _own_clause, _sentence_persons,
                                                _until_next)
-from nichibei.extract.meetings.words import (_ANOTHER, _JA_CHARS, _ARRANGING, _CONTINUATION, _LEVEL_TYPE, _MONTH_NAMED, _SAME_DAY,
+from nichibei.extract.meetings.words import (_ANOTHER, _JA_CHARS, _JA_HELD, _ARRANGING, _CONTINUATION, _LEVEL_TYPE, _MONTH_NAMED, _SAME_DAY,
                                              _SAME_TALKS, _THIS_MEETING, _US_JAPAN)
 
 
@@ -332,6 +332,29 @@ def _primary_meeting(doc: _Doc, primary: _Mention, found: list[tuple[_Mention, b
     if dm.date_local is None and (d := _just_held(doc, [i for i in primary_sents if i not in title_sent], lead)):
         dm = build_primary(primary_sents, d)
     return dm, primary_sents
+
+
+def _day_of_the_date_line(doc: _Doc, lead: list[int]) -> dt.date | None:
+    """The date of a page's own date line (令和5年5月18日 on a line of its own under the title, as the Prime Minister's
+    office and the ministries date their reports of the day), for a Japanese report of a meeting held (行いました)
+    whose lead states no other day."""
+    head_end = doc.text.find("\n", doc.title_span[1] + 1 if doc.title_span else 0)
+    for r in doc.temporal:
+        if r["char_start"] > max(head_end, 0) or r.get("kind") != "date" or r.get("resolved_by") != "explicit":
+            continue
+        left = doc.text.rfind("\n", 0, r["char_start"]) + 1
+        right = doc.text.find("\n", r["char_end"])
+        line = doc.text[left:right if right != -1 else len(doc.text)]
+        if line.strip(" \t\u3000") != r["surface"] or len(r["value"]) != 10:
+            continue
+        day = dt.date.fromisoformat(r["value"])
+        spans = [doc.sentences[i] for i in lead[:3]]
+        if not any(_JA_HELD.search(doc.text[a:b]) for a, b in spans):
+            return None
+        days = {x["value"][:10] for x in doc.temporal if x is not r and x.get("value")
+                and x.get("kind") in ("date", "datetime") and any(a <= x["char_start"] < b for a, b in spans)}
+        return day if days <= {day.isoformat()} else None
+    return None
 
 
 def _dated_by_the_lead(doc: _Doc, primary: _Mention, mentions: list[_Mention], lead: list[int],

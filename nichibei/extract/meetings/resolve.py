@@ -21,7 +21,7 @@ from nichibei.extract.meetings.records import (DocMeeting, LEADER_OFFICES, Meeti
 from nichibei.extract.meetings.words import (_ABANDONED, _BILATERAL_WORD, _CIRCUMSTANCE, _CLAUSE_BREAK, _COLLECTIVE,
                                              _CONTINUATIVE, _CONVERSION_OPEN, _DAY_PART_HOURS, _DAY_THEN_PLACE,
                                              _EN_LOCATIVE_BEFORE, _EN_NEAR_BEFORE, _EN_OTHER_DATE_BEFORE,
-                                             _FOREIGN_QUALIFIER, _JAPAN_TIME, _JA_CHARS, _JA_HELD, _JA_LOCATIVE,
+                                             _FOREIGN_QUALIFIER, _JAPAN_TIME, _JA_CHARS, _JA_LOCATIVE,
                                              _JA_MAIN_DATE_AFTER, _JA_MEETING, _JA_NEAR, _JA_OF_VENUE, _JUST_HELD,
                                              _LOCAL_TIME, _MULTILATERAL_COUNTRIES, _OF_COUNTRY, _ORDINAL, _OWN_DAY,
                                              _PLACE_LINE, _SAME_DAY_TITLE, _START_BEFORE_EN, _START_MARKER, _TALKS_RAN,
@@ -275,29 +275,6 @@ def _day_of_the_record(doc: _Doc, lead: list[int]) -> dt.date | None:
     if not _SAME_DAY_TITLE.search(unicodedata.normalize("NFKC", title)):
         return None
     return _published_unless_the_lead_says_otherwise(doc, lead)
-
-
-def _day_of_the_date_line(doc: _Doc, lead: list[int]) -> dt.date | None:
-    """The date of a page's own date line (令和5年5月18日 on a line of its own under the title, as the Prime Minister's
-    office and the ministries date their reports of the day), for a Japanese report of a meeting held (行いました)
-    whose lead states no other day."""
-    head_end = doc.text.find("\n", doc.title_span[1] + 1 if doc.title_span else 0)
-    for r in doc.temporal:
-        if r["char_start"] > max(head_end, 0) or r.get("kind") != "date" or r.get("resolved_by") != "explicit":
-            continue
-        left = doc.text.rfind("\n", 0, r["char_start"]) + 1
-        right = doc.text.find("\n", r["char_end"])
-        line = doc.text[left:right if right != -1 else len(doc.text)]
-        if line.strip(" \t\u3000") != r["surface"] or len(r["value"]) != 10:
-            continue
-        day = dt.date.fromisoformat(r["value"])
-        spans = [doc.sentences[i] for i in lead[:3]]
-        if not any(_JA_HELD.search(doc.text[a:b]) for a, b in spans):
-            return None
-        days = {x["value"][:10] for x in doc.temporal if x is not r and x.get("value")
-                and x.get("kind") in ("date", "datetime") and any(a <= x["char_start"] < b for a, b in spans)}
-        return day if days <= {day.isoformat()} else None
-    return None
 
 
 def _published_unless_the_lead_says_otherwise(doc: _Doc, lead: list[int]) -> dt.date | None:
