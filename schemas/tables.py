@@ -137,7 +137,7 @@ class Boilerplate(pa.DataFrameModel):
                                nullable=True, ge=1)
     locator: str = _field("CSS path of the removed HTML element; null for plain text.", nullable=True)
     text: str = _field("The removed text as it stands in the raw document; null in a public release when the "
-                       "document's text is withheld and the piece is longer than a short quotation.", nullable=True)
+                       "document's text is withheld.", nullable=True)
     rule: str = _field("Name of the rule that removed it (see the README's list of rules).",
                        isin=list(BOILERPLATE_RULES))
 
@@ -158,7 +158,7 @@ class Segments(pa.DataFrameModel):
     char_start: pl.Int64 = _field("Start offset in `documents.text` (code points, 0-based).", ge=0)
     char_end: pl.Int64 = _field("End offset in `documents.text` (code points, exclusive).", ge=0)
     text: str = _field("The segment's text: `documents.text[char_start:char_end]`; null in a public release when "
-                       "the document's text is withheld and the segment is longer than a short quotation.",
+                       "the document's text is withheld.",
                        nullable=True)
 
     class Config:
@@ -173,7 +173,10 @@ class TemporalMentions(pa.DataFrameModel):
     doc_id: str = _field("Document the expression stands in.")
     char_start: pl.Int64 = _field("Start offset in `documents.text` (code points, 0-based).", ge=0)
     char_end: pl.Int64 = _field("End offset in `documents.text` (code points, exclusive).", ge=0)
-    surface: str = _field("The expression as it stands: `documents.text[char_start:char_end]`.")
+    surface: str = _field("The expression as it stands: `documents.text[char_start:char_end]`; "
+                          "null in a public release when the document's text is withheld and this quotation is "
+                          "not kept.",
+                          nullable=True)
     kind: str = _field("`date`, `datetime`, `time`, `month`, `year`, `year_range`, `fiscal_year`, `weekday` or "
                        "`duration`.", isin=TEMPORAL_KINDS)
     value: str = _field(
@@ -241,7 +244,10 @@ class Mentions(pa.DataFrameModel):
     doc_id: str = _field("Document the mention stands in.")
     char_start: pl.Int64 = _field("Start offset in `documents.text` (code points, 0-based).", ge=0)
     char_end: pl.Int64 = _field("End offset in `documents.text` (code points, exclusive).", ge=0)
-    surface: str = _field("The mention as it stands: `documents.text[char_start:char_end]`.")
+    surface: str = _field("The mention as it stands: `documents.text[char_start:char_end]`; "
+                          "null in a public release when the document's text is withheld and this quotation is "
+                          "not kept.",
+                          nullable=True)
     entity_id: str = _field("The entity it names.")
     entity_type: str = _field("Kind of the entity.", isin=ENTITY_TYPES)
     match_kind: str = _field("How it was resolved: an alias, a family name with a title, an office at a date, "
@@ -267,7 +273,10 @@ class Speakers(pa.DataFrameModel):
     doc_id: str = _field("The speech (a document).")
     char_start: pl.Int64 = _field("Start offset of the speaker mark in `documents.text` (after `○`).", ge=0)
     char_end: pl.Int64 = _field("End offset of the speaker mark (exclusive).", ge=0)
-    surface: str = _field("The speaker mark as it stands: `documents.text[char_start:char_end]`.")
+    surface: str = _field("The speaker mark as it stands: `documents.text[char_start:char_end]`; "
+                          "null in a public release when the document's text is withheld and this quotation is "
+                          "not kept.",
+                          nullable=True)
     name_as_written: str = _field("The speaker's name as the mark gives it: the full name, or the family name.",
                                   nullable=True)
     title_as_written: str = _field("The title the mark gives (`国務大臣`, `委員`); null for a member called by "
@@ -360,7 +369,10 @@ class Topics(pa.DataFrameModel):
     topic_code: str = _field("Code of the topic in the codebook.")
     char_start: pl.Int64 = _field("Start offset of the matched words in `documents.text`.", ge=0)
     char_end: pl.Int64 = _field("End offset of the matched words (exclusive).", ge=0)
-    evidence: str = _field("The words that matched: `documents.text[char_start:char_end]`.")
+    evidence: str = _field("The words that matched: `documents.text[char_start:char_end]`; "
+                           "null in a public release when the document's text is withheld and this quotation is "
+                           "not kept.",
+                           nullable=True)
 
     class Config:
         description = "Topics: what the documents talk about, per segment, with evidence."

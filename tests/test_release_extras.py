@@ -68,6 +68,13 @@ def test_chart_is_an_svg(seed_release):
     pytest.param("CC-BY-ND-4.0", False, id="no-derivatives"),
     pytest.param("All rights reserved", False, id="all-rights-reserved"),
     pytest.param(None, False, id="unknown"),
+    pytest.param("Public domain (U.S. Government work, 17 U.S.C. 105)", True, id="public-domain-with-a-note"),
+    pytest.param("U.S. Government work (17 U.S.C. §105)", True, id="us-government-work"),
+    pytest.param("Diet speech: free to use (Copyright Act of Japan, Art. 40(1))", True, id="diet-speech"),
+    pytest.param("国会における演説（著作権法第40条第1項）", True, id="diet-speech-ja"),
+    pytest.param("CC BY-NC-SA 4.0", False, id="non-commercial-share-alike"),
+    pytest.param("Public domain? Not known", False, id="not-a-licence"),
+    pytest.param("© 2024 NHK (All rights reserved)", False, id="copyright-with-a-note"),
 ])
 def test_which_licences_allow_redistribution(licence, allowed):
     assert allows_redistribution(licence) is allowed
