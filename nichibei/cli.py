@@ -26,9 +26,12 @@ def _release(args: argparse.Namespace) -> int:
     # Prefect's 20-second default
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
     from flows.release import release_flow
+    from nichibei.release.lock import output_lock
 
-    published = release_flow(raw_dir=Path(args.raw), out_dir=Path(args.out), public=args.public,
-                             inbox=Path(args.inbox) if args.inbox else None)
+    # one writer at a time: a second release on this folder stops here, before its pipeline runs
+    with output_lock(Path(args.out) / "public" if args.public else Path(args.out)):
+        published = release_flow(raw_dir=Path(args.raw), out_dir=Path(args.out), public=args.public,
+                                 inbox=Path(args.inbox) if args.inbox else None)
     state = "published" if published.is_new else "unchanged; the latest release is"
     print(f"nichibei: {state} {published.version}", file=sys.stderr)
     print(published.path)

@@ -78,7 +78,22 @@ def write_checksums(release_dir: Path) -> None:
 
 
 def _atomic_write(path: Path, text: str) -> None:
+    """Replace a file whole (written beside it, then renamed), readable by everyone as a published file is."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(text)
-    os.replace(tmp, path)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def share_tree(root: Path) -> None:
+    """Folders 0755 and files 0644: a release is for sharing, whatever the umask or the temporary folder's mode."""
+    root.chmod(0o755)
+    for path in root.rglob("*"):
+        path.chmod(0o755 if path.is_dir() else 0o644)

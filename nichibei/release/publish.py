@@ -1,7 +1,7 @@
 """Publishing a release: Parquet and CSV of every table, datapackage.json, SHA256SUMS, RELEASE.md.
 
-A release is written to a staging folder beside the releases and renamed into place only when whole, so a
-run that fails half-way leaves no half-written release. A published release is never modified. The same
+A release is written to a staging folder (`OUT/.staging/`) and renamed into `OUT/releases/` only when whole, so
+a run that fails or is killed half-way leaves no half-written release. A published release is never modified. The same
 tables always give byte-identical Parquet and CSV files (rows in primary-key order, no build time inside).
 """
 
@@ -21,8 +21,10 @@ import schemas
 from nichibei import __version__
 from nichibei.release import card, exports
 from nichibei.release.diff import ReleaseDiff, diff_tables, read_release_tables, release_keys
-from nichibei.release.files import _atomic_write, _data_checksums, write_checksums, write_csv, write_parquet
+from nichibei.release.files import (_atomic_write, _data_checksums, share_tree, write_checksums, write_csv,
+                                    write_parquet)
 from nichibei.release.licences import withhold_texts
+from nichibei.release.lock import output_lock
 from nichibei.release.metadata import datapackage
 from nichibei.release.quality import quality_report
 from nichibei.release.registry import (REGISTRY_NAME, read_registry, registry_json, stabilise_meeting_ids,
@@ -84,13 +86,29 @@ def _write_extras(version: str, tables: dict[str, pl.DataFrame], stage: Path, pu
     (stage / "croissant.json").write_text(card.croissant_json(version, stage), encoding="utf-8")
 
 
+STAGING = ".staging"
+# the output folder's files that follow its newest release; each release holds its own copy of them
+FOLLOWING = ("CHANGELOG.md", REGISTRY_NAME)
+
+
 def publish(tables: dict[str, pl.DataFrame], out_dir: Path, inputs: dict | None = None,
             public: bool = False) -> Published:
     """Publish validated tables as a new release, or return the latest when nothing changed.
 
-    `public`: withhold the full texts that their licences do not allow to redistribute.
+    `public`: withhold the full texts that their licences do not allow to redistribute. One writer at a time
+    (`output_lock`); a release is built in `OUT/.staging/` and renamed into `OUT/releases/` when whole, so a run
+    killed at any moment leaves the published releases whole and none half-written, and the next run finishes
+    what a killed one left (the output folder's `latest.json`, `CHANGELOG.md` and meeting ids follow the newest
+    release).
     """
-    inputs = inputs or {}
+    with output_lock(out_dir):
+        _recover(out_dir)
+        published = _publish(tables, out_dir, inputs or {}, public)
+        _follow_newest(out_dir)
+    return published
+
+
+def _publish(tables: dict[str, pl.DataFrame], out_dir: Path, inputs: dict, public: bool) -> Published:
     withheld = 0
     if public:
         tables, withheld = withhold_texts(tables)
@@ -99,10 +117,11 @@ def publish(tables: dict[str, pl.DataFrame], out_dir: Path, inputs: dict | None 
     tables = {name: schemas.conform(name, frame)
               for name, frame in stabilise_meeting_ids(tables, registered).items()}
     releases = out_dir / "releases"
-    releases.mkdir(parents=True, exist_ok=True)
+    _shared_dir(releases)
     versions = published_versions(out_dir)
     previous = versions[-1] if versions else None
-    stage = Path(tempfile.mkdtemp(prefix=".staging-", dir=releases))
+    _shared_dir(out_dir / STAGING)
+    stage = Path(tempfile.mkdtemp(prefix="release-", dir=out_dir / STAGING))
     try:
         _write_data_files(tables, stage)
         diff = None
@@ -121,7 +140,12 @@ def publish(tables: dict[str, pl.DataFrame], out_dir: Path, inputs: dict | None 
         (stage / "datapackage.json").write_text(json.dumps(package, ensure_ascii=False, indent=2) + "\n",
                                                 encoding="utf-8")
         (stage / "RELEASE.md").write_text(release_notes(version, tables, inputs, diff, previous), encoding="utf-8")
+        (stage / "CHANGELOG.md").write_text(data_changelog(out_dir / "CHANGELOG.md", version, previous, diff),
+                                            encoding="utf-8")
+        (stage / REGISTRY_NAME).write_text(registry_json(updated_registry(registered, tables, version)),
+                                           encoding="utf-8")
         write_checksums(stage)
+        share_tree(stage)
         target = releases / version
         if target.exists():
             raise PublishError(f"release {version} already exists at {target}; published releases are never modified")
@@ -129,11 +153,41 @@ def publish(tables: dict[str, pl.DataFrame], out_dir: Path, inputs: dict | None 
     except BaseException:
         shutil.rmtree(stage, ignore_errors=True)
         raise
-    _atomic_write(out_dir / "latest.json", json.dumps({"version": version, "path": f"releases/{version}"},
-                                                      indent=2) + "\n")
-    _atomic_write(out_dir / "CHANGELOG.md", data_changelog(out_dir / "CHANGELOG.md", version, previous, diff))
-    _atomic_write(out_dir / REGISTRY_NAME, registry_json(updated_registry(registered, tables, version)))
     return Published(target, version, True, diff)
+
+
+def _shared_dir(path: Path) -> None:
+    if not path.is_dir():
+        path.mkdir(parents=True)
+        path.chmod(0o755)
+
+
+def _recover(out_dir: Path) -> None:
+    """What a killed run left: its staging folders (no one else writes here while the lock is held)."""
+    staging = out_dir / STAGING
+    if staging.is_dir():
+        for leftover in staging.iterdir():
+            if leftover.is_dir() and not leftover.is_symlink():
+                shutil.rmtree(leftover, ignore_errors=True)
+            else:
+                leftover.unlink(missing_ok=True)
+
+
+def _follow_newest(out_dir: Path) -> None:
+    """`latest.json`, `CHANGELOG.md` and the meeting ids of the output folder made those of its newest release."""
+    versions = published_versions(out_dir)
+    if not versions:
+        return
+    newest = out_dir / "releases" / versions[-1]
+    wanted = {"latest.json": json.dumps({"version": versions[-1], "path": f"releases/{versions[-1]}"}, indent=2)
+              + "\n"}
+    for name in FOLLOWING:
+        if (newest / name).is_file():  # (releases before 1.x held no copy: their folder's files stay)
+            wanted[name] = (newest / name).read_text(encoding="utf-8")
+    for name, text in wanted.items():
+        path = out_dir / name
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            _atomic_write(path, text)
 
 
 DATA_CHANGELOG_HEAD = (
