@@ -137,14 +137,18 @@ def citation_cff(version: str) -> str:
 
 _CROISSANT_TYPES = {"string": "sc:Text", "integer": "sc:Integer", "boolean": "sc:Boolean", "date": "sc:Date",
                     "datetime": "sc:DateTime"}
-_CROISSANT_CONTEXT = {
-    "@language": "en", "@vocab": "https://schema.org/", "sc": "https://schema.org/",
-    "cr": "http://mlcommons.org/croissant/", "dct": "http://purl.org/dc/terms/",
-    "citeAs": "cr:citeAs", "column": "cr:column", "conformsTo": "dct:conformsTo",
+_CROISSANT_CONTEXT = {  # the standard Croissant 1.0 context, as its reference implementation writes it
+    "@language": "en", "@vocab": "https://schema.org/", "citeAs": "cr:citeAs", "column": "cr:column",
+    "conformsTo": "dct:conformsTo", "cr": "http://mlcommons.org/croissant/", "rai": "http://mlcommons.org/croissant/RAI/",
     "data": {"@id": "cr:data", "@type": "@json"}, "dataType": {"@id": "cr:dataType", "@type": "@vocab"},
-    "extract": "cr:extract", "field": "cr:field", "fileObject": "cr:fileObject", "format": "cr:format",
-    "key": "cr:key", "recordSet": "cr:recordSet", "references": "cr:references", "source": "cr:source",
-    "separator": "cr:separator", "transform": "cr:transform", "isLiveDataset": "cr:isLiveDataset",
+    "dct": "http://purl.org/dc/terms/", "equivalentProperty": "cr:equivalentProperty",
+    "examples": {"@id": "cr:examples", "@type": "@json"}, "extract": "cr:extract", "field": "cr:field",
+    "fileProperty": "cr:fileProperty", "fileObject": "cr:fileObject", "fileSet": "cr:fileSet", "format": "cr:format",
+    "includes": "cr:includes", "isLiveDataset": "cr:isLiveDataset", "jsonPath": "cr:jsonPath", "key": "cr:key",
+    "md5": "cr:md5", "parentField": "cr:parentField", "path": "cr:path", "recordSet": "cr:recordSet",
+    "references": "cr:references", "regex": "cr:regex", "repeated": "cr:repeated", "replace": "cr:replace",
+    "samplingRate": "cr:samplingRate", "sc": "https://schema.org/", "separator": "cr:separator", "source": "cr:source",
+    "subField": "cr:subField", "transform": "cr:transform",
 }
 
 
@@ -155,7 +159,7 @@ def croissant(version: str, release_dir) -> dict:
         file_id = f"{table}.parquet"
         distribution.append({
             "@type": "cr:FileObject", "@id": file_id, "name": file_id, "contentUrl": file_id,
-            "encodingFormat": "application/vnd.apache.parquet",
+            "encodingFormat": "application/x-parquet",  # the media type Croissant readers know Parquet by
             "sha256": sha256_of(release_dir / file_id),
         })
         fields = []

@@ -12,10 +12,13 @@ from nichibei.release.files import sha256_of
 DATA_PACKAGE_NAME = "nichibei"
 
 
-def _field_descriptor(c: schemas.Column) -> dict:
+def _field_descriptor(c: schemas.Column, fmt: str) -> dict:
     descriptor = {"name": c.name, "type": schemas.registry.frictionless_type(c.dtype), "description": c.description}
     if isinstance(c.dtype, pl.List):
-        descriptor["description"] += " In CSV the items are joined with `|`."
+        if fmt == "parquet":
+            descriptor["type"], descriptor["arrayItem"] = "array", {"type": "string"}
+        else:
+            descriptor["description"] += " In CSV the items are joined with `|`."
     if c.dtype == pl.Boolean:
         descriptor["trueValues"], descriptor["falseValues"] = ["true"], ["false"]
     if isinstance(c.dtype, pl.Datetime):
@@ -25,9 +28,9 @@ def _field_descriptor(c: schemas.Column) -> dict:
     return descriptor
 
 
-def _table_schema(table: str) -> dict:
+def _table_schema(table: str, fmt: str) -> dict:
     return {
-        "fields": [_field_descriptor(c) for c in schemas.columns(table)],
+        "fields": [_field_descriptor(c, fmt) for c in schemas.columns(table)],
         "primaryKey": schemas.primary_key(table),
         "missingValues": [""],
     }
@@ -43,18 +46,16 @@ def datapackage(version: str, release_dir: Path, tables: list[str]) -> dict:
                 "path": rel,
                 "title": f"{table} ({fmt})",
                 "description": schemas.description(table),
+                "profile": "tabular-data-resource",
                 "format": fmt,
                 "mediatype": "application/vnd.apache.parquet" if fmt == "parquet" else "text/csv",
                 "bytes": path.stat().st_size,
                 "hash": f"sha256:{sha256_of(path)}",
-                "schema": _table_schema(table),
+                "schema": _table_schema(table, fmt),
             }
             if fmt == "csv":
-                resource["profile"] = "tabular-data-resource"
                 resource["encoding"] = "utf-8-sig"
                 resource["dialect"] = {"delimiter": ",", "header": True, "quoteChar": '"'}
-            else:
-                resource["profile"] = "data-resource"
             resources.append(resource)
     return {
         "profile": "data-package",
