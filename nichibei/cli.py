@@ -77,7 +77,8 @@ def _verify(args: argparse.Namespace) -> int:
 def _diff(args: argparse.Namespace) -> int:
     from nichibei.release.diff import diff_releases
 
-    print(diff_releases(Path(args.old), Path(args.new)).summary_markdown(), end="")
+    diff = diff_releases(Path(args.old), Path(args.new))
+    print(diff.summary_markdown() if args.summary else diff.markdown(limit=args.limit), end="")
     return 0
 
 
@@ -130,11 +131,15 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("release_dir", metavar="RELEASE_DIR", help="the release directory")
     v.set_defaults(func=_verify)
     d = sub.add_parser("diff", help="compare two releases table by table",
-                       description="Rows added, removed and changed (by primary key) and schema changes, per "
-                                   "table, between two release directories.",
+                       description="Schema changes and rows added, removed and changed per table between two "
+                                   "release directories: a summary table, then every row by its primary key, with "
+                                   "the old and new values of each changed column.",
                        epilog=EXAMPLES["diff"], formatter_class=argparse.RawDescriptionHelpFormatter)
     d.add_argument("old", metavar="OLD", help="the older release directory")
     d.add_argument("new", metavar="NEW", help="the newer release directory")
+    d.add_argument("--limit", type=int, default=None, metavar="N",
+                   help="list at most N rows per table and kind (default: all)")
+    d.add_argument("--summary", action="store_true", help="the summary table only")
     d.set_defaults(func=_diff)
     return p
 

@@ -16,6 +16,7 @@ import polars as pl
 import schemas
 from nichibei.clean.classify import Cleaned, CleanParams, clean_documents
 from nichibei.extract.batch import extract_all
+from nichibei.extract.meetings.merge import only_disagreements
 from nichibei.ingest.load import load_raw
 from nichibei.rejections import Rejection, UnreadableDocument, rejections_frame
 from nichibei.clean.segments import SegmentParams, build_segments, document_language
@@ -147,7 +148,7 @@ def clean(loaded: Loaded, params: CleanParams = CleanParams(),
 
 
 EXTRACTED_TABLES = ("temporal_mentions", "entities", "offices", "mentions", "speakers", "meetings",
-                    "meeting_participants", "meeting_sources", "topics")
+                    "meeting_participants", "meeting_sources", "meeting_field_values", "topics")
 
 
 def extract(cleaned: CleanedStage) -> tuple[dict[str, pl.DataFrame], pl.DataFrame]:
@@ -205,6 +206,9 @@ def _without_documents(tables: dict[str, pl.DataFrame], extracted_from: set[str]
     out["meeting_participants"] = (
         tables["meeting_participants"].join(out["meetings"].select("meeting_id"), on="meeting_id", how="semi")
         .filter(~pl.col("evidence_doc_id").is_in(gone)))
+    out["meeting_field_values"] = only_disagreements(
+        tables["meeting_field_values"].join(out["meetings"].select("meeting_id"), on="meeting_id", how="semi")
+        .filter(~pl.col("doc_id").is_in(gone)))
     for table in CLEANED_TABLES:
         out[table] = tables[table].filter(~pl.col("doc_id").is_in(list(dropped)))
     out["documents"] = out["documents"].with_columns(

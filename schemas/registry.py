@@ -23,6 +23,7 @@ TABLES: dict[str, type[pa.DataFrameModel]] = {
     "meetings": t.Meetings,
     "meeting_participants": t.MeetingParticipants,
     "meeting_sources": t.MeetingSources,
+    "meeting_field_values": t.MeetingFieldValues,
     "topics": t.Topics,
     "rejections": t.Rejections,
 }

@@ -361,6 +361,35 @@ class MeetingSources(pa.DataFrameModel):
         strict = True
 
 
+class MeetingFieldValues(pa.DataFrameModel):
+    """The values the reports of one meeting give of a field they disagree on."""
+
+    meeting_id: str = _field("The meeting.")
+    field: str = _field("The column of `meetings` the reports disagree on.",
+                        isin=["start_utc", "tz_local", "city", "city_ja", "country_code", "venue", "duration_minutes",
+                              "mode"])
+    value: str = _field("The value this document gives, as text (`start_utc` in ISO 8601 UTC, `2024-04-10T15:00:00Z`; "
+                        "`duration_minutes` a whole number).")
+    doc_id: str = _field("The document that gives it.")
+    evidence_start: pl.Int64 = _field("Start offset in `documents.text` of the text the value was read from: the "
+                                      "stated start or length for `start_utc` and `duration_minutes`, else the text "
+                                      "that reports the meeting.", ge=0)
+    evidence_end: pl.Int64 = _field("End offset of that text (exclusive).", ge=0)
+    is_chosen: bool = _field("True when this is the value `meetings` publishes.")
+    rule: str = _field("Why the published value was chosen: `most_precise_place` (the place fields come from the "
+                       "report that places the meeting most precisely: a city, else a venue, else a country), "
+                       "`primary_report` (the document about the meeting over one that mentions it), "
+                       "`first_by_doc_id` (reports of equal standing: the first by `doc_id`).",
+                       isin=["most_precise_place", "primary_report", "first_by_doc_id"])
+
+    class Config:
+        description = ("Meeting field values: where the documents of one meeting disagree on a field (120 minutes "
+                       "in one, 90 in another), every value with its document and offsets, and which was chosen "
+                       "and why. Only fields with two values or more have rows.")
+        unique = ["meeting_id", "field", "doc_id"]
+        strict = True
+
+
 class Topics(pa.DataFrameModel):
     """Topics discussed, tagged per segment with the words that matched."""
 

@@ -142,3 +142,63 @@ def test_diff_command_prints_the_summary(seed_tables, tmp_path, capsys):
     assert "| `rejections` | 1 | 0 | 0 | — |" in out
     assert main(["diff", str(first.path), str(first.path)]) == 0
     assert capsys.readouterr().out == "No changes.\n"
+
+
+# old rows, new rows → added keys, removed keys, changed cells (key, column, old, new)
+ROW_DIFFS = [
+    pytest.param([(1, "a", 10)], [(1, "a", 10)], [], [], [], id="same"),
+    pytest.param([(1, "a", 10)], [(1, "a", 10), (2, "b", None)], [("2",)], [], [], id="added"),
+    pytest.param([(1, "a", 10), (2, "b", 20)], [(2, "b", 20)], [], [("1",)], [], id="removed"),
+    pytest.param([(1, "a", 120)], [(1, "a", 90)], [], [], [("1", "minutes", "120", "90")], id="one-cell"),
+    pytest.param([(1, "a", 120)], [(1, "c", None)], [], [],
+                 [("1", "city", "a", "c"), ("1", "minutes", "120", None)], id="two-cells-one-to-null"),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "added", "removed", "changes"), ROW_DIFFS)
+def test_diff_lists_rows_by_key(old, new, added, removed, changes):
+    from nichibei.release.diff import diff_table
+
+    schema = {"id": pl.Int64, "city": pl.Utf8, "minutes": pl.Int64}
+    d = diff_table("t", pl.DataFrame(old, schema=schema, orient="row"), pl.DataFrame(new, schema=schema, orient="row"),
+                   ["id"])
+    assert (d.added, d.removed, d.changed) == (len(added), len(removed), len({c[0] for c in changes}))
+    assert [tuple(str(v) for v in r) for r in d.added_keys.rows()] == added
+    assert [tuple(str(v) for v in r) for r in d.removed_keys.rows()] == removed
+    assert d.changes.rows() == changes
+
+
+def test_diff_of_list_columns_and_long_texts():
+    from nichibei.release.diff import CELL_CHARS, ReleaseDiff, diff_table
+
+    schema = {"id": pl.Utf8, "aliases": pl.List(pl.Utf8), "text": pl.Utf8}
+    old = pl.DataFrame([("e1", ["A", "B"], "x" * 200)], schema=schema, orient="row")
+    new = pl.DataFrame([("e1", ["A"], "y|z")], schema=schema, orient="row")
+    d = diff_table("entities", old, new, ["id"])
+    assert d.changes.rows() == [("e1", "aliases", "A|B", "A"), ("e1", "text", "x" * 200, "y|z")]
+    md = ReleaseDiff([d]).markdown()
+    assert md.index("| `entities` | 0 | 0 | 1 |") < md.index("### `entities`")  # the summary first
+    assert "| e1 | text | " + "x" * CELL_CHARS + "… (200 characters) | y\\|z |" in md
+
+
+def test_release_notes_and_cli_name_the_changed_row(seed_tables, tmp_path, capsys):
+    from nichibei.cli import main
+
+    first = publish(seed_tables, tmp_path)
+    target = seed_tables["meetings"].filter(pl.col("meeting_type") == "2plus2").row(0, named=True)
+    corrected = dict(seed_tables, meetings=seed_tables["meetings"].with_columns(
+        pl.when(pl.col("meeting_id") == target["meeting_id"]).then(pl.lit(75)).otherwise(pl.col("duration_minutes"))
+        .alias("duration_minutes")))
+    extra = {**REJECTION, "source_file": "x.txt"}
+    second = publish(with_row(corrected, "rejections", **extra), tmp_path)
+    line = f"| {target['meeting_id']} | duration_minutes | {target['duration_minutes'] or '∅'} | 75 |"
+    notes = (second.path / "RELEASE.md").read_text(encoding="utf-8")
+    assert "| `meetings` | 0 | 0 | 1 | — |" in notes and line in notes
+    assert "| x.txt | decode | undecodable | bad bytes |" in notes  # an added row by its whole key
+    assert main(["diff", str(first.path), str(second.path)]) == 0
+    out = capsys.readouterr().out
+    assert line in out and out.index("| table |") < out.index("### `meetings`")
+    assert main(["diff", "--summary", str(first.path), str(second.path)]) == 0
+    assert "### " not in capsys.readouterr().out
+    assert main(["diff", "--limit", "0", str(first.path), str(second.path)]) == 0
+    assert "… and 1 more (`nichibei diff OLD NEW` lists them all)." in capsys.readouterr().out

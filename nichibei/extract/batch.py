@@ -29,7 +29,7 @@ from nichibei.rules import load_rules
 __all__ = ["ExtractParams", "extract_all", "EXTRACTED_TABLES"]
 
 EXTRACTED_TABLES = ("temporal_mentions", "entities", "offices", "mentions", "speakers", "meetings",
-                    "meeting_participants", "meeting_sources", "topics")
+                    "meeting_participants", "meeting_sources", "meeting_field_values", "topics")
 
 
 @dataclass(frozen=True)

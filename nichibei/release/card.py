@@ -38,6 +38,8 @@ KNOWN_LIMITS = {
     "meeting_participants": "Rows marked `is_inferred` are not named in the text: they come from who held the "
                             "office on the meeting's date.",
     "meeting_sources": "A document may report several meetings; `is_primary` marks the one it is about.",
+    "meeting_field_values": "Only disagreements between documents are listed; a value one document reads wrongly "
+                            "and no other document states is not caught here.",
     "topics": "Topics are tagged by keywords of the codebook in each segment; a keyword in a negated or "
               "unrelated sentence is still tagged.",
     "rejections": "Documents that could not be read are not in any other table.",

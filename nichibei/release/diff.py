@@ -1,4 +1,5 @@
-"""Comparing two releases (or a release and new tables): schema changes and rows added, removed, changed."""
+"""Comparing two releases (or a release and new tables): schema changes, and every row added, removed or changed
+by its primary key, with the old and new values of the changed columns."""
 
 from __future__ import annotations
 
@@ -9,8 +10,16 @@ from pathlib import Path
 import polars as pl
 
 
+# the longest value a cell of the details shows (a text changed is shown by its start and its length)
+CELL_CHARS = 80
+
+
 @dataclass(frozen=True)
 class TableDiff:
+    """One table's changes. `added_keys`/`removed_keys`: the key columns of the rows added and removed;
+    `changes`: one row per changed cell, the key columns then `column`, `old`, `new` (values as text).
+    A new or removed table has counts only."""
+
     table: str
     added: int = 0
     removed: int = 0
@@ -20,6 +29,10 @@ class TableDiff:
     columns_retyped: tuple[str, ...] = ()
     is_new_table: bool = False
     is_removed_table: bool = False
+    key: tuple[str, ...] = ()
+    added_keys: pl.DataFrame | None = field(default=None, compare=False, repr=False)
+    removed_keys: pl.DataFrame | None = field(default=None, compare=False, repr=False)
+    changes: pl.DataFrame | None = field(default=None, compare=False, repr=False)
 
     @property
     def has_changes(self) -> bool:
@@ -43,6 +56,7 @@ class ReleaseDiff:
         return None
 
     def summary_markdown(self) -> str:
+        """The summary table of every table that changed."""
         rows = [t for t in self.tables if t.has_changes]
         if not rows:
             return "No changes.\n"
@@ -57,6 +71,71 @@ class ReleaseDiff:
             schema += [f"~{c} (type)" for c in t.columns_retyped]
             out.append(f"| `{t.table}` | {t.added} | {t.removed} | {t.changed} | {', '.join(schema) or '—'} |")
         return "\n".join(out) + "\n"
+
+    def details_markdown(self, limit: int | None = None) -> str:
+        """Every row added, removed and changed, table by table, by key; a changed row with each changed column's
+        old and new value. `limit`: at most so many lines per list, with the number left out said."""
+        out: list[str] = []
+        for t in self.tables:
+            lists = [("Added", t.added_keys), ("Removed", t.removed_keys), ("Changed", t.changes)]
+            if not any(frame is not None and frame.height for _, frame in lists):
+                continue
+            out += [f"### `{t.table}`", "", f"Rows by key ({', '.join(f'`{k}`' for k in t.key)}).", ""]
+            for heading, frame in lists:
+                if frame is None or frame.is_empty():
+                    continue
+                n = t.changed if heading == "Changed" else frame.height
+                what = f"{n} row(s), {frame.height} value(s)" if heading == "Changed" else f"{n} row(s)"
+                out += [f"{heading}: {what}.", ""] + _markdown_rows(frame, limit) + [""]
+        return "\n".join(out)
+
+    def markdown(self, limit: int | None = None) -> str:
+        """The summary first, then the details."""
+        details = self.details_markdown(limit)
+        return self.summary_markdown() + (f"\n{details}" if details else "")
+
+
+def _cell(value) -> str:
+    if value is None:
+        return "∅"
+    text = str(value).replace("\\", "\\\\").replace("|", "\\|").replace("\n", "⏎").replace("\r", "")
+    if len(text) > CELL_CHARS:
+        text = f"{text[:CELL_CHARS]}… ({len(str(value))} characters)"
+    return text
+
+
+def _markdown_rows(frame: pl.DataFrame, limit: int | None) -> list[str]:
+    shown = frame if limit is None else frame.head(limit)
+    lines = ["| " + " | ".join(shown.columns) + " |", "|" + "---|" * shown.width]
+    lines += ["| " + " | ".join(_cell(v) for v in row) + " |" for row in shown.iter_rows()]
+    if shown.height < frame.height:
+        lines += ["", f"… and {frame.height - shown.height} more (`nichibei diff OLD NEW` lists them all)."]
+    return lines
+
+
+def _as_text(frame: pl.DataFrame, column: str) -> pl.Expr:
+    dtype = frame.schema[column]
+    col = pl.col(column)
+    if isinstance(dtype, pl.List):
+        return col.cast(pl.List(pl.Utf8)).list.join("|")
+    return col.cast(pl.Utf8)
+
+
+def _cell_changes(old: pl.DataFrame, new: pl.DataFrame, key: list[str]) -> pl.DataFrame:
+    """Changed cells of rows present in both (same key): key columns, `column`, `old`, `new`."""
+    renamed = new.rename({c: f"{c}__new" for c in new.columns if c not in key})
+    both = old.join(renamed, on=key, how="inner", nulls_equal=True)
+    parts = []
+    for c in old.columns:
+        if c in key:
+            continue
+        differs = both.filter(pl.col(c).ne_missing(pl.col(f"{c}__new")))
+        if differs.height:
+            parts.append(differs.select(*[pl.col(k).cast(pl.Utf8) for k in key], pl.lit(c).alias("column"),
+                                        _as_text(both, c).alias("old"), _as_text(both, f"{c}__new").alias("new")))
+    if not parts:
+        return pl.DataFrame(schema={**{k: pl.Utf8 for k in key}, "column": pl.Utf8, "old": pl.Utf8, "new": pl.Utf8})
+    return pl.concat(parts).sort([*key, "column"], nulls_last=True)
 
 
 def _keyed(frame: pl.DataFrame, key: list[str]) -> pl.DataFrame:
@@ -81,11 +160,14 @@ def diff_table(table: str, old: pl.DataFrame | None, new: pl.DataFrame | None, k
     key = [k for k in key if k in common] or common
     a = _keyed(old.select(common), key)
     b = _keyed(new.select(common), key)
-    added = b.join(a, on=key, how="anti", nulls_equal=True).height
-    removed = a.join(b, on=key, how="anti", nulls_equal=True).height
+    added_keys = b.join(a, on=key, how="anti", nulls_equal=True).select(key).sort(key, nulls_last=True)
+    removed_keys = a.join(b, on=key, how="anti", nulls_equal=True).select(key).sort(key, nulls_last=True)
     both = a.join(b, on=key, how="inner", nulls_equal=True, suffix="_new")
-    changed = both.filter(pl.col("_row_hash") != pl.col("_row_hash_new")).height
-    return TableDiff(table, added, removed, changed, added_cols, removed_cols, retyped)
+    changed_keys = both.filter(pl.col("_row_hash") != pl.col("_row_hash_new")).select(key)
+    changes = _cell_changes(old.select(common).join(changed_keys, on=key, how="semi", nulls_equal=True),
+                            new.select(common).join(changed_keys, on=key, how="semi", nulls_equal=True), key)
+    return TableDiff(table, added_keys.height, removed_keys.height, changed_keys.height, added_cols, removed_cols,
+                     retyped, key=tuple(key), added_keys=added_keys, removed_keys=removed_keys, changes=changes)
 
 
 def read_release_tables(release_dir: Path) -> dict[str, pl.DataFrame]:

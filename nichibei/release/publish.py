@@ -44,6 +44,10 @@ class Published:
     diff: ReleaseDiff | None
 
 
+# rows listed per table and kind in RELEASE.md; `nichibei diff OLD NEW` lists every one
+RELEASE_NOTES_ROWS = 1000
+
+
 def release_notes(version: str, tables: dict[str, pl.DataFrame], inputs: dict, diff: ReleaseDiff | None,
                   previous: str | None) -> str:
     built = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -56,7 +60,7 @@ def release_notes(version: str, tables: dict[str, pl.DataFrame], inputs: dict, d
         "", "## Row counts", "", "| table | rows |", "|---|---|",
         *[f"| `{name}` | {frame.height} |" for name, frame in tables.items()],
         "", f"## Changes since {previous or 'nothing (first release)'}", "",
-        diff.summary_markdown() if diff is not None else "First release.\n",
+        diff.markdown(limit=RELEASE_NOTES_ROWS) if diff is not None else "First release.\n",
     ]
     return "\n".join(lines)
 
@@ -204,5 +208,6 @@ def data_changelog(path: Path, version: str, previous: str | None, diff: Release
     entries = f"## {entries}" if entries else ""
     today = datetime.now(timezone.utc).date().isoformat()
     body = diff.summary_markdown() if diff is not None else "First release.\n"
-    entry = f"## [{version}] - {today}\n\nSince {previous or 'nothing'}:\n\n{body}\n"
+    rows = "\nEvery row, by key, in the release's `RELEASE.md`.\n" if diff is not None and diff.bump else ""
+    entry = f"## [{version}] - {today}\n\nSince {previous or 'nothing'}:\n\n{body}{rows}\n"
     return f"{head.rstrip()}\n\n{entry}{entries}"

@@ -61,6 +61,7 @@ def quality_figures(tables: dict[str, pl.DataFrame]) -> dict:
         "meetings_without_date": int(meetings["date_local"].null_count()) if "date_local" in meetings.columns else 0,
         "participants_by_side_and_inferred": _count_by(parts, "side", "is_inferred"),
         "documents_relevant": _count_by(docs, "is_relevant"),
+        "field_disagreements": _disagreements(tables.get("meeting_field_values", pl.DataFrame()), meetings),
         "rejections_by_reason": _count_by(tables.get("rejections", pl.DataFrame()), "stage", "reason"),
         "flagged_mentions": _count_by(tables.get("mentions", pl.DataFrame()).filter(pl.col("is_flagged"))
                                       if "is_flagged" in tables.get("mentions", pl.DataFrame()).columns
@@ -71,6 +72,18 @@ def quality_figures(tables: dict[str, pl.DataFrame]) -> dict:
         figures[f"scores_against_{key}"] = gold_figures(tables, gold)
         figures[f"problems_against_{key}"] = gold_problems(tables, gold)
     return figures
+
+
+def _disagreements(values: pl.DataFrame, meetings: pl.DataFrame) -> list[dict]:
+    """Per field of `meetings`: the meetings whose documents disagree on it, of the meetings reported by two documents
+    or more, and the rule that chose the published value."""
+    if values.is_empty() or meetings.is_empty():
+        return []
+    multi = meetings.filter(pl.col("n_sources") >= 2).height
+    return (values.group_by("field", "rule").agg(pl.col("meeting_id").n_unique().alias("meetings"),
+                                                 pl.len().alias("values_given"))
+            .with_columns(pl.lit(multi).alias("meetings_with_two_sources_or_more"))
+            .sort("field", "rule").to_dicts())
 
 
 def _table(rows: list[dict]) -> list[str]:
@@ -108,6 +121,9 @@ def render_markdown(figures: dict) -> str:
     lines += ["## Participants (principal or attendee; inferred from `offices` or named in the text)", ""]
     lines += _table(figures["participants_by_side_and_inferred"])
     lines += ["## Documents reporting a US–Japan meeting", ""] + _table(figures["documents_relevant"])
+    lines += ["## Fields the documents of one meeting disagree on", "",
+              "Every value given is in `meeting_field_values`, with its document, offsets and the rule that chose "
+              "the one `meetings` publishes.", ""] + _table(figures.get("field_disagreements", []))
     lines += ["## Rejections by stage and reason", ""] + _table(figures["rejections_by_reason"])
     lines += ["## Mentions flagged for review", ""] + _table(figures["flagged_mentions"])
     lines += ["## Null rates per column", ""]

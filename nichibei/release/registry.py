@@ -14,7 +14,7 @@ from pathlib import Path
 import polars as pl
 
 REGISTRY_NAME = "meeting_ids.json"
-MEETING_TABLES = ("meetings", "meeting_participants", "meeting_sources")
+MEETING_TABLES = ("meetings", "meeting_participants", "meeting_sources", "meeting_field_values")
 
 
 def read_registry(out_dir: Path) -> list[dict]:

@@ -429,9 +429,11 @@ def _one_row_per_meeting(out: list[DocMeeting]) -> list[DocMeeting]:
         if first.city is None and first.venue is None and first.country_code is None:
             for f in ("city", "city_ja", "country_code", "venue", "tz_local"):
                 setattr(first, f, getattr(dm, f))
+                first.field_spans[f] = dm.span_of(f)
         for f in ("start_utc", "duration_minutes", "mode"):
             if getattr(first, f) is None:
                 setattr(first, f, getattr(dm, f))
+                first.field_spans[f] = dm.span_of(f)
     return list(uniq.values())
 
 

@@ -131,6 +131,12 @@ class DocMeeting:
     evidence_end: int
     participants: list[Participant] = field(default_factory=list)
     mode: str | None = None
+    # where a field's value was read (start_utc: the clock; duration_minutes: the length), when not the whole report
+    field_spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    def span_of(self, name: str) -> tuple[int, int]:
+        """The text a field's value was read from: its own span, else the text that reports the meeting."""
+        return self.field_spans.get(name, (self.evidence_start, self.evidence_end))
 
     def principals(self) -> tuple[str, ...]:
         return tuple(sorted({p.entity_id for p in self.participants if p.side == "principal"}))

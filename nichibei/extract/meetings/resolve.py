@@ -154,8 +154,9 @@ def _clock_of_the_talks(doc: _Doc, row: dict, sentence_end: int) -> bool:
 
 
 def _duration(doc: _Doc, sentences: list[int], start_row: dict | None, params: MeetingParams,
-              clause: tuple[int, int] | None = None) -> int | None:
-    """The length stated in the meeting's sentences (in its own clause, for a meeting reported in passing)."""
+              clause: tuple[int, int] | None = None) -> tuple[int, tuple[int, int]] | None:
+    """The length stated in the meeting's sentences (in its own clause, for a meeting reported in passing), and the
+    span it was read from."""
     cands = []
     for a, b in ([clause] if clause is not None else [doc.sentences[i] for i in sentences]):
         for row in doc.temporal:
@@ -165,19 +166,22 @@ def _duration(doc: _Doc, sentences: list[int], start_row: dict | None, params: M
             if mins is None or mins <= 0 or mins > params.max_duration_minutes:
                 continue
             same = start_row is not None and a <= start_row["char_start"] < b
-            cands.append((0 if same else 1, row["char_start"], mins))
+            cands.append((0 if same else 1, row["char_start"], mins, row["char_end"]))
     if not cands and start_row is not None:
         return _span_minutes(doc, start_row, params)
-    return min(cands)[2] if cands else None
+    if not cands:
+        return None
+    _, start, mins, end = min(cands)
+    return mins, (start, end)
 
 
 _SPAN_TO = re.compile(r"^\s*(?:から|～|~|－|-|—)\s*$")
 _SPAN_END = re.compile(r"^\s*(?:まで|にかけて)")
 
 
-def _span_minutes(doc: _Doc, start_row: dict, params: MeetingParams) -> int | None:
+def _span_minutes(doc: _Doc, start_row: dict, params: MeetingParams) -> tuple[int, tuple[int, int]] | None:
     """午後3時から4時10分まで: the length of a span from the start to the clock that ends it (on the same half of the
-    day when the end does not say which)."""
+    day when the end does not say which), and the span from the start to that clock."""
     end = next((r for r in doc.temporal if r["kind"] in ("datetime", "time") and r["char_start"] >= start_row["char_end"]
                 and _SPAN_TO.match(doc.text[start_row["char_end"]:r["char_start"]])
                 and _SPAN_END.match(doc.text[r["char_end"]:r["char_end"] + 6])), None)
@@ -193,10 +197,10 @@ def _span_minutes(doc: _Doc, start_row: dict, params: MeetingParams) -> int | No
     if t1 <= t0 and t0.hour >= 12 and t1.hour < 12:
         t1 += dt.timedelta(hours=12)  # 午後3時から4時10分まで: 4:10 in the afternoon
     mins = int((t1 - t0).total_seconds() // 60)
-    return mins if 0 < mins <= params.max_duration_minutes else None
+    return (mins, (start_row["char_start"], end["char_end"])) if 0 < mins <= params.max_duration_minutes else None
 
 
-def _only_duration(doc: _Doc, params: MeetingParams) -> int | None:
+def _only_duration(doc: _Doc, params: MeetingParams) -> tuple[int, tuple[int, int]] | None:
     """The length of the talks told in a sentence of its own, when it is the only duration the document states."""
     rows = [r for r in doc.temporal if r["kind"] == "duration"]
     if len(rows) != 1:
@@ -206,7 +210,8 @@ def _only_duration(doc: _Doc, params: MeetingParams) -> int | None:
         return None
     for a, b in doc.sentences:
         if a <= rows[0]["char_start"] < b:
-            return mins if _TALKS_RAN.search(doc.text[a:rows[0]["char_end"]]) else None
+            found = _TALKS_RAN.search(doc.text[a:rows[0]["char_end"]])
+            return (mins, (rows[0]["char_start"], rows[0]["char_end"])) if found else None
     return None
 
 
@@ -675,12 +680,18 @@ def _build(doc: _Doc, mtype: str, level: str | None, is_primary: bool, sentences
     if is_primary:
         # attendees named in the sentences reporting the meeting or in a lead sentence that reports no other meeting
         parts += _attendees(doc, sorted(set(sentences) | set(place_sentences or [])), {p.entity_id for p in parts})
+    spans = {}
+    if start_utc is not None and start_row is not None:
+        spans["start_utc"] = (start_row["char_start"], start_row["char_end"])
+    if dur is not None:
+        spans["duration_minutes"] = dur[1]
     return DocMeeting(
         doc_id=doc.doc_id, is_primary=is_primary, meeting_type=mtype, date_local=d, start_utc=start_utc,
         tz_local=tz, city=city.name_en if city else None, city_ja=city.name_ja if city else None,
-        country_code=country, venue=venue.name_en if venue else None, duration_minutes=dur,
+        country_code=country, venue=venue.name_en if venue else None,
+        duration_minutes=dur[0] if dur is not None else None,
         evidence_start=evidence[0], evidence_end=evidence[1], participants=parts,
-        mode=_meeting_mode(mtype, mode, held or city is not None or venue is not None),
+        mode=_meeting_mode(mtype, mode, held or city is not None or venue is not None), field_spans=spans,
     )
 
 
