@@ -10,6 +10,7 @@ from prefect.cache_policies import NO_CACHE
 
 from nichibei import pipeline
 from nichibei.collect import Collected, collect
+from nichibei.release.builds import build_key, known_release, remember
 from nichibei.release.publish import Published, publish
 from nichibei.release.versions import input_fingerprint
 
@@ -18,6 +19,12 @@ from nichibei.release.versions import input_fingerprint
 def collect_task(inbox: Path, raw_dir: Path) -> Collected:
     """Move new documents from the inbox into the raw folder (disk IO: retried)."""
     return collect(inbox, raw_dir)
+
+
+@task(name="fingerprint", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
+def fingerprint_task(raw_dir: Path) -> dict:
+    """The raw folder's fingerprint (every file's path and bytes) and the manifest's checksum."""
+    return input_fingerprint(raw_dir)
 
 
 @task(name="load", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
@@ -42,8 +49,10 @@ def validate_task(tables: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
 
 
 @task(name="publish", cache_policy=NO_CACHE)
-def publish_task(tables: dict[str, pl.DataFrame], out_dir: Path, raw_dir: Path, public: bool) -> Published:
-    return publish(tables, out_dir, input_fingerprint(raw_dir), public=public)
+def publish_task(tables: dict[str, pl.DataFrame], out_dir: Path, inputs: dict, public: bool) -> Published:
+    published = publish(tables, out_dir, inputs, public=public)
+    remember(out_dir, build_key(inputs, public), published.version)
+    return published
 
 
 @flow(name="nichibei-release", log_prints=False)
@@ -56,8 +65,13 @@ def release_flow(raw_dir: Path = Path("raw"), out_dir: Path = Path("output"), pu
     """
     if inbox is not None and Path(inbox).is_dir():
         collect_task(Path(inbox), Path(raw_dir))
+    target = out_dir / "public" if public else out_dir
+    inputs = fingerprint_task(raw_dir)
+    # the same inputs, code and libraries as a run that ended in a release: that release, nothing read again
+    if (known := known_release(target, build_key(inputs, public))) is not None:
+        return Published(known, known.name, False, None)
     loaded = load_task(raw_dir)
     cleaned = clean_task(loaded)
     tables = extract_task(cleaned)
     valid = validate_task(tables)
-    return publish_task(valid, out_dir / "public" if public else out_dir, raw_dir, public)
+    return publish_task(valid, target, inputs, public)
