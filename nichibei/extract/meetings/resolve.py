@@ -680,19 +680,25 @@ def _build(doc: _Doc, mtype: str, level: str | None, is_primary: bool, sentences
     if is_primary:
         # attendees named in the sentences reporting the meeting or in a lead sentence that reports no other meeting
         parts += _attendees(doc, sorted(set(sentences) | set(place_sentences or [])), {p.entity_id for p in parts})
-    spans = {}
-    if start_utc is not None and start_row is not None:
-        spans["start_utc"] = (start_row["char_start"], start_row["char_end"])
-    if dur is not None:
-        spans["duration_minutes"] = dur[1]
     return DocMeeting(
         doc_id=doc.doc_id, is_primary=is_primary, meeting_type=mtype, date_local=d, start_utc=start_utc,
         tz_local=tz, city=city.name_en if city else None, city_ja=city.name_ja if city else None,
         country_code=country, venue=venue.name_en if venue else None,
         duration_minutes=dur[0] if dur is not None else None,
         evidence_start=evidence[0], evidence_end=evidence[1], participants=parts,
-        mode=_meeting_mode(mtype, mode, held or city is not None or venue is not None), field_spans=spans,
+        mode=_meeting_mode(mtype, mode, held or city is not None or venue is not None),
+        field_spans=_field_spans(start_row if start_utc is not None else None, dur),
     )
+
+
+def _field_spans(start_row: dict | None, duration: tuple[int, tuple[int, int]] | None) -> dict[str, tuple[int, int]]:
+    """Where the start and the length were read, for `meeting_field_values`."""
+    spans = {}
+    if start_row is not None:
+        spans["start_utc"] = (start_row["char_start"], start_row["char_end"])
+    if duration is not None:
+        spans["duration_minutes"] = duration[1]
+    return spans
 
 
 def _meeting_mode(mtype: str, mode: str | None, held_at_a_place: bool) -> str | None:
